@@ -1,0 +1,49 @@
+# Two commands for a newcomer: `make demo` and `make test`. See README.md.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+EXAMPLE ?= examples/teacher.yaml
+
+.PHONY: demo test lint typecheck unit examples briefs schema bench screenshot clean
+
+$(BIN)/careerstory: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "careerstory needs Python 3.11 or newer (found $$($(PYTHON) --version))."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.dev: $(BIN)/careerstory
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+demo: $(BIN)/careerstory
+	@mkdir -p out
+	$(BIN)/careerstory render $(EXAMPLE) --md --pdf --force --out out/
+	@echo
+	@echo "The example brief is in out/: $$(ls out/*.pdf out/*.md | tr '\n' ' ')"
+	@echo "Make your own: $(BIN)/careerstory ask, then $(BIN)/careerstory render --pdf"
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check careerstory tests
+	$(BIN)/ruff format --check careerstory tests
+
+typecheck: $(VENV)/.dev
+	$(BIN)/mypy
+
+unit: $(VENV)/.dev
+	$(BIN)/python -m pytest
+
+test: lint typecheck unit
+
+examples: $(BIN)/careerstory
+	@mkdir -p out/examples
+	$(BIN)/careerstory render examples/*.yaml --md --pdf --out out/examples/
+	@echo "Example briefs are in out/examples/"
+
+schema: $(BIN)/careerstory
+	$(BIN)/careerstory schema > careerstory.schema.json
+
+clean:
+	rm -rf out build *.egg-info .pytest_cache .mypy_cache .ruff_cache

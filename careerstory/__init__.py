@@ -1,0 +1,3 @@
+"""careerstory: answer the hardest question of a career, and get a brief out of it."""
+
+__version__ = "0.1.0"

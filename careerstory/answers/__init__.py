@@ -1,0 +1,16 @@
+"""The answers file: a person's own YAML document, read strictly and written gently."""
+
+from careerstory.answers.model import Answer, AnswerSheet, GroupEntry, is_answered
+from careerstory.answers.reading import load, load_text
+from careerstory.answers.writing import AnswersFile, new_file_text
+
+__all__ = [
+    "Answer",
+    "AnswerSheet",
+    "AnswersFile",
+    "GroupEntry",
+    "is_answered",
+    "load",
+    "load_text",
+    "new_file_text",
+]

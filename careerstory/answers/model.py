@@ -1,0 +1,122 @@
+"""What an answer is, and when a question counts as answered."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from careerstory.errors import Problem, UserError
+from careerstory.questions import Bank, Block, Question
+
+GroupEntry = dict[str, str]
+# text and long answers are str, list answers list[str], group answers list[GroupEntry].
+Answer = str | list[str] | list[GroupEntry]
+
+# YAML folds or drops these on a round trip, and nobody means to type them.
+_LINE_SEPARATORS = {"\x85", "\u2028", "\u2029", "\ufeff"}
+
+
+def empty_answer(question: Question) -> Answer:
+    """The value of an unanswered question."""
+    return "" if question.kind in ("text", "long") else []
+
+
+def is_answered(question: Question, value: Answer) -> bool:
+    """True when the answer holds something beyond whitespace."""
+    if isinstance(value, str):
+        return bool(value.strip())
+    if question.kind == "list":
+        return any(isinstance(item, str) and item.strip() for item in value)
+    return any(isinstance(entry, dict) and any(v.strip() for v in entry.values()) for entry in value)
+
+
+def unstorable_character(text: str) -> str | None:
+    """Return the first character an answer may not hold, or None when all are fine."""
+    for char in text:
+        category = unicodedata.category(char)
+        if char in "\n\t":
+            continue
+        if category in ("Cc", "Cs") or char in _LINE_SEPARATORS or category == "Cn" and _is_noncharacter(char):
+            return char
+    return None
+
+
+def _is_noncharacter(char: str) -> bool:
+    code = ord(char)
+    return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
+
+
+def clean_text(text: str, where: str) -> str:
+    """Prepare typed text for storage: CRLF becomes LF, trailing line breaks go.
+
+    Anything else YAML could not give back exactly is refused, never altered.
+    """
+    text = text.replace("\r\n", "\n").rstrip("\n")
+    bad = unstorable_character(text)
+    if bad is not None:
+        raise UserError(
+            Problem(
+                f"{where}: the answer holds the control character U+{ord(bad):04X}, "
+                "which the answers file cannot keep exactly",
+                "Type the answer again without it (it often arrives by copy and paste).",
+            )
+        )
+    return text
+
+
+def clean_answer(question: Question, value: Answer) -> Answer:
+    """Apply :func:`clean_text` to every piece of text in an answer."""
+    where = question.id
+    if isinstance(value, str):
+        return clean_text(value, where)
+    if question.kind == "list":
+        return [clean_text(item, where) for item in value if isinstance(item, str)]
+    return [
+        {key: clean_text(text, f"{where}.{key}") for key, text in entry.items()}
+        for entry in value
+        if isinstance(entry, dict)
+    ]
+
+
+@dataclass
+class AnswerSheet:
+    """Every answer of one file, keyed by question id, with where each one stands."""
+
+    bank: Bank
+    values: dict[str, Answer]
+    path: Path | None = None
+    # 1-based (line, column) of each question key found in the file.
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def __getitem__(self, question_id: str) -> Answer:
+        return self.values.get(question_id, empty_answer(self.bank.question(question_id)))
+
+    def answered(self, question: Question) -> bool:
+        """True when this question has an answer."""
+        return is_answered(question, self[question.id])
+
+    def open_questions(self, block: Block | None = None, *, required_only: bool = False) -> list[Question]:
+        """Questions still unanswered, in bank order."""
+        questions = block.questions if block else self.bank.questions
+        return [q for q in questions if not self.answered(q) and (q.required or not required_only)]
+
+    def is_empty(self) -> bool:
+        """True when nothing at all is answered."""
+        return not any(self.answered(q) for q in self.bank.questions)
+
+    def text(self, question_id: str) -> str:
+        """The answer of a text or long question."""
+        value = self[question_id]
+        assert isinstance(value, str)
+        return value
+
+    def items(self, question_id: str) -> list[str]:
+        """The non-empty items of a list question."""
+        value = self[question_id]
+        return [item for item in value if isinstance(item, str) and item.strip()]
+
+    def entries(self, question_id: str) -> list[GroupEntry]:
+        """The non-empty records of a group question."""
+        value = self[question_id]
+        return [e for e in value if isinstance(e, dict) and any(v.strip() for v in e.values())]

@@ -1,0 +1,279 @@
+"""Read an answers file strictly: every mistake is named with its line, column and fix.
+
+PyYAML's own loaders would quietly keep the last of two duplicate keys, turn ``no``
+into False and follow ``!!python`` tags, so the file is parsed twice at the node level
+instead: once as events (to refuse anchors, aliases and tags), once as a node tree
+whose scalars stay the exact text typed.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import yaml
+
+from careerstory.answers.model import Answer, AnswerSheet, GroupEntry, empty_answer
+from careerstory.errors import Problem, UserError
+from careerstory.questions import Bank, Block, Question
+
+# Far above any real brief (the example persona is under 10 kB), far below what would
+# make parsing slow or memory-hungry.
+MAX_BYTES = 1_000_000
+SUPPORTED_VERSION = "1"
+
+_SYNTAX_HINTS = (
+    ("'\\t'", "YAML indents with spaces only: replace the tab with spaces."),
+    ("found unexpected end of stream", "A quote is never closed: add the closing quote."),
+    ("while scanning a quoted scalar", "A quote is never closed: add the closing quote."),
+    ("mapping values are not allowed", "Check this line's indentation against the line above, "
+     "and put text holding ': ' in quotes."),
+    ("expected <block end>", "Check this line's indentation: it should line up with its siblings."),
+    ("could not find expected ':'", "Each answer needs 'id: value'; check the line above too."),
+)
+
+
+class _Reader:
+    """Collects every problem of one file instead of stopping at the first."""
+
+    def __init__(self, bank: Bank, path: Path | None) -> None:
+        self.bank = bank
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def problem(self, mark: yaml.Mark | None, message: str, hint: str = "") -> None:
+        line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else None
+        self.problems.append(Problem(message, hint, self.path, line, column))
+
+    def fail_if_any(self) -> None:
+        if self.problems:
+            raise UserError(*self.problems)
+
+
+def load(path: Path, bank: Bank) -> AnswerSheet:
+    """Read and validate the answers file at ``path``."""
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise UserError(
+            Problem(
+                f"{path}: no such answers file",
+                f"Run `careerstory ask {path}` to start one, or give the path of an existing file.",
+                path,
+            )
+        ) from None
+    except IsADirectoryError:
+        raise UserError(Problem(f"{path} is a folder, not an answers file", "Give the path of a .yaml file.", path)) from None
+    except OSError as error:
+        raise UserError(Problem(f"{path}: cannot read it ({error.strerror})", "Check its permissions.", path)) from None
+    return load_bytes(data, bank, path)
+
+
+def decode(data: bytes, path: Path | None) -> str:
+    """Decode the file's bytes as UTF-8 (a BOM is fine), or say where they are not."""
+    if len(data) > MAX_BYTES:
+        raise UserError(
+            Problem(
+                f"the answers file is larger than {MAX_BYTES // 1_000_000} MB",
+                "An answers file holds text you typed; check that this is the right file.",
+                path,
+            )
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise UserError(
+            Problem(
+                f"byte 0x{data[error.start]:02x} is not UTF-8 text",
+                "Save the file as UTF-8 in your editor.",
+                path,
+                line,
+                column,
+            )
+        ) from None
+
+
+def load_bytes(data: bytes, bank: Bank, path: Path | None = None) -> AnswerSheet:
+    """Validate the raw bytes of an answers file."""
+    return load_text(decode(data, path), bank, path)
+
+
+def load_text(text: str, bank: Bank, path: Path | None = None) -> AnswerSheet:
+    """Validate the text of an answers file and return its answers."""
+    reader = _Reader(bank, path)
+    root = compose(text, reader)
+    sheet = AnswerSheet(bank, {q.id: empty_answer(q) for q in bank.questions}, path)
+    if root is not None:
+        _read_root(root, reader, sheet)
+    reader.fail_if_any()
+    return sheet
+
+
+def compose(text: str, reader: _Reader) -> yaml.Node | None:
+    """Parse to a node tree of plain text, refusing what a person's file never needs."""
+    try:
+        for event in yaml.parse(text, Loader=yaml.BaseLoader):
+            if isinstance(event, yaml.AliasEvent):
+                reader.problem(event.start_mark, f"the alias *{event.anchor} is not allowed here",
+                               "Write the answer out in full instead of pointing to another one.")
+            elif isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+                reader.problem(event.start_mark, f"the anchor &{event.anchor} is not allowed here",
+                               "Remove it; answers are plain text.")
+            if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)) and event.tag not in (None, "!"):
+                reader.problem(event.start_mark, f"the tag {event.tag} is not allowed here",
+                               "Remove it; every answer is read as plain text.")
+        reader.fail_if_any()
+        return yaml.compose(text, Loader=yaml.BaseLoader)
+    except yaml.MarkedYAMLError as error:
+        message = " ".join(str(part) for part in (error.context, error.problem) if part)
+        mark = error.problem_mark or error.context_mark
+        hint = next((h for key, h in _SYNTAX_HINTS if key in str(error)), "Fix the YAML syntax at this place.")
+        reader.problem(mark, f"YAML syntax: {message}", hint)
+    except yaml.YAMLError as error:  # e.g. a second document or a bad character
+        reader.problem(None, f"YAML: {error}", "Keep one document of plain text.")
+    reader.fail_if_any()
+    return None
+
+
+def _suggest(word: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
+    return f"Did you mean '{close[0]}'? " if close else ""
+
+
+def _pairs(node: yaml.MappingNode, reader: _Reader, what: str) -> list[tuple[yaml.ScalarNode, yaml.Node]]:
+    """The mapping's key/value pairs, each key a scalar named once."""
+    seen: dict[str, yaml.ScalarNode] = {}
+    pairs: list[tuple[yaml.ScalarNode, yaml.Node]] = []
+    for key, value in node.value:
+        if not isinstance(key, yaml.ScalarNode):
+            reader.problem(key.start_mark, f"a key in {what} must be a plain name")
+            continue
+        if key.value in seen:
+            first = seen[key.value].start_mark
+            reader.problem(
+                key.start_mark,
+                f"'{key.value}' appears twice in {what} (first at line {first.line + 1})",
+                f"Keep one of them: merge the answers of line {first.line + 1} and line {key.start_mark.line + 1}.",
+            )
+            continue
+        seen[key.value] = key
+        pairs.append((key, value))
+    return pairs
+
+
+def _is_empty(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.value == "" and node.style is None
+
+
+def _read_root(root: yaml.Node, reader: _Reader, sheet: AnswerSheet) -> None:
+    if _is_empty(root):
+        return
+    if not isinstance(root, yaml.MappingNode):
+        reader.problem(root.start_mark, "the answers file must be a mapping of blocks",
+                       "Start from `careerstory ask`, which writes the layout for you.")
+        return
+    block_ids = [b.id for b in reader.bank.blocks]
+    for key, value in _pairs(root, reader, "the file"):
+        if key.value == "version":
+            if not isinstance(value, yaml.ScalarNode) or value.value != SUPPORTED_VERSION:
+                reader.problem(value.start_mark, f"unsupported version (this careerstory reads version {SUPPORTED_VERSION})",
+                               f"Write `version: {SUPPORTED_VERSION}`.")
+        elif key.value in block_ids:
+            _read_block(reader.bank.block(key.value), value, reader, sheet)
+        else:
+            owner = _owner_block(reader.bank, key.value)
+            hint = (f"'{key.value}' is a question of block '{owner}': move it under `{owner}:`."
+                    if owner else f"{_suggest(key.value, block_ids)}Known blocks: {', '.join(block_ids)}.")
+            reader.problem(key.start_mark, f"unknown block '{key.value}'", hint)
+
+
+def _owner_block(bank: Bank, question_id: str) -> str | None:
+    for block in bank.blocks:
+        if any(q.id == question_id for q in block.questions):
+            return block.id
+    return None
+
+
+def _read_block(block: Block, node: yaml.Node, reader: _Reader, sheet: AnswerSheet) -> None:
+    if _is_empty(node):
+        return
+    if not isinstance(node, yaml.MappingNode):
+        reader.problem(node.start_mark, f"block '{block.id}' must hold its questions as 'id: answer' lines",
+                       "Indent each question id under the block name.")
+        return
+    ids = [q.id for q in block.questions]
+    for key, value in _pairs(node, reader, f"block '{block.id}'"):
+        if key.value in ids:
+            question = block.questions[ids.index(key.value)]
+            sheet.positions[question.id] = (key.start_mark.line + 1, key.start_mark.column + 1)
+            answer = _read_answer(question, value, reader)
+            if answer is not None:
+                sheet.values[question.id] = answer
+            continue
+        owner = _owner_block(reader.bank, key.value)
+        hint = (f"It belongs to block '{owner}': move it there."
+                if owner else f"{_suggest(key.value, ids)}Questions of '{block.id}': {', '.join(ids)}.")
+        reader.problem(key.start_mark, f"unknown question '{key.value}' in block '{block.id}'", hint)
+
+
+def _text(node: yaml.Node, reader: _Reader, where: str, what: str) -> str | None:
+    if isinstance(node, yaml.ScalarNode):
+        # A block scalar always ends in a line break; it is layout, not part of the answer.
+        return str(node.value).rstrip("\n")
+    shape = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
+    hint = ("Write it as one text; for several lines use `|` and indent the lines below."
+            if isinstance(node, yaml.SequenceNode) else "Put text holding ': ' in quotes.")
+    reader.problem(node.start_mark, f"{where}: expected {what}, found {shape}", hint)
+    return None
+
+
+def _read_answer(question: Question, node: yaml.Node, reader: _Reader) -> Answer | None:
+    if question.kind in ("text", "long"):
+        return _text(node, reader, question.id, "text")
+    if _is_empty(node):
+        return []
+    if not isinstance(node, yaml.SequenceNode):
+        example = "  - first item\n  - second item" if question.kind == "list" else "  - " + "\n    ".join(
+            f"{f.id}: ..." for f in question.fields)
+        reader.problem(node.start_mark, f"{question.id}: expected a list of items starting with '- '",
+                       f"Write it as:\n{example}")
+        return None
+    if question.kind == "list":
+        items = [_text(item, reader, question.id, "a short text item") for item in node.value]
+        return [item for item in items if item is not None]
+    entries = [_read_entry(question, item, reader) for item in node.value]
+    return [entry for entry in entries if entry is not None]
+
+
+def _read_entry(question: Question, node: yaml.Node, reader: _Reader) -> GroupEntry | None:
+    field_ids = [f.id for f in question.fields]
+    if not isinstance(node, yaml.MappingNode):
+        reader.problem(node.start_mark, f"{question.id}: each entry needs the fields {', '.join(field_ids)}",
+                       "Write each entry as '- " + "\n    ".join(f"{f}: ..." for f in field_ids) + "'.")
+        return None
+    entry: GroupEntry = {}
+    present: set[str] = set()
+    for key, value in _pairs(node, reader, f"an entry of '{question.id}'"):
+        present.add(key.value)
+        if key.value not in field_ids:
+            reader.problem(key.start_mark, f"{question.id}: unknown field '{key.value}'",
+                           f"{_suggest(key.value, field_ids)}Fields: {', '.join(field_ids)}.")
+            continue
+        text = _text(value, reader, f"{question.id}.{key.value}", "text")
+        if text is None:
+            continue
+        field = question.field(key.value)
+        if field.choices and text and text not in field.choices:
+            reader.problem(value.start_mark, f"{question.id}.{key.value}: '{text}' is not one of its choices",
+                           f"{_suggest(text, list(field.choices))}Use one of: {', '.join(field.choices)}.")
+        entry[key.value] = text
+    missing = [f for f in field_ids if f not in present]
+    if missing:
+        reader.problem(node.start_mark, f"{question.id}: this entry lacks the field(s) {', '.join(missing)}",
+                       "Add them, empty if you have nothing yet (for example `status:`).")
+    return entry

@@ -1,0 +1,120 @@
+"""Bytes on disk: atomic replacement and a lock, so no write is ever half done."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import hashlib
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from careerstory.errors import Problem, UserError
+
+
+def read_bytes(path: Path) -> bytes | None:
+    """The file's bytes, or None when it does not exist yet."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise UserError(Problem(f"cannot read {path}: {error.strerror}", "Check its permissions.", path)) from None
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` all at once, keeping its mode and any symlink to it.
+
+    The bytes go to a temporary file beside the target, are flushed and fsynced, and
+    only then renamed over it; a crash at any moment leaves the old file or the new.
+    """
+    target = Path(os.path.realpath(path))  # write through a symlink, keep the link
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+        exists = True
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
+        exists = False
+    if exists and not os.access(target, os.W_OK):
+        raise UserError(Problem(f"{path} is read-only", f"Nothing was written. Make it writable (chmod u+w {path}).", path))
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as error:
+        raise UserError(Problem(
+            f"cannot write in the folder {target.parent}: {error.strerror}",
+            "Nothing was written. Make the folder writable or choose another path.",
+            path,
+        )) from None
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fchmod(stream.fileno(), mode)
+            os.fsync(stream.fileno())
+        os.replace(tmp_name, target)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        if isinstance(error, OSError):
+            raise UserError(Problem(
+                f"could not save {path}: {error.strerror}",
+                "The file on disk is as it was before. Check the disk space and permissions, then try again.",
+                path,
+            )) from None
+        raise
+    _fsync_folder(target.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    # The rename itself is only durable once the folder's entry is on disk.
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+class FileLock:
+    """Refuses a second ``ask`` on the same file while one runs.
+
+    The lock file lives in the temporary folder, named after the answers file's real
+    path, so nothing is left beside the person's file; the kernel drops the lock when
+    the process dies, even by SIGKILL.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        digest = hashlib.sha256(os.path.realpath(path).encode()).hexdigest()[:24]
+        self._lock_path = Path(tempfile.gettempdir()) / f"careerstory-{os.getuid()}-{digest}.lock"
+        self._fd: int | None = None
+
+    def acquire(self) -> None:
+        """Take the lock or raise :class:`UserError`."""
+        fd = os.open(self._lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as error:
+            os.close(fd)
+            if error.errno in (errno.EAGAIN, errno.EACCES):
+                raise UserError(Problem(
+                    f"{self.path} is already open in another `careerstory ask`",
+                    "Finish or quit that one first (Ctrl-C keeps every answer given).",
+                    self.path,
+                )) from None
+            raise
+        self._fd = fd
+
+    def release(self) -> None:
+        """Let go of the lock."""
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None

@@ -1,0 +1,27 @@
+"""What ``careerstory check`` reports: block by block, what is answered and what is open."""
+
+from __future__ import annotations
+
+from careerstory.answers import AnswerSheet
+
+
+def report(sheet: AnswerSheet) -> tuple[str, bool]:
+    """The report's text, and whether every required question is answered."""
+    lines = [f"{sheet.path}: valid"]
+    width = max(len(b.title) for b in sheet.bank.blocks)
+    missing_required = 0
+    for block in sheet.bank.blocks:
+        done = sum(sheet.answered(q) for q in block.questions)
+        lines.append(f"  {block.title:<{width}}  {done} of {len(block.questions)} answered")
+        for question in sheet.open_questions(block):
+            mark = "required" if question.required else "optional"
+            missing_required += question.required
+            lines.append(f"      open ({mark}): {question.id}")
+    if missing_required:
+        lines.append(
+            f"{missing_required} required question(s) still open: "
+            f"`careerstory ask {sheet.path}` asks them."
+        )
+    else:
+        lines.append("Every required question is answered.")
+    return "\n".join(lines), missing_required == 0

@@ -1,0 +1,193 @@
+"""The command line: thin Typer commands that call plain functions.
+
+One handler at this edge turns a :class:`UserError` into a short message and exit 1,
+and an interrupt into exit 130; any other exception is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from careerstory import __version__
+from careerstory.errors import Interrupted, Problem, UserError
+from careerstory.questions import default_bank
+
+DEFAULT_FILE = Path("careerstory.yaml")
+EXIT_USER_ERROR = 1
+EXIT_INTERRUPTED = 130
+
+app = typer.Typer(
+    help="Answer \"What do you want to do?\" one coaching question at a time, and get a brief out of it.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+FileArgument = Annotated[
+    Path, typer.Argument(help="The answers file.", show_default=True, dir_okay=False)
+]
+
+
+class PageSize(str, Enum):
+    """Paper sizes the PDF can be laid out on."""
+
+    a4 = "a4"
+    letter = "letter"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"careerstory {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Answer "What do you want to do?" and get a brief out of it.
+
+    Start with `careerstory ask`, then `careerstory render --pdf`.
+    """
+
+
+def _known_ids(values: list[str], known: list[str], option: str) -> list[str]:
+    unknown = [v for v in values if v not in known]
+    if unknown:
+        raise typer.BadParameter(f"unknown id '{unknown[0]}'. Known ids: {', '.join(known)}.", param_hint=option)
+    return values
+
+
+@app.command()
+def ask(
+    file: FileArgument = DEFAULT_FILE,
+    block: Annotated[
+        list[str] | None, typer.Option("--block", "-b", help="Ask only this block (repeatable).", metavar="ID")
+    ] = None,
+    question: Annotated[
+        list[str] | None, typer.Option("--question", "-q", help="Ask only this question (repeatable).", metavar="ID")
+    ] = None,
+) -> None:
+    """Ask the coaching questions, saving each answer the moment it is given."""
+    from careerstory.asking import run_ask
+
+    bank = default_bank()
+    blocks = _known_ids(block or [], [b.id for b in bank.blocks], "--block")
+    questions = _known_ids(question or [], [q.id for q in bank.questions], "--question")
+    run_ask(file, bank, blocks, questions)
+
+
+@app.command()
+def render(
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="Answers files [default: careerstory.yaml].", dir_okay=False)
+    ] = None,
+    md: Annotated[bool, typer.Option("--md", help="Write Markdown (the default when no format is named).")] = False,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Write a PDF.")] = False,
+    html: Annotated[bool, typer.Option("--html", help="Write HTML.")] = False,
+    out: Annotated[
+        str | None,
+        typer.Option(
+            "--out", "-o", metavar="PATH",
+            help="Output file, or folder when several files or formats are rendered; '-' writes Markdown to stdout.",
+        ),
+    ] = None,
+    page_size: Annotated[PageSize, typer.Option("--page-size", help="Paper size of the PDF.")] = PageSize.a4,
+    template_dir: Annotated[
+        Path | None,
+        typer.Option("--template-dir", metavar="DIR", file_okay=False, help="Your own templates (run sandboxed)."),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Refuse while a required answer is open.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Render even when the output is up to date.")] = False,
+    watch: Annotated[bool, typer.Option("--watch", help="Render again whenever a file changes.")] = False,
+) -> None:
+    """Render the brief: Markdown by default, --pdf for the PDF, --html for HTML."""
+    from careerstory.render import RenderRequest, run_render
+
+    formats = [name for name, wanted in (("md", md), ("html", html), ("pdf", pdf)) if wanted] or ["md"]
+    if out == "-" and formats != ["md"]:
+        raise typer.BadParameter("'-' (standard output) takes Markdown only.", param_hint="--out")
+    request = RenderRequest(
+        files=files or [DEFAULT_FILE],
+        formats=formats,
+        out=out,
+        page_size=page_size.value,
+        template_dir=template_dir,
+        strict=strict,
+        force=force,
+    )
+    if watch:
+        from careerstory.render.watching import watch_and_render
+
+        watch_and_render(request, default_bank())
+    else:
+        run_render(request, default_bank())
+
+
+@app.command()
+def check(
+    file: FileArgument = DEFAULT_FILE,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 while a required answer is open.")] = False,
+) -> None:
+    """Check the answers file and report, block by block, what is answered."""
+    from careerstory.answers import load
+    from careerstory.checking import report
+
+    bank = default_bank()
+    sheet = load(file, bank)
+    text, complete = report(sheet)
+    typer.echo(text)
+    if strict and not complete:
+        raise typer.Exit(EXIT_USER_ERROR)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the answers file, for editors that validate YAML."""
+    from careerstory.answers.schema import schema_text
+
+    typer.echo(schema_text(default_bank()), nl=False)
+
+
+def format_problem(problem: Problem) -> str:
+    """One problem as ``file:line:column: error: message`` and an indented fix."""
+    where = problem.where()
+    head = f"{where}: error: {problem.message}" if where else f"error: {problem.message}"
+    if not problem.hint:
+        return head
+    return head + "\n" + "\n".join("    " + line for line in problem.hint.splitlines())
+
+
+def main() -> NoReturn:
+    """Run careerstory; the one place where errors become exit codes."""
+    try:
+        code = app(standalone_mode=False)
+    except UserError as error:
+        sys.stderr.write("\n".join(format_problem(p) for p in error.problems) + "\n")
+        if len(error.problems) > 1:
+            sys.stderr.write(f"{len(error.problems)} problems found; fix them and run the command again.\n")
+        sys.exit(EXIT_USER_ERROR)
+    except (Interrupted, KeyboardInterrupt, EOFError):
+        sys.stderr.write("\nStopped. Every answer you confirmed is saved.\n")
+        sys.exit(EXIT_INTERRUPTED)
+    except typer.Exit as done:
+        sys.exit(done.exit_code)
+    except typer.Abort:
+        sys.stderr.write("\nStopped.\n")
+        sys.exit(EXIT_INTERRUPTED)
+    except Exception as error:
+        import click
+
+        if isinstance(error, click.ClickException):
+            error.show()
+            sys.exit(error.exit_code)
+        raise
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,45 @@
+"""The project's own exceptions: what a person can fix, and what they asked for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input, pointed at as precisely as it can be."""
+
+    message: str
+    hint: str = ""
+    path: Path | None = None
+    line: int | None = None  # 1-based, as editors count
+    column: int | None = None  # 1-based
+
+    def where(self) -> str:
+        """Return ``file:line:column`` (or as much of it as is known)."""
+        if self.path is None:
+            return ""
+        parts = [str(self.path)]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+
+class UserError(Exception):
+    """Something the person can fix: shown as a short message, exit code 1, no traceback."""
+
+    def __init__(self, *problems: Problem) -> None:
+        super().__init__("; ".join(p.message for p in problems))
+        self.problems = problems
+
+    @classmethod
+    def simple(cls, message: str, hint: str = "", path: Path | None = None) -> UserError:
+        """Build an error of one problem."""
+        return cls(Problem(message, hint, path))
+
+
+class Interrupted(Exception):
+    """The person pressed Ctrl-C or Ctrl-D; everything confirmed is already on disk."""

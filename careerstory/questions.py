@@ -1,0 +1,139 @@
+"""The question bank: the coaching method as data, loaded into plain frozen records.
+
+The bank ships as ``bank.yaml`` inside the package; nothing here knows about
+terminals, files of answers or templates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Literal, cast
+
+import yaml
+
+Kind = Literal["text", "long", "list", "group"]
+FieldKind = Literal["text", "long", "choice"]
+KINDS: tuple[Kind, ...] = ("text", "long", "list", "group")
+FIELD_KINDS: tuple[FieldKind, ...] = ("text", "long", "choice")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One named field of a group question's records (a person to talk to, a skill)."""
+
+    id: str
+    label: str
+    kind: FieldKind
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question of the method: what is asked, why, and what shape the answer has."""
+
+    id: str
+    block_id: str
+    prompt: str
+    help: str
+    example: str
+    kind: Kind
+    required: bool
+    fields: tuple[Field, ...] = ()
+
+    def field(self, field_id: str) -> Field:
+        """Return the group field named ``field_id``."""
+        for candidate in self.fields:
+            if candidate.id == field_id:
+                return candidate
+        raise KeyError(field_id)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A block of the method: a title the person sees and its questions in order."""
+
+    id: str
+    title: str
+    intro: str
+    questions: tuple[Question, ...]
+
+
+@dataclass(frozen=True)
+class Bank:
+    """Every block and question, in the order they are asked and written."""
+
+    blocks: tuple[Block, ...]
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        """Every question of every block, in bank order."""
+        return tuple(q for block in self.blocks for q in block.questions)
+
+    def block(self, block_id: str) -> Block:
+        """Return the block with this id."""
+        for block in self.blocks:
+            if block.id == block_id:
+                return block
+        raise KeyError(block_id)
+
+    def question(self, question_id: str) -> Question:
+        """Return the question with this id."""
+        for question in self.questions:
+            if question.id == question_id:
+                return question
+        raise KeyError(question_id)
+
+
+def _field(raw: dict[str, object]) -> Field:
+    kind = raw["kind"]
+    if kind not in FIELD_KINDS:
+        raise ValueError(f"bank: field {raw['id']!r} has unknown kind {kind!r}")
+    choices = raw.get("choices", [])
+    assert isinstance(choices, list)
+    return Field(str(raw["id"]), str(raw["label"]), cast(FieldKind, kind), tuple(map(str, choices)))
+
+
+def _question(raw: dict[str, object], block_id: str) -> Question:
+    kind = raw["kind"]
+    if kind not in KINDS:
+        raise ValueError(f"bank: question {raw['id']!r} has unknown kind {kind!r}")
+    fields = raw.get("fields", [])
+    assert isinstance(fields, list)
+    if (kind == "group") != bool(fields):
+        raise ValueError(f"bank: question {raw['id']!r}: only group questions have fields")
+    return Question(
+        id=str(raw["id"]),
+        block_id=block_id,
+        prompt=str(raw["prompt"]),
+        help=str(raw["help"]),
+        example=str(raw["example"]),
+        kind=cast(Kind, kind),
+        required=bool(raw["required"]),
+        fields=tuple(_field(f) for f in fields),
+    )
+
+
+def parse_bank(text: str) -> Bank:
+    """Build a bank from its YAML text; a malformed bank is a bug, so it raises plainly."""
+    raw = yaml.safe_load(text)
+    blocks = tuple(
+        Block(
+            id=str(b["id"]),
+            title=str(b["title"]),
+            intro=str(b["intro"]),
+            questions=tuple(_question(q, str(b["id"])) for q in b["questions"]),
+        )
+        for b in raw["blocks"]
+    )
+    ids = [q.id for block in blocks for q in block.questions] + [b.id for b in blocks]
+    if len(ids) != len(set(ids)):
+        raise ValueError("bank: block and question ids must be unique")
+    return Bank(blocks)
+
+
+@cache
+def default_bank() -> Bank:
+    """The bank shipped with careerstory."""
+    return parse_bank(resources.files("careerstory").joinpath("bank.yaml").read_text("utf-8"))
