@@ -76,12 +76,12 @@ def ask(
         list[str] | None, typer.Option("--question", "-q", help="Ask only this question (repeatable).", metavar="ID")
     ] = None,
 ) -> None:
-    """Ask the coaching questions, saving each answer the moment it is given."""
-    from careerstory.asking import run_ask
-
+    """Ask the coaching questions; each answer is saved the moment it is given."""
     bank = default_bank()
     blocks = _known_ids(block or [], [b.id for b in bank.blocks], "--block")
     questions = _known_ids(question or [], [q.id for q in bank.questions], "--question")
+    from careerstory.asking import run_ask
+
     run_ask(file, bank, blocks, questions)
 
 
@@ -109,7 +109,7 @@ def render(
     force: Annotated[bool, typer.Option("--force", help="Render even when the output is up to date.")] = False,
     watch: Annotated[bool, typer.Option("--watch", help="Render again whenever a file changes.")] = False,
 ) -> None:
-    """Render the brief: Markdown by default, --pdf for the PDF, --html for HTML."""
+    """Render the brief (Markdown; --pdf for the PDF, --html for HTML)."""
     from careerstory.render import RenderRequest, run_render
 
     formats = [name for name, wanted in (("md", md), ("html", html), ("pdf", pdf)) if wanted] or ["md"]
@@ -137,7 +137,7 @@ def check(
     file: FileArgument = DEFAULT_FILE,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 while a required answer is open.")] = False,
 ) -> None:
-    """Check the answers file and report, block by block, what is answered."""
+    """Check the answers file and report what is answered."""
     from careerstory.answers import load
     from careerstory.checking import report
 
@@ -151,7 +151,7 @@ def check(
 
 @app.command()
 def schema() -> None:
-    """Print the JSON Schema of the answers file, for editors that validate YAML."""
+    """Print the JSON Schema of the answers file (for editors)."""
     from careerstory.answers.schema import schema_text
 
     typer.echo(schema_text(default_bank()), nl=False)
@@ -183,11 +183,11 @@ def main() -> NoReturn:
     except typer.Abort:
         sys.stderr.write("\nStopped.\n")
         sys.exit(EXIT_INTERRUPTED)
-    except Exception as error:
-        import click
-
-        if isinstance(error, click.ClickException):
-            error.show()
-            sys.exit(error.exit_code)
-        raise
+    except typer.TyperException as error:
+        # Usage errors (Click's, vendored by Typer): shown as Click shows them, exit 2.
+        show = getattr(error, "show", None)
+        if show is None:
+            raise
+        show()
+        sys.exit(getattr(error, "exit_code", 2))
     sys.exit(code if isinstance(code, int) else 0)

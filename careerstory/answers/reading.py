@@ -48,7 +48,7 @@ class _Reader:
 
     def fail_if_any(self) -> None:
         if self.problems:
-            raise UserError(*self.problems)
+            raise UserError(*sorted(self.problems, key=lambda p: (p.line or 0, p.column or 0)))
 
 
 def load(path: Path, bank: Bank) -> AnswerSheet:
@@ -59,15 +59,15 @@ def load(path: Path, bank: Bank) -> AnswerSheet:
     except FileNotFoundError:
         raise UserError(
             Problem(
-                f"{path}: no such answers file",
+                "no such answers file",
                 f"Run `careerstory ask {path}` to start one, or give the path of an existing file.",
                 path,
             )
         ) from None
     except IsADirectoryError:
-        raise UserError(Problem(f"{path} is a folder, not an answers file", "Give the path of a .yaml file.", path)) from None
+        raise UserError(Problem("this is a folder, not an answers file", "Give the path of a .yaml file.", path)) from None
     except OSError as error:
-        raise UserError(Problem(f"{path}: cannot read it ({error.strerror})", "Check its permissions.", path)) from None
+        raise UserError(Problem(f"cannot read it ({error.strerror})", "Check its permissions.", path)) from None
     return load_bytes(data, bank, path)
 
 

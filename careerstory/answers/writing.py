@@ -187,7 +187,7 @@ class AnswersFile:
         value = clean_answer(question, value)
         current = storage.read_bytes(self.path)
         if current != self._bytes:
-            self._merge_outside_change(question, current)
+            self._merge_outside_change(question, value, current)
         bom = b"\xef\xbb\xbf" if current and current.startswith(b"\xef\xbb\xbf") else b""
         if current is None:
             text = new_file_text(self.bank, {question.id: value}, self.path.name)
@@ -201,7 +201,7 @@ class AnswersFile:
         self._bytes = data
         self.sheet.values = intended
 
-    def _merge_outside_change(self, question: Question, current: bytes | None) -> None:
+    def _merge_outside_change(self, question: Question, value: Answer, current: bytes | None) -> None:
         """The file changed since we read it: carry on only if this answer is untouched."""
         if current is None:
             raise UserError(Problem(
@@ -212,7 +212,7 @@ class AnswersFile:
         theirs = load_text(decode(current, self.path), self.bank, self.path)
         if theirs[question.id] != self.sheet[question.id]:
             mine = self.path.with_name(self.path.stem + ".from-ask" + self.path.suffix)
-            rescue = theirs.values | {question.id: self.sheet[question.id]}
+            rescue = theirs.values | {question.id: value}
             storage.atomic_write(mine, new_file_text(self.bank, rescue, mine.name).encode("utf-8"))
             raise UserError(Problem(
                 f"{self.path} was changed in another program, in the answer to '{question.id}' "

@@ -1,0 +1,170 @@
+from pathlib import Path
+
+import pytest
+
+from careerstory.answers import load, load_text, new_file_text
+from careerstory.answers.reading import MAX_BYTES
+from careerstory.errors import UserError
+
+
+def problems_of(text: str, bank, path: Path | None = None) -> list:
+    with pytest.raises(UserError) as caught:
+        load_text(text, bank, path)
+    return list(caught.value.problems)
+
+
+def only_problem(text: str, bank):
+    problems = problems_of(text, bank, Path("a.yaml"))
+    assert len(problems) == 1, problems
+    return problems[0]
+
+
+@pytest.mark.parametrize("typed", ["no", "on", "yes", "1.10", "01234", "12:30", "2026-05-01", "null", "~", "0x1F", ".inf"])
+def test_every_scalar_stays_the_text_typed(bank, typed):
+    sheet = load_text(f"about:\n  name: {typed}\noptions:\n  industries:\n    - {typed}\n", bank)
+    assert sheet["name"] == typed
+    assert sheet["industries"] == [typed]
+
+
+def test_a_new_file_lists_every_question_empty_and_loads_as_unanswered(bank):
+    sheet = load_text(new_file_text(bank, {}), bank)
+    assert sheet.is_empty()
+    assert sheet.values == {q.id: ("" if q.kind in ("text", "long") else []) for q in bank.questions}
+
+
+def test_block_scalars_keep_paragraphs_and_drop_only_the_final_break(bank):
+    sheet = load_text("strengths:\n  best_moments: |\n    One.\n\n    - two\n      indented\n", bank)
+    assert sheet["best_moments"] == "One.\n\n- two\n  indented"
+
+
+def test_utf8_bom_and_crlf_are_fine(bank, tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_bytes(b"\xef\xbb\xbfabout:\r\n  name: Zo\xc3\xab\r\n")
+    assert load(path, bank)["name"] == "Zoë"
+
+
+def test_a_syntax_error_names_line_column_and_a_fix(bank):
+    problem = only_problem("about:\n  name: 'unclosed\n", bank)
+    assert (problem.path, problem.line) == (Path("a.yaml"), 3)
+    assert "quote" in problem.hint
+
+
+def test_a_tab_is_pointed_at(bank):
+    problem = only_problem("about:\n\tname: x\n", bank)
+    assert (problem.line, problem.column) == (2, 1)
+    assert "spaces" in problem.hint
+
+
+def test_bad_indentation_is_pointed_at(bank):
+    problem = only_problem("about:\n  name: x\n    current_role: y\n", bank)
+    assert problem.line == 3
+    assert "indentation" in problem.hint
+
+
+def test_a_duplicate_key_names_both_lines(bank):
+    problem = only_problem("about:\n  name: Ada\n  current_role: x\n  name: Bob\n", bank)
+    assert (problem.line, problem.column) == (4, 3)
+    assert "line 2" in problem.message and "line 4" in problem.hint
+
+
+def test_a_duplicate_block_is_refused(bank):
+    problem = only_problem("about:\n  name: Ada\nabout:\n  name: Bob\n", bank)
+    assert problem.line == 3
+
+
+def test_an_unknown_question_suggests_the_closest_id(bank):
+    problem = only_problem("story:\n  why_chnage: because\n", bank)
+    assert "why_chnage" in problem.message
+    assert "'why_change'" in problem.hint
+    assert (problem.line, problem.column) == (2, 3)
+
+
+def test_a_question_in_the_wrong_block_names_its_block(bank):
+    problem = only_problem("about:\n  why_change: because\n", bank)
+    assert "story" in problem.hint
+
+
+def test_an_unknown_block_suggests_the_closest(bank):
+    problem = only_problem("strenghts:\n  best_moments: x\n", bank)
+    assert "'strengths'" in problem.hint
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("about: Ada\n", "block 'about'"),
+        ("about:\n  name:\n    - a\n", "expected text, found a list"),
+        ("about:\n  name:\n    first: a\n", "found a mapping"),
+        ("options:\n  industries: Banking\n", "expected a list"),
+        ("options:\n  people:\n    - Sam\n", "each entry needs"),
+        ("options:\n  people:\n    - name: Sam\n", "lacks the field(s) works_as, ask_about, status, learned"),
+        (
+            "options:\n  people:\n    - {name: a, works_as: b, ask_about: c, status: talked, learned: e, phone: f}\n",
+            "unknown field 'phone'",
+        ),
+        (
+            "options:\n  people:\n    - {name: a, works_as: b, ask_about: c, status: done, learned: e}\n",
+            "'done' is not one of its choices",
+        ),
+        ("version: 2\n", "unsupported version"),
+        ("- a\n- b\n", "mapping of blocks"),
+    ],
+)
+def test_a_wrong_shape_is_named(bank, text, needle):
+    problem = only_problem(text, bank)
+    assert needle in problem.message
+    assert problem.line is not None and problem.hint
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("about: &a\n  name: x\n", "anchor &a"),
+        ("about:\n  name: &n x\n  current_role: *n\n", "alias *n"),
+        ("about:\n  name: !!python/object/apply:os.system [echo]\n", "tag"),
+        ("about:\n  name: !!str x\n", "tag"),
+        ("about:\n  name: !custom x\n", "tag"),
+    ],
+)
+def test_anchors_aliases_and_tags_are_refused(bank, text, needle):
+    problems = problems_of(text, bank)
+    assert any(needle in p.message for p in problems), problems
+
+
+def test_all_problems_of_a_file_are_reported_at_once_in_line_order(bank):
+    text = "about:\n  nme: x\n  name: a\n  name: b\nstory:\n  why_chnage: y\nextra: 1\n"
+    problems = problems_of(text, bank)
+    assert [p.line for p in problems] == [2, 4, 6, 7]
+
+
+def test_bytes_that_are_not_utf8_are_pointed_at(bank, tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_bytes(b"about:\n  name: Zo\xeb\n")
+    with pytest.raises(UserError) as caught:
+        load(path, bank)
+    problem = caught.value.problems[0]
+    assert (problem.line, problem.column) == (2, 11)
+    assert "UTF-8" in problem.message
+
+
+def test_a_file_over_the_size_limit_is_refused_without_reading_it_all(bank, tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_bytes(b"# " + b"x" * MAX_BYTES + b"\n")
+    with pytest.raises(UserError, match="larger than"):
+        load(path, bank)
+
+
+def test_a_missing_file_says_how_to_start_one(bank, tmp_path):
+    with pytest.raises(UserError) as caught:
+        load(tmp_path / "nope.yaml", bank)
+    assert "careerstory ask" in caught.value.problems[0].hint
+
+
+def test_an_empty_file_is_valid_and_unanswered(bank):
+    assert load_text("", bank).is_empty()
+    assert load_text("# only a comment\n", bank).is_empty()
+
+
+def test_positions_of_answers_are_recorded(bank):
+    sheet = load_text("about:\n  # note\n  name: Ada\n", bank)
+    assert sheet.positions["name"] == (3, 3)

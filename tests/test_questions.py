@@ -1,0 +1,68 @@
+import re
+from pathlib import Path
+
+import pytest
+
+from careerstory.questions import default_bank, parse_bank
+
+SPEC_IDS = {
+    "about": ["name", "current_role", "target_role"],
+    "strengths": ["best_moments", "what_it_entails", "why_enjoy", "skill_jobs"],
+    "options": ["industries", "functions", "companies", "possible_roles", "people"],
+    "story": ["why_change", "why_fit", "transferable_skills", "core_strengths", "what_is_special", "what_i_want"],
+}
+SPEC_KINDS = {
+    "name": "text", "current_role": "text", "target_role": "text", "best_moments": "long",
+    "what_it_entails": "long", "why_enjoy": "long", "skill_jobs": "list", "industries": "list",
+    "functions": "list", "companies": "list", "possible_roles": "list", "people": "group",
+    "why_change": "long", "why_fit": "long", "transferable_skills": "group", "core_strengths": "list",
+    "what_is_special": "long", "what_i_want": "long",
+}
+SEED = Path(__file__).parents[2] / "shared" / "seed"
+
+
+def test_bank_holds_every_spec_block_and_question_in_order():
+    bank = default_bank()
+    assert {b.id: [q.id for q in b.questions] for b in bank.blocks} == SPEC_IDS
+    assert [b.id for b in bank.blocks] == list(SPEC_IDS)
+
+
+def test_every_question_has_the_spec_kind_a_help_text_and_an_example():
+    for question in default_bank().questions:
+        assert question.kind == SPEC_KINDS[question.id], question.id
+        assert len(question.help) > 20, question.id
+        assert question.example.strip(), question.id
+
+
+def test_group_fields_match_the_spec():
+    bank = default_bank()
+    people = bank.question("people")
+    assert [f.id for f in people.fields] == ["name", "works_as", "ask_about", "status", "learned"]
+    assert people.field("status").choices == ("to contact", "contacted", "talked")
+    assert [f.id for f in bank.question("transferable_skills").fields] == ["skill", "evidence"]
+
+
+def _seed_questions() -> list[str]:
+    text = "\n".join(p.read_text("utf-8") for p in sorted(SEED.glob("*")))
+    return re.findall(r"^\d\. (.+\?)\s*$", text, flags=re.MULTILINE)
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the shared seed lies beside the repository")
+def test_every_numbered_seed_question_is_asked_in_its_own_words():
+    prompts = " ".join(q.prompt.lower() for q in default_bank().questions)
+    seed = _seed_questions()
+    assert len(seed) == 8
+    for question in seed:
+        # "What is special about me and what are the core strengths..." is asked as two questions.
+        for part in re.split(r" and (?=what)", question.lower().rstrip("?")):
+            words = [w for w in re.findall(r"[a-z]+", part) if len(w) > 3 and w not in {"what", "does", "about"}]
+            hits = [w for w in words if w in prompts]
+            assert len(hits) >= len(words) * 0.6, (part, words, hits)
+
+
+def test_a_bank_with_a_repeated_id_is_refused():
+    text = "blocks:\n - id: a\n   title: A\n   intro: x\n   questions:\n" + (
+        "    - {id: q, kind: text, required: true, prompt: p, help: h, example: e}\n" * 2
+    )
+    with pytest.raises(ValueError, match="unique"):
+        parse_bank(text)
