@@ -43,7 +43,7 @@ examples: $(BIN)/careerstory
 	@echo "Example briefs are in out/examples/"
 
 schema: $(BIN)/careerstory
-	$(BIN)/careerstory schema > careerstory.schema.json
+	$(BIN)/careerstory schema > examples/careerstory.schema.json
 
 clean:
 	rm -rf out build *.egg-info .pytest_cache .mypy_cache .ruff_cache

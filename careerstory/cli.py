@@ -7,7 +7,7 @@ and an interrupt into exit 130; any other exception is a bug and keeps its trace
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -22,19 +22,17 @@ EXIT_USER_ERROR = 1
 EXIT_INTERRUPTED = 130
 
 app = typer.Typer(
-    help="Answer \"What do you want to do?\" one coaching question at a time, and get a brief out of it.",
+    help='Answer "What do you want to do?" one coaching question at a time, and get a brief out of it.',
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
 
-FileArgument = Annotated[
-    Path, typer.Argument(help="The answers file.", show_default=True, dir_okay=False)
-]
+FileArgument = Annotated[Path, typer.Argument(help="The answers file.", show_default=True, dir_okay=False)]
 
 
-class PageSize(str, Enum):
+class PageSize(StrEnum):
     """Paper sizes the PDF can be laid out on."""
 
     a4 = "a4"
@@ -96,7 +94,9 @@ def render(
     out: Annotated[
         str | None,
         typer.Option(
-            "--out", "-o", metavar="PATH",
+            "--out",
+            "-o",
+            metavar="PATH",
             help="Output file, or folder when several files or formats are rendered; '-' writes Markdown to stdout.",
         ),
     ] = None,
@@ -110,11 +110,11 @@ def render(
     watch: Annotated[bool, typer.Option("--watch", help="Render again whenever a file changes.")] = False,
 ) -> None:
     """Render the brief (Markdown; --pdf for the PDF, --html for HTML)."""
-    from careerstory.render import RenderRequest, run_render
-
     formats = [name for name, wanted in (("md", md), ("html", html), ("pdf", pdf)) if wanted] or ["md"]
     if out == "-" and formats != ["md"]:
         raise typer.BadParameter("'-' (standard output) takes Markdown only.", param_hint="--out")
+    from careerstory.render import RenderRequest, run_render
+
     request = RenderRequest(
         files=files or [DEFAULT_FILE],
         formats=formats,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Literal, cast
+from typing import Literal
 
 import yaml
 
@@ -92,7 +92,7 @@ def _field(raw: dict[str, object]) -> Field:
         raise ValueError(f"bank: field {raw['id']!r} has unknown kind {kind!r}")
     choices = raw.get("choices", [])
     assert isinstance(choices, list)
-    return Field(str(raw["id"]), str(raw["label"]), cast(FieldKind, kind), tuple(map(str, choices)))
+    return Field(str(raw["id"]), str(raw["label"]), kind, tuple(map(str, choices)))
 
 
 def _question(raw: dict[str, object], block_id: str) -> Question:
@@ -109,7 +109,7 @@ def _question(raw: dict[str, object], block_id: str) -> Question:
         prompt=str(raw["prompt"]),
         help=str(raw["help"]),
         example=str(raw["example"]),
-        kind=cast(Kind, kind),
+        kind=kind,
         required=bool(raw["required"]),
         fields=tuple(_field(f) for f in fields),
     )

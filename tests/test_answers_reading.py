@@ -19,7 +19,9 @@ def only_problem(text: str, bank):
     return problems[0]
 
 
-@pytest.mark.parametrize("typed", ["no", "on", "yes", "1.10", "01234", "12:30", "2026-05-01", "null", "~", "0x1F", ".inf"])
+@pytest.mark.parametrize(
+    "typed", ["no", "on", "yes", "1.10", "01234", "12:30", "2026-05-01", "null", "~", "0x1F", ".inf"]
+)
 def test_every_scalar_stays_the_text_typed(bank, typed):
     sheet = load_text(f"about:\n  name: {typed}\noptions:\n  industries:\n    - {typed}\n", bank)
     assert sheet["name"] == typed

@@ -7,8 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from careerstory.answers import AnswersFile, load, load_text, new_file_text
-from careerstory.answers import storage
+from careerstory.answers import AnswersFile, load, load_text, new_file_text, storage
 from careerstory.answers.model import clean_text, unstorable_character
 from careerstory.errors import UserError
 
@@ -99,11 +98,25 @@ def test_saving_one_answer_changes_only_its_lines(bank, answers_path):
 @pytest.mark.parametrize(
     ("question_id", "value", "expected"),
     [
-        ("name", "Maya O.", ["-  name:    Maya   # spaces kept as I like them", "+  name: Maya O.   # spaces kept as I like them"]),
+        (
+            "name",
+            "Maya O.",
+            ["-  name:    Maya   # spaces kept as I like them", "+  name: Maya O.   # spaces kept as I like them"],
+        ),
         ("target_role", "Designer", ["-  target_role:", "+  target_role: Designer"]),
         ("skill_jobs", ["coach"], ["-    - trainer   # maybe", "-    - tutor", "+    - coach"]),
-        ("people", [], ["-    - name: Sam", "-      works_as: designer", "-      ask_about: a normal week",
-                        "-      status: talked", "-      learned: |", "-        Lots."]),
+        (
+            "people",
+            [],
+            [
+                "-    - name: Sam",
+                "-      works_as: designer",
+                "-      ask_about: a normal week",
+                "-      status: talked",
+                "-      learned: |",
+                "-        Lots.",
+            ],
+        ),
     ],
 )
 def test_each_kind_of_answer_is_replaced_in_place(bank, answers_path, question_id, value, expected):

@@ -12,11 +12,24 @@ SPEC_IDS = {
     "story": ["why_change", "why_fit", "transferable_skills", "core_strengths", "what_is_special", "what_i_want"],
 }
 SPEC_KINDS = {
-    "name": "text", "current_role": "text", "target_role": "text", "best_moments": "long",
-    "what_it_entails": "long", "why_enjoy": "long", "skill_jobs": "list", "industries": "list",
-    "functions": "list", "companies": "list", "possible_roles": "list", "people": "group",
-    "why_change": "long", "why_fit": "long", "transferable_skills": "group", "core_strengths": "list",
-    "what_is_special": "long", "what_i_want": "long",
+    "name": "text",
+    "current_role": "text",
+    "target_role": "text",
+    "best_moments": "long",
+    "what_it_entails": "long",
+    "why_enjoy": "long",
+    "skill_jobs": "list",
+    "industries": "list",
+    "functions": "list",
+    "companies": "list",
+    "possible_roles": "list",
+    "people": "group",
+    "why_change": "long",
+    "why_fit": "long",
+    "transferable_skills": "group",
+    "core_strengths": "list",
+    "what_is_special": "long",
+    "what_i_want": "long",
 }
 SEED = Path(__file__).parents[2] / "shared" / "seed"
 

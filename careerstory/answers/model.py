@@ -37,7 +37,7 @@ def unstorable_character(text: str) -> str | None:
         category = unicodedata.category(char)
         if char in "\n\t":
             continue
-        if category in ("Cc", "Cs") or char in _LINE_SEPARATORS or category == "Cn" and _is_noncharacter(char):
+        if category in ("Cc", "Cs") or char in _LINE_SEPARATORS or (category == "Cn" and _is_noncharacter(char)):
             return char
     return None
 

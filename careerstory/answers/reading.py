@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -26,8 +27,10 @@ _SYNTAX_HINTS = (
     ("'\\t'", "YAML indents with spaces only: replace the tab with spaces."),
     ("found unexpected end of stream", "A quote is never closed: add the closing quote."),
     ("while scanning a quoted scalar", "A quote is never closed: add the closing quote."),
-    ("mapping values are not allowed", "Check this line's indentation against the line above, "
-     "and put text holding ': ' in quotes."),
+    (
+        "mapping values are not allowed",
+        "Check this line's indentation against the line above, and put text holding ': ' in quotes.",
+    ),
     ("expected <block end>", "Check this line's indentation: it should line up with its siblings."),
     ("could not find expected ':'", "Each answer needs 'id: value'; check the line above too."),
 )
@@ -41,7 +44,7 @@ class _Reader:
         self.path = path
         self.problems: list[Problem] = []
 
-    def problem(self, mark: yaml.Mark | None, message: str, hint: str = "") -> None:
+    def problem(self, mark: Any, message: str, hint: str = "") -> None:
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
         self.problems.append(Problem(message, hint, self.path, line, column))
@@ -65,7 +68,9 @@ def load(path: Path, bank: Bank) -> AnswerSheet:
             )
         ) from None
     except IsADirectoryError:
-        raise UserError(Problem("this is a folder, not an answers file", "Give the path of a .yaml file.", path)) from None
+        raise UserError(
+            Problem("this is a folder, not an answers file", "Give the path of a .yaml file.", path)
+        ) from None
     except OSError as error:
         raise UserError(Problem(f"cannot read it ({error.strerror})", "Check its permissions.", path)) from None
     return load_bytes(data, bank, path)
@@ -119,14 +124,23 @@ def compose(text: str, reader: _Reader) -> yaml.Node | None:
     try:
         for event in yaml.parse(text, Loader=yaml.BaseLoader):
             if isinstance(event, yaml.AliasEvent):
-                reader.problem(event.start_mark, f"the alias *{event.anchor} is not allowed here",
-                               "Write the answer out in full instead of pointing to another one.")
+                reader.problem(
+                    event.start_mark,
+                    f"the alias *{event.anchor} is not allowed here",
+                    "Write the answer out in full instead of pointing to another one.",
+                )
             elif isinstance(event, yaml.NodeEvent) and event.anchor is not None:
-                reader.problem(event.start_mark, f"the anchor &{event.anchor} is not allowed here",
-                               "Remove it; answers are plain text.")
+                reader.problem(
+                    event.start_mark,
+                    f"the anchor &{event.anchor} is not allowed here",
+                    "Remove it; answers are plain text.",
+                )
             if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)) and event.tag not in (None, "!"):
-                reader.problem(event.start_mark, f"the tag {event.tag} is not allowed here",
-                               "Remove it; every answer is read as plain text.")
+                reader.problem(
+                    event.start_mark,
+                    f"the tag {event.tag} is not allowed here",
+                    "Remove it; every answer is read as plain text.",
+                )
         reader.fail_if_any()
         return yaml.compose(text, Loader=yaml.BaseLoader)
     except yaml.MarkedYAMLError as error:
@@ -174,21 +188,30 @@ def _read_root(root: yaml.Node, reader: _Reader, sheet: AnswerSheet) -> None:
     if _is_empty(root):
         return
     if not isinstance(root, yaml.MappingNode):
-        reader.problem(root.start_mark, "the answers file must be a mapping of blocks",
-                       "Start from `careerstory ask`, which writes the layout for you.")
+        reader.problem(
+            root.start_mark,
+            "the answers file must be a mapping of blocks",
+            "Start from `careerstory ask`, which writes the layout for you.",
+        )
         return
     block_ids = [b.id for b in reader.bank.blocks]
     for key, value in _pairs(root, reader, "the file"):
         if key.value == "version":
             if not isinstance(value, yaml.ScalarNode) or value.value != SUPPORTED_VERSION:
-                reader.problem(value.start_mark, f"unsupported version (this careerstory reads version {SUPPORTED_VERSION})",
-                               f"Write `version: {SUPPORTED_VERSION}`.")
+                reader.problem(
+                    value.start_mark,
+                    f"unsupported version (this careerstory reads version {SUPPORTED_VERSION})",
+                    f"Write `version: {SUPPORTED_VERSION}`.",
+                )
         elif key.value in block_ids:
             _read_block(reader.bank.block(key.value), value, reader, sheet)
         else:
             owner = _owner_block(reader.bank, key.value)
-            hint = (f"'{key.value}' is a question of block '{owner}': move it under `{owner}:`."
-                    if owner else f"{_suggest(key.value, block_ids)}Known blocks: {', '.join(block_ids)}.")
+            hint = (
+                f"'{key.value}' is a question of block '{owner}': move it under `{owner}:`."
+                if owner
+                else f"{_suggest(key.value, block_ids)}Known blocks: {', '.join(block_ids)}."
+            )
             reader.problem(key.start_mark, f"unknown block '{key.value}'", hint)
 
 
@@ -203,8 +226,11 @@ def _read_block(block: Block, node: yaml.Node, reader: _Reader, sheet: AnswerShe
     if _is_empty(node):
         return
     if not isinstance(node, yaml.MappingNode):
-        reader.problem(node.start_mark, f"block '{block.id}' must hold its questions as 'id: answer' lines",
-                       "Indent each question id under the block name.")
+        reader.problem(
+            node.start_mark,
+            f"block '{block.id}' must hold its questions as 'id: answer' lines",
+            "Indent each question id under the block name.",
+        )
         return
     ids = [q.id for q in block.questions]
     for key, value in _pairs(node, reader, f"block '{block.id}'"):
@@ -216,8 +242,11 @@ def _read_block(block: Block, node: yaml.Node, reader: _Reader, sheet: AnswerShe
                 sheet.values[question.id] = answer
             continue
         owner = _owner_block(reader.bank, key.value)
-        hint = (f"It belongs to block '{owner}': move it there."
-                if owner else f"{_suggest(key.value, ids)}Questions of '{block.id}': {', '.join(ids)}.")
+        hint = (
+            f"It belongs to block '{owner}': move it there."
+            if owner
+            else f"{_suggest(key.value, ids)}Questions of '{block.id}': {', '.join(ids)}."
+        )
         reader.problem(key.start_mark, f"unknown question '{key.value}' in block '{block.id}'", hint)
 
 
@@ -226,8 +255,11 @@ def _text(node: yaml.Node, reader: _Reader, where: str, what: str) -> str | None
         # A block scalar always ends in a line break; it is layout, not part of the answer.
         return str(node.value).rstrip("\n")
     shape = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
-    hint = ("Write it as one text; for several lines use `|` and indent the lines below."
-            if isinstance(node, yaml.SequenceNode) else "Put text holding ': ' in quotes.")
+    hint = (
+        "Write it as one text; for several lines use `|` and indent the lines below."
+        if isinstance(node, yaml.SequenceNode)
+        else "Put text holding ': ' in quotes."
+    )
     reader.problem(node.start_mark, f"{where}: expected {what}, found {shape}", hint)
     return None
 
@@ -238,10 +270,14 @@ def _read_answer(question: Question, node: yaml.Node, reader: _Reader) -> Answer
     if _is_empty(node):
         return []
     if not isinstance(node, yaml.SequenceNode):
-        example = "  - first item\n  - second item" if question.kind == "list" else "  - " + "\n    ".join(
-            f"{f.id}: ..." for f in question.fields)
-        reader.problem(node.start_mark, f"{question.id}: expected a list of items starting with '- '",
-                       f"Write it as:\n{example}")
+        example = (
+            "  - first item\n  - second item"
+            if question.kind == "list"
+            else "  - " + "\n    ".join(f"{f.id}: ..." for f in question.fields)
+        )
+        reader.problem(
+            node.start_mark, f"{question.id}: expected a list of items starting with '- '", f"Write it as:\n{example}"
+        )
         return None
     if question.kind == "list":
         items = [_text(item, reader, question.id, "a short text item") for item in node.value]
@@ -253,27 +289,39 @@ def _read_answer(question: Question, node: yaml.Node, reader: _Reader) -> Answer
 def _read_entry(question: Question, node: yaml.Node, reader: _Reader) -> GroupEntry | None:
     field_ids = [f.id for f in question.fields]
     if not isinstance(node, yaml.MappingNode):
-        reader.problem(node.start_mark, f"{question.id}: each entry needs the fields {', '.join(field_ids)}",
-                       "Write each entry as '- " + "\n    ".join(f"{f}: ..." for f in field_ids) + "'.")
+        reader.problem(
+            node.start_mark,
+            f"{question.id}: each entry needs the fields {', '.join(field_ids)}",
+            "Write each entry as '- " + "\n    ".join(f"{f}: ..." for f in field_ids) + "'.",
+        )
         return None
     entry: GroupEntry = {}
     present: set[str] = set()
     for key, value in _pairs(node, reader, f"an entry of '{question.id}'"):
         present.add(key.value)
         if key.value not in field_ids:
-            reader.problem(key.start_mark, f"{question.id}: unknown field '{key.value}'",
-                           f"{_suggest(key.value, field_ids)}Fields: {', '.join(field_ids)}.")
+            reader.problem(
+                key.start_mark,
+                f"{question.id}: unknown field '{key.value}'",
+                f"{_suggest(key.value, field_ids)}Fields: {', '.join(field_ids)}.",
+            )
             continue
         text = _text(value, reader, f"{question.id}.{key.value}", "text")
         if text is None:
             continue
         field = question.field(key.value)
         if field.choices and text and text not in field.choices:
-            reader.problem(value.start_mark, f"{question.id}.{key.value}: '{text}' is not one of its choices",
-                           f"{_suggest(text, list(field.choices))}Use one of: {', '.join(field.choices)}.")
+            reader.problem(
+                value.start_mark,
+                f"{question.id}.{key.value}: '{text}' is not one of its choices",
+                f"{_suggest(text, list(field.choices))}Use one of: {', '.join(field.choices)}.",
+            )
         entry[key.value] = text
     missing = [f for f in field_ids if f not in present]
     if missing:
-        reader.problem(node.start_mark, f"{question.id}: this entry lacks the field(s) {', '.join(missing)}",
-                       "Add them, empty if you have nothing yet (for example `status:`).")
+        reader.problem(
+            node.start_mark,
+            f"{question.id}: this entry lacks the field(s) {', '.join(missing)}",
+            "Add them, empty if you have nothing yet (for example `status:`).",
+        )
     return entry

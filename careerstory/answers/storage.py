@@ -38,15 +38,19 @@ def atomic_write(path: Path, data: bytes) -> None:
         mode = 0o666 & ~_umask()
         exists = False
     if exists and not os.access(target, os.W_OK):
-        raise UserError(Problem(f"{path} is read-only", f"Nothing was written. Make it writable (chmod u+w {path}).", path))
+        raise UserError(
+            Problem(f"{path} is read-only", f"Nothing was written. Make it writable (chmod u+w {path}).", path)
+        )
     try:
         fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as error:
-        raise UserError(Problem(
-            f"cannot write in the folder {target.parent}: {error.strerror}",
-            "Nothing was written. Make the folder writable or choose another path.",
-            path,
-        )) from None
+        raise UserError(
+            Problem(
+                f"cannot write in the folder {target.parent}: {error.strerror}",
+                "Nothing was written. Make the folder writable or choose another path.",
+                path,
+            )
+        ) from None
     try:
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)
@@ -58,11 +62,13 @@ def atomic_write(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         if isinstance(error, OSError):
-            raise UserError(Problem(
-                f"could not save {path}: {error.strerror}",
-                "The file on disk is as it was before. Check the disk space and permissions, then try again.",
-                path,
-            )) from None
+            raise UserError(
+                Problem(
+                    f"could not save {path}: {error.strerror}",
+                    "The file on disk is as it was before. Check the disk space and permissions, then try again.",
+                    path,
+                )
+            ) from None
         raise
     _fsync_folder(target.parent)
 
@@ -105,11 +111,13 @@ class FileLock:
         except OSError as error:
             os.close(fd)
             if error.errno in (errno.EAGAIN, errno.EACCES):
-                raise UserError(Problem(
-                    f"{self.path} is already open in another `careerstory ask`",
-                    "Finish or quit that one first (Ctrl-C keeps every answer given).",
-                    self.path,
-                )) from None
+                raise UserError(
+                    Problem(
+                        f"{self.path} is already open in another `careerstory ask`",
+                        "Finish or quit that one first (Ctrl-C keeps every answer given).",
+                        self.path,
+                    )
+                ) from None
             raise
         self._fd = fd
 

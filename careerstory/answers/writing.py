@@ -43,6 +43,7 @@ _AnswerDumper.add_representer(str, _represent_str)
 
 def _for_dump(question: Question, value: Answer) -> Any:
     """Long text gets a final line break so that it is written as a plain ``|`` block."""
+
     def long(text: str) -> str:
         return text + "\n" if text else text
 
@@ -73,7 +74,7 @@ def emit_answer(question: Question, value: Answer, indent: str, newline: str = "
 def new_file_text(bank: Bank, values: dict[str, Answer], name: str = "careerstory.yaml") -> str:
     """The text of a fresh answers file, every block and question present."""
     out = [
-        "# careerstory answers: your way to an answer to \"What do you want to do?\"",
+        '# careerstory answers: your way to an answer to "What do you want to do?"',
         "# This file is yours. Edit any answer here, add notes as comments (# ...),",
         f"# then check it with `careerstory check {name}`",
         f"# and make your brief with `careerstory render {name} --pdf`.",
@@ -91,14 +92,14 @@ def new_file_text(bank: Bank, values: dict[str, Answer], name: str = "careerstor
 
 def _content_end(node: yaml.Node, text: str) -> int:
     """Index just past the last character that belongs to ``node``'s own text."""
-    if isinstance(node, yaml.ScalarNode) or node.flow_style:
-        end = node.end_mark.index
+    if isinstance(node, yaml.ScalarNode) or (isinstance(node, yaml.CollectionNode) and node.flow_style):
+        end: int = node.end_mark.index
         # Block scalars own the line breaks after them; the breaks stay where they are.
         while end > node.start_mark.index and text[end - 1] in " \t\r\n":
             end -= 1
         return end
     last = node.value[-1]
-    return _content_end(last[1], text) if isinstance(node, yaml.MappingNode) else _content_end(last, text)
+    return _content_end(last[1] if isinstance(node, yaml.MappingNode) else last, text)
 
 
 def _find(mapping: yaml.Node, key: str) -> tuple[yaml.ScalarNode, yaml.Node] | None:
@@ -123,8 +124,15 @@ def replace_answer(text: str, bank: Bank, question: Question, value: Answer) -> 
     found_block = _find(root, question.block_id)
     if found_block is None:
         tail = "" if not text or text.endswith("\n") else newline
-        return (text + tail + f"{question.block_id}:" + newline + INDENT
-                + emit_answer(question, value, INDENT, newline) + newline)
+        return (
+            text
+            + tail
+            + f"{question.block_id}:"
+            + newline
+            + INDENT
+            + emit_answer(question, value, INDENT, newline)
+            + newline
+        )
     block_key, block_node = found_block
     found = _find(block_node, question.id)
     if found is not None:
@@ -132,7 +140,7 @@ def replace_answer(text: str, bank: Bank, question: Question, value: Answer) -> 
         start, end = key.start_mark.index, _content_end(node, text)
         indent = " " * key.start_mark.column
     elif isinstance(block_node, yaml.MappingNode) and not block_node.flow_style:
-        first_key = block_node.value[0][0]
+        first_key: yaml.Node = block_node.value[0][0]
         start = end = _content_end(block_node, text)
         indent = " " * first_key.start_mark.column
         return text[:start] + newline + indent + emit_answer(question, value, indent, newline) + text[end:]
@@ -204,23 +212,27 @@ class AnswersFile:
     def _merge_outside_change(self, question: Question, value: Answer, current: bytes | None) -> None:
         """The file changed since we read it: carry on only if this answer is untouched."""
         if current is None:
-            raise UserError(Problem(
-                f"{self.path} was deleted while careerstory was asking",
-                f"Nothing more was written. Run `careerstory ask {self.path}` to start again.",
-                self.path,
-            ))
+            raise UserError(
+                Problem(
+                    f"{self.path} was deleted while careerstory was asking",
+                    f"Nothing more was written. Run `careerstory ask {self.path}` to start again.",
+                    self.path,
+                )
+            )
         theirs = load_text(decode(current, self.path), self.bank, self.path)
         if theirs[question.id] != self.sheet[question.id]:
             mine = self.path.with_name(self.path.stem + ".from-ask" + self.path.suffix)
             rescue = theirs.values | {question.id: value}
             storage.atomic_write(mine, new_file_text(self.bank, rescue, mine.name).encode("utf-8"))
-            raise UserError(Problem(
-                f"{self.path} was changed in another program, in the answer to '{question.id}' "
-                "that careerstory was about to save",
-                f"Your edit in the file is kept as it is. The answer typed here is saved in {mine}; "
-                "copy what you want from it, then run `careerstory ask` again.",
-                self.path,
-            ))
+            raise UserError(
+                Problem(
+                    f"{self.path} was changed in another program, in the answer to '{question.id}' "
+                    "that careerstory was about to save",
+                    f"Your edit in the file is kept as it is. The answer typed here is saved in {mine}; "
+                    "copy what you want from it, then run `careerstory ask` again.",
+                    self.path,
+                )
+            )
         self._bytes = current
         self.sheet = theirs
 
@@ -228,16 +240,20 @@ class AnswersFile:
         try:
             reread = load_text(text, self.bank, self.path)
         except UserError as error:
-            raise UserError(Problem(
-                f"saving would make {self.path} invalid ({error.problems[0].message})",
-                "Nothing was written. The hand-written layout around this answer may be unusual: "
-                "edit the answer in the file directly.",
-                self.path,
-            )) from None
+            raise UserError(
+                Problem(
+                    f"saving would make {self.path} invalid ({error.problems[0].message})",
+                    "Nothing was written. The hand-written layout around this answer may be unusual: "
+                    "edit the answer in the file directly.",
+                    self.path,
+                )
+            ) from None
         changed = [q.id for q in self.bank.questions if reread[q.id] != intended.get(q.id, empty_answer(q))]
         if changed:
-            raise UserError(Problem(
-                f"saving would not keep the answer to '{changed[0]}' exactly as typed",
-                "Nothing was written. Edit the answer in the file directly, then run `careerstory check`.",
-                self.path,
-            ))
+            raise UserError(
+                Problem(
+                    f"saving would not keep the answer to '{changed[0]}' exactly as typed",
+                    "Nothing was written. Edit the answer in the file directly, then run `careerstory check`.",
+                    self.path,
+                )
+            )

@@ -1,0 +1,108 @@
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from careerstory.answers import new_file_text
+from careerstory.answers.schema import schema_text
+
+REPO = Path(__file__).parents[1]
+
+
+def run(*args: str, cwd: Path | None = None, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "careerstory", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        input=stdin,
+        timeout=60,
+    )
+
+
+def test_version_and_help_work(tmp_path):
+    assert run("--version").stdout.startswith("careerstory ")
+    result = run("--help")
+    assert result.returncode == 0
+    for command in ("ask", "render", "check", "schema"):
+        assert command in result.stdout
+
+
+def test_check_reports_each_block_and_open_required_questions(bank, tmp_path):
+    (tmp_path / "careerstory.yaml").write_text(new_file_text(bank, {"name": "Ada", "why_fit": "x"}))
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "About you" in result.stdout and "1 of 3 answered" in result.stdout
+    assert "open (required): current_role" in result.stdout
+    assert "open (optional): target_role" in result.stdout
+    assert run("check", "--strict", cwd=tmp_path).returncode == 1
+
+
+def test_check_strict_passes_when_every_required_answer_is_given(bank, tmp_path):
+    values = {q.id: ("x" if q.kind in ("text", "long") else ["x"]) for q in bank.questions if q.kind != "group"}
+    values["transferable_skills"] = [{"skill": "s", "evidence": "e"}]
+    (tmp_path / "a.yaml").write_text(new_file_text(bank, values))
+    result = run("check", "a.yaml", "--strict", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Every required question is answered" in result.stdout
+
+
+def test_a_bad_file_gives_every_problem_with_its_place_and_no_traceback(tmp_path):
+    (tmp_path / "a.yaml").write_text("about:\n  nmae: x\nstory:\n  why_chnage: y\n")
+    result = run("check", "a.yaml", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "a.yaml:2:3: error: unknown question 'nmae'" in result.stderr
+    assert "a.yaml:4:3: error: unknown question 'why_chnage'" in result.stderr
+    assert "Did you mean 'why_change'?" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_missing_file_is_exit_1_with_what_to_do(tmp_path):
+    result = run("check", "nope.yaml", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "careerstory ask nope.yaml" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["ask", "--block", "nope"],
+        ["ask", "--question", "why"],
+        ["render", "--bogus"],
+        ["render", "--out", "-", "--pdf"],
+        ["render", "--page-size", "a5"],
+    ],
+)
+def test_a_wrong_command_line_is_exit_2(tmp_path, args):
+    result = run(*args, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_an_unknown_id_names_the_known_ones(tmp_path):
+    result = run("ask", "--question", "why_chnage", cwd=tmp_path)
+    assert "why_change" in result.stderr
+
+
+def test_schema_prints_valid_json_generated_from_the_bank(bank):
+    result = run("schema")
+    schema = json.loads(result.stdout)
+    assert set(schema["properties"]) == {"version", *(b.id for b in bank.blocks)}
+    people = schema["properties"]["options"]["properties"]["people"]["items"]
+    assert people["properties"]["status"]["enum"][:3] == ["to contact", "contacted", "talked"]
+
+
+def test_the_committed_schema_is_not_stale(bank):
+    committed = REPO / "examples" / "careerstory.schema.json"
+    assert committed.read_text("utf-8") == schema_text(bank), "run `make schema` to refresh it"
+
+
+def test_start_up_does_not_import_heavy_libraries():
+    code = (
+        "import sys; from careerstory import cli;"
+        "print([m for m in ('weasyprint', 'questionary', 'prompt_toolkit', 'jinja2') if m in sys.modules])"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
