@@ -18,10 +18,7 @@ def report(sheet: AnswerSheet) -> tuple[str, bool]:
             missing_required += question.required
             lines.append(f"      open ({mark}): {question.id}")
     if missing_required:
-        lines.append(
-            f"{missing_required} required question(s) still open: "
-            f"`careerstory ask {sheet.path}` asks them."
-        )
+        lines.append(f"{missing_required} required question(s) still open: `careerstory ask {sheet.path}` asks them.")
     else:
         lines.append("Every required question is answered.")
     return "\n".join(lines), missing_required == 0
