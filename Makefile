@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 EXAMPLE ?= examples/teacher.yaml
 
-.PHONY: demo test lint typecheck unit examples briefs schema bench screenshot clean
+.PHONY: demo test lint typecheck unit examples schema wheel-check clean
 
 $(BIN)/careerstory: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -44,6 +44,16 @@ examples: $(BIN)/careerstory
 
 schema: $(BIN)/careerstory
 	$(BIN)/careerstory schema > examples/careerstory.schema.json
+
+# The wheel alone, in a fresh virtual environment, run from another folder, renders a PDF.
+wheel-check: $(BIN)/careerstory
+	rm -rf build/wheel && mkdir -p build/wheel
+	$(BIN)/python -m pip wheel --quiet --no-deps . -w build/wheel
+	$(PYTHON) -m venv build/wheel/venv
+	build/wheel/venv/bin/python -m pip install --quiet build/wheel/*.whl
+	cd /tmp && $(CURDIR)/build/wheel/venv/bin/careerstory render $(CURDIR)/$(EXAMPLE) --pdf --force \
+		--out $(CURDIR)/build/wheel/brief.pdf
+	@test -s build/wheel/brief.pdf && echo "The installed wheel rendered build/wheel/brief.pdf"
 
 clean:
 	rm -rf out build *.egg-info .pytest_cache .mypy_cache .ruff_cache
