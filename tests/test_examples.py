@@ -1,0 +1,115 @@
+"""The example answers files: what a newcomer judges careerstory by, so they must stay right."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from careerstory.answers import AnswerSheet, load, new_file_text
+from careerstory.questions import default_bank
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+HALF_FINISHED = "half-finished"
+NON_ENGLISH = "translator"
+DEMO = "teacher"  # the persona `make demo` renders
+
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
+COMPLETE_FILES = [path for path in EXAMPLE_FILES if path.stem != HALF_FINISHED]
+
+
+def sheet_of(stem: str) -> AnswerSheet:
+    return load(EXAMPLES / f"{stem}.yaml", default_bank())
+
+
+def test_examples_hold_four_complete_personas_a_non_english_one_and_a_half_finished_one() -> None:
+    stems = {path.stem for path in EXAMPLE_FILES}
+    assert {DEMO, NON_ENGLISH, HALF_FINISHED} <= stems
+    assert len(COMPLETE_FILES) >= 5
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda path: path.stem)
+def test_example_loads_with_the_strict_reader(path: Path) -> None:
+    sheet = load(path, default_bank())
+    assert not sheet.is_empty()
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda path: path.stem)
+def test_example_is_laid_out_exactly_as_careerstory_writes_it(path: Path) -> None:
+    bank = default_bank()
+    sheet = load(path, bank)
+    expected = new_file_text(bank, sheet.values, path.name)
+    assert path.read_text(encoding="utf-8") == expected, (
+        f"{path.name} is no longer in careerstory's own layout (did the bank's prompts change?). "
+        "Rewrite the examples from their own answers: .venv/bin/python tests/test_examples.py"
+    )
+
+
+@pytest.mark.parametrize("path", COMPLETE_FILES, ids=lambda path: path.stem)
+def test_complete_example_answers_every_required_question(path: Path) -> None:
+    sheet = load(path, default_bank())
+    assert [q.id for q in sheet.open_questions(required_only=True)] == []
+
+
+def test_demo_persona_answers_every_question_optional_ones_too() -> None:
+    assert [q.id for q in sheet_of(DEMO).open_questions()] == []
+
+
+def test_half_finished_example_has_some_answers_and_some_required_questions_open() -> None:
+    sheet = sheet_of(HALF_FINISHED)
+    bank = default_bank()
+    assert [q.id for q in sheet.open_questions(bank.block("about"), required_only=True)] == []
+    strengths = bank.block("strengths")
+    assert 0 < len(sheet.open_questions(strengths)) < len(strengths.questions)
+    assert sheet.open_questions(required_only=True)
+    assert [q.id for q in bank.block("story").questions if sheet.answered(q)] == []
+
+
+def _text_of(sheet: AnswerSheet) -> str:
+    parts: list[str] = []
+    for question in sheet.bank.questions:
+        value = sheet[question.id]
+        if isinstance(value, str):
+            parts.append(value)
+        else:
+            for item in value:
+                parts.extend([item] if isinstance(item, str) else item.values())
+    return "\n".join(parts)
+
+
+def test_non_english_persona_holds_non_ascii_text_in_several_scripts() -> None:
+    sheet = sheet_of(NON_ENGLISH)
+    assert not sheet.text("name").isascii()
+    scripts = {unicodedata.name(char).split()[0] for char in _text_of(sheet) if not char.isascii() and char.isalpha()}
+    assert {"LATIN", "CJK", "ARABIC", "CYRILLIC"} <= scripts
+    people = " ".join(entry["name"] for entry in sheet.entries("people"))
+    assert not people.isascii()
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda path: path.stem)
+def test_people_have_a_lesson_learned_only_once_talked_to(path: Path) -> None:
+    for entry in load(path, default_bank()).entries("people"):
+        assert bool(entry["learned"].strip()) == (entry["status"] == "talked"), entry["name"]
+
+
+def test_people_in_the_examples_are_in_every_state() -> None:
+    statuses = {entry["status"] for path in COMPLETE_FILES for entry in load(path, default_bank()).entries("people")}
+    assert statuses == {"to contact", "contacted", "talked"}
+
+
+def test_answers_that_look_like_yaml_booleans_stay_text() -> None:
+    assert "No" in sheet_of("accountant").items("companies")
+    assert "On" in sheet_of("logistics-officer").items("companies")
+
+
+def rewrite_examples() -> None:
+    """Lay every example out afresh from its own answers, as careerstory writes a new file."""
+    bank = default_bank()
+    for path in EXAMPLE_FILES:
+        path.write_text(new_file_text(bank, load(path, bank).values, path.name), encoding="utf-8")
+        print(f"rewrote {path}")
+
+
+if __name__ == "__main__":
+    rewrite_examples()
