@@ -1,0 +1,245 @@
+"""``careerstory ask``: the coaching conversation, one question at a time, nothing lost.
+
+The conversation goes block by block. A block opens with its title and why it is
+asked; each question shows where the person is (block, "question 2 of 3", answers in
+all), its help text and an example, and the current answer as the default. After the
+block's questions comes a review of its answers, where any one can be changed before
+moving on. At the end: what is complete, what is open, and the command that renders
+the brief.
+
+- A plain ``ask`` starts at the first open question and asks only the open ones; a
+  block is reviewed when something in it was asked. With every question answered,
+  it offers the review of each block instead.
+- ``--block``/``--question`` ask just those (answered or not), in bank order; the
+  named blocks are reviewed at their end.
+- Long answers are typed in a multi-line prompt (Esc then Enter, or Alt-Enter,
+  finishes it) or, by pressing Ctrl-O there, written in ``$VISUAL``/``$EDITOR``; see
+  :mod:`careerstory.asking_editor`. How each kind is asked: :mod:`careerstory.asking_kinds`.
+
+Nothing is lost: each answer goes to disk through :meth:`AnswersFile.save` (an atomic
+replacement) the moment it is confirmed, before anything else is shown. Ctrl-C and
+Ctrl-D anywhere, and SIGTERM, raise :class:`Interrupted`, which leaves the half-typed
+answer unsaved; the command line turns it into exit code 130. An answer the file
+cannot hold (a control character) is explained and asked again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shlex
+import signal
+import sys
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING
+
+from careerstory.answers import Answer, AnswersFile
+from careerstory.answers.model import clean_answer
+from careerstory.asking_editor import Editor, find_editor
+from careerstory.asking_kinds import Save, ask_answer, entry_title, shorten
+from careerstory.errors import Interrupted, Problem, UserError
+from careerstory.questions import Bank, Block, Question
+
+if TYPE_CHECKING:
+    from careerstory.prompts import Terminal
+
+
+def run_ask(path: Path, bank: Bank, block_ids: list[str], question_ids: list[str]) -> None:
+    """Ask in this process's terminal, or refuse when there is none to talk to."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise not_a_terminal(path, bank)
+    from careerstory.prompts import Terminal
+
+    with _sigterm_interrupts():
+        converse(path, bank, block_ids, question_ids, Terminal(), find_editor())
+
+
+def converse(
+    path: Path, bank: Bank, block_ids: list[str], question_ids: list[str], terminal: Terminal, editor: Editor | None
+) -> None:
+    """The whole conversation over ``terminal``; tests call it with a pipe-fed one."""
+    with AnswersFile(path, bank) as answers:
+        Conversation(answers, terminal, editor).run(block_ids, question_ids)
+
+
+def not_a_terminal(path: Path, bank: Bank) -> UserError:
+    """The refusal when standard input or output is not a terminal."""
+    blocks = ", ".join(block.id for block in bank.blocks)
+    file = shlex.quote(str(path))
+    return UserError(
+        Problem(
+            "`careerstory ask` talks to a person in a terminal, and its input or output is not one",
+            f"To answer without a terminal, edit {file} by hand: `version: 1`, then one\n"
+            f"section per block ({blocks}), each holding its question ids\n"
+            "with the answers, e.g. `about:` and under it `  name: Maya Okafor`.\n"
+            "`careerstory schema` describes every id. Then check the file with\n"
+            f"`careerstory check {file}`.",
+            path,
+        )
+    )
+
+
+@contextlib.contextmanager
+def _sigterm_interrupts() -> Iterator[None]:
+    """A polite kill (SIGTERM) stops like Ctrl-C: saved answers stay, exit code 130."""
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise Interrupted
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+class Conversation:
+    """One ``ask`` session over an open answers file."""
+
+    def __init__(self, answers: AnswersFile, terminal: Terminal, editor: Editor | None) -> None:
+        self.answers = answers
+        self.bank = answers.bank
+        self.terminal = terminal
+        self.editor = editor
+
+    def run(self, block_ids: list[str], question_ids: list[str]) -> None:
+        """Ask what was asked for, review blocks, and say where things stand."""
+        sheet = self.answers.sheet
+        if block_ids or question_ids:
+            plan = [
+                (block, [q for q in block.questions if block.id in block_ids or q.id in question_ids])
+                for block in self.bank.blocks
+            ]
+            reviewed = set(block_ids)
+        else:
+            plan = [(block, sheet.open_questions(block)) for block in self.bank.blocks]
+            reviewed = {block.id for block, questions in plan if questions}
+            if not reviewed:
+                reviewed = {block.id for block in self.bank.blocks}
+        self._welcome(everything_answered=not (block_ids or question_ids) and not sheet.open_questions())
+        for block, questions in plan:
+            if not questions and block.id not in reviewed:
+                continue
+            self._open_block(block)
+            for question in questions:
+                self._ask(block, question)
+            if block.id in reviewed:
+                self._review(block)
+        self._summary()
+
+    # -- what is shown ------------------------------------------------------------------
+
+    def _paragraph(self, text: str, indent: str = "  ", style: str = "") -> None:
+        wrapped = textwrap.fill(
+            " ".join(text.split()),
+            width=self.terminal.width - 1,
+            initial_indent=indent,
+            subsequent_indent=indent,
+        )
+        self.terminal.say(wrapped, style)
+
+    def _welcome(self, *, everything_answered: bool) -> None:
+        say = self.terminal.say
+        answered = self._answered_count()
+        say(f"careerstory saves each answer to {self.answers.path} the moment you give it.", "quiet")
+        say("An empty answer skips a question. Ctrl-C stops; what you confirmed stays saved.", "quiet")
+        if everything_answered:
+            say()
+            say("Every question already has an answer. Here they are, block by block,")
+            say("for you to change any of them.")
+        elif answered:
+            say()
+            say(f"Welcome back: {answered} of {len(self.bank.questions)} questions have an answer.")
+
+    def _open_block(self, block: Block) -> None:
+        title = f"━━ {block.title} "
+        self.terminal.say()
+        self.terminal.say(title + "━" * max(3, self.terminal.width - 1 - len(title)), "title")
+        self._paragraph(block.intro, indent="")
+
+    def _answered_count(self) -> int:
+        return sum(self.answers.sheet.answered(q) for q in self.bank.questions)
+
+    def _heading(self, block: Block, question: Question) -> None:
+        position = block.questions.index(question) + 1
+        self.terminal.say()
+        self.terminal.say(
+            f"{block.title} · question {position} of {len(block.questions)}"
+            f" · {self._answered_count()} of {len(self.bank.questions)} answered in all",
+            "quiet",
+        )
+        self._paragraph(question.help)
+        self._paragraph(f"For example: {question.example}")
+
+    # -- asking --------------------------------------------------------------------------
+
+    def _ask(self, block: Block, question: Question) -> None:
+        self._heading(block, question)
+        ask_answer(self.terminal, question, self.answers.sheet[question.id], self._saver(question), self.editor)
+
+    def _saver(self, question: Question) -> Save:
+        def save(value: Answer) -> bool:
+            try:
+                clean_answer(question, value)
+            except UserError as refused:
+                for problem in refused.problems:
+                    self._paragraph(f"{problem.message}. {problem.hint}", style="warning")
+                return False
+            self.answers.save(question, value)
+            return True
+
+        return save
+
+    def _review(self, block: Block) -> None:
+        keep_going = "Looks right, move on"
+        while True:
+            self.terminal.say()
+            self.terminal.say(f"Your answers in “{block.title}”:", "title")
+            for question in block.questions:
+                self.terminal.say(f"  {shorten(question.prompt, self.terminal.width - 2)}")
+                self.terminal.say(f"      {self._summary_of(question)}", "answer")
+            choices: list[tuple[str, Question | None]] = [(keep_going, None)]
+            choices += [(f"Change: {shorten(q.prompt, self.terminal.width - 14)}", q) for q in block.questions]
+            picked = self.terminal.choose("Change one, or move on?", choices)
+            if picked is None:
+                return
+            self._ask(block, picked)
+
+    def _summary_of(self, question: Question) -> str:
+        width = self.terminal.width - 8
+        sheet = self.answers.sheet
+        if not sheet.answered(question):
+            return "(open)"
+        if question.kind == "list":
+            return shorten("; ".join(sheet.items(question.id)), width)
+        if question.kind == "group":
+            entries = sheet.entries(question.id)
+            names = "; ".join(entry_title(question, entry, width) for entry in entries)
+            return shorten(f"{len(entries)}: {names}", width)
+        return shorten(sheet.text(question.id), width)
+
+    def _summary(self) -> None:
+        say = self.terminal.say
+        sheet = self.answers.sheet
+        file = shlex.quote(str(self.answers.path))
+        say()
+        say("Where your brief stands", "title")
+        width = max(len(block.title) for block in self.bank.blocks)
+        for block in self.bank.blocks:
+            done = sum(sheet.answered(q) for q in block.questions)
+            mark = "complete" if done == len(block.questions) else f"{done} of {len(block.questions)} answered"
+            say(f"  {block.title:<{width}}  {mark}")
+        required = sheet.open_questions(required_only=True)
+        if required:
+            say()
+            say("Still open, and needed for a complete brief:")
+            for question in required:
+                say(f"  {shorten(question.prompt, self.terminal.width - 4)}")
+            say(f"Answer them with: careerstory ask {file}")
+        else:
+            say()
+            say("Every question needed for a complete brief has an answer.")
+        say()
+        say(f"Make your brief with: careerstory render {file} --pdf")

@@ -1,0 +1,232 @@
+"""Each kind of question as the prompts that answer it.
+
+- ``text``: one line. ``long``: a multi-line prompt, or the person's editor.
+- ``list``: one item per prompt; the current items come first, each kept with Enter
+  or removed by erasing it, then new ones until an empty line.
+- ``group``: records added field by field (a ``choice`` field is a pick from its
+  choices), then a loop: add another, change one, remove one, or move on.
+
+An empty answer to a question that has none skips it; erasing a current answer and
+confirming the empty prompt clears it. Every change is handed to ``save`` the moment it
+is confirmed (each list item, each group record), so an interrupt loses at most the
+prompt being typed. ``save`` returns False when it refused the value and said why; the
+same prompt comes back holding what was typed, to be fixed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from careerstory.answers import Answer, GroupEntry
+from careerstory.asking_editor import Editor, EditorFailed
+from careerstory.prompts import OpenEditor, Terminal
+from careerstory.questions import Field, Question
+
+Save = Callable[[Answer], bool]
+
+
+def ask_answer(terminal: Terminal, question: Question, current: Answer, save: Save, editor: Editor | None) -> None:
+    """Ask ``question`` by its kind, starting from the ``current`` answer."""
+    if question.kind == "group":
+        _ask_group(terminal, question, _entries(current), save, editor)
+    elif question.kind == "list":
+        _ask_list(terminal, _items(current), save)
+    else:
+        assert isinstance(current, str)
+        _ask_text(terminal, question, current, save, editor)
+
+
+def _ask_text(terminal: Terminal, question: Question, current: str, save: Save, editor: Editor | None) -> None:
+    typed = current
+    while True:
+        if question.kind == "long":
+            typed = _paragraphs(terminal, question.prompt, typed, editor, [question.prompt])
+        else:
+            typed = terminal.line(question.prompt, typed).strip()
+        if typed == current:
+            if not typed.strip():
+                terminal.say("  Skipped for now.", "quiet")
+            return
+        if save(typed):
+            if not typed:
+                terminal.say("  Cleared.", "quiet")
+            return
+
+
+def _paragraphs(terminal: Terminal, message: str, typed: str, editor: Editor | None, heading: list[str]) -> str:
+    """Several lines from the prompt, or from the editor when the person asks for it."""
+    while True:
+        result = terminal.paragraphs(message, typed, editor_name=editor.name if editor else None)
+        if not isinstance(result, OpenEditor):
+            return _tidy(result)
+        assert editor is not None
+        try:
+            written = editor.edit(result.text, heading)
+        except EditorFailed as failure:
+            terminal.say(f"  {failure} Your text is back in the prompt.", "warning")
+            typed = result.text
+            continue
+        _echo(terminal, written)
+        return written
+
+
+def _tidy(text: str) -> str:
+    """No blank lines or spaces at the edges of a long answer; its inner layout stays."""
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+
+
+def _echo(terminal: Terminal, text: str) -> None:
+    for line in text.split("\n") if text else ["(empty)"]:
+        terminal.say(f"  │ {line}", "answer")
+
+
+def _items(current: Answer) -> list[str]:
+    return [item for item in current if isinstance(item, str) and item.strip()]
+
+
+def _ask_list(terminal: Terminal, items: list[str], save: Save) -> None:
+    if items:
+        terminal.say("  Enter keeps an item, erasing it removes it; then add more. An empty line finishes.", "quiet")
+    else:
+        terminal.say("  One item per line. An empty line finishes.", "quiet")
+    kept: list[str] = []
+    saved = list(items)
+    for position, item in enumerate(items):
+        rest = items[position + 1 :]
+        typed = item
+        while True:
+            typed = terminal.line(f"{len(kept) + 1}.", typed, qmark=" ").strip()
+            wanted = [*kept, typed, *rest] if typed else [*kept, *rest]
+            if wanted == saved or save(wanted):
+                break
+        saved = wanted
+        if typed:
+            kept.append(typed)
+    while True:
+        typed = terminal.line(f"{len(kept) + 1}.", "", qmark=" ").strip()
+        while typed and not save([*kept, typed]):
+            typed = terminal.line(f"{len(kept) + 1}.", typed, qmark=" ").strip()
+        if not typed:
+            break
+        kept.append(typed)
+    if not kept and not items:
+        terminal.say("  Skipped for now.", "quiet")
+
+
+def _entries(current: Answer) -> list[GroupEntry]:
+    return [dict(e) for e in current if isinstance(e, dict) and any(v.strip() for v in e.values())]
+
+
+def entry_title(question: Question, entry: GroupEntry, width: int = 60) -> str:
+    """One line naming a record: its short fields, joined, cut to ``width``."""
+    parts = [entry.get(f.id, "").strip() for f in question.fields if f.kind != "long"]
+    return shorten(" · ".join(p for p in parts if p) or "(no name)", width)
+
+
+def shorten(text: str, width: int) -> str:
+    """The first line of ``text``, cut with an ellipsis to fit ``width``."""
+    lines = text.strip().split("\n")
+    first = lines[0]
+    if len(first) > width or len(lines) > 1:
+        return first[: width - 1].rstrip() + "…"
+    return first
+
+
+def _ask_group(
+    terminal: Terminal, question: Question, entries: list[GroupEntry], save: Save, editor: Editor | None
+) -> None:
+    if not entries:
+        first = question.fields[0].label
+        terminal.say(f"  One at a time, field by field. Leave {first} empty to skip.", "quiet")
+        entry = _fill_until_saved(terminal, question, {}, [], editor, save, adding=True)
+        if entry is None:
+            terminal.say("  Skipped for now.", "quiet")
+            return
+        entries = [entry]
+    while True:
+        terminal.say()
+        for number, entry in enumerate(entries, 1):
+            terminal.say(f"  {number}. {entry_title(question, entry, terminal.width - 8)}")
+        action = terminal.choose(
+            "What next?",
+            [("Add another", "add"), ("Change one", "change"), ("Remove one", "remove"), ("Move on", "done")],
+        )
+        if action == "done":
+            return
+        if action == "add":
+            added = _fill_until_saved(terminal, question, {}, entries, editor, save, adding=True)
+            if added is not None:
+                entries = [*entries, added]
+            continue
+        picked = _pick_entry(terminal, question, entries, "Which one?")
+        if picked is None:
+            continue
+        if action == "remove":
+            remaining = entries[:picked] + entries[picked + 1 :]
+            if save(remaining):
+                terminal.say(f"  Removed {entry_title(question, entries[picked])}.", "quiet")
+                entries = remaining
+            continue
+        others = (entries[:picked], entries[picked + 1 :])
+        changed = _fill_until_saved(terminal, question, entries[picked], others, editor, save, adding=False)
+        if changed is not None:
+            # A record whose every field was erased is gone, as it is on disk.
+            kept = [changed] if any(v.strip() for v in changed.values()) else []
+            entries = [*others[0], *kept, *others[1]]
+
+
+def _pick_entry(terminal: Terminal, question: Question, entries: list[GroupEntry], message: str) -> int | None:
+    choices: list[tuple[str, int | None]] = [
+        (entry_title(question, entry, terminal.width - 8), index) for index, entry in enumerate(entries)
+    ]
+    return terminal.choose(message, [*choices, ("Back", None)])
+
+
+def _fill_until_saved(
+    terminal: Terminal,
+    question: Question,
+    start: GroupEntry,
+    around: list[GroupEntry] | tuple[list[GroupEntry], list[GroupEntry]],
+    editor: Editor | None,
+    save: Save,
+    *,
+    adding: bool,
+) -> GroupEntry | None:
+    """Fill a record field by field and save it in its place; None when adding is given up.
+
+    ``around`` is the list a new record is appended to, or the records before and
+    after the one being changed.
+    """
+    typed = dict(start)
+    while True:
+        filled = _fill_entry(terminal, question, typed, editor, adding=adding)
+        if filled is None:
+            return None
+        keep = any(v.strip() for v in filled.values())
+        if isinstance(around, tuple):
+            whole = [*around[0], *([filled] if keep else []), *around[1]]
+        else:
+            whole = [*around, filled]
+        if filled == start or save(whole):
+            return filled
+        typed = filled
+
+
+def _fill_entry(
+    terminal: Terminal, question: Question, start: GroupEntry, editor: Editor | None, *, adding: bool
+) -> GroupEntry | None:
+    entry: GroupEntry = {}
+    for position, field in enumerate(question.fields):
+        entry[field.id] = _ask_field(terminal, question, field, start.get(field.id, ""), editor)
+        if adding and position == 0 and not entry[field.id]:
+            return None
+    return entry
+
+
+def _ask_field(terminal: Terminal, question: Question, field: Field, current: str, editor: Editor | None) -> str:
+    if field.kind == "choice":
+        choices = [(choice, choice) for choice in field.choices]
+        return terminal.choose(field.label, choices, default=current or field.choices[0])
+    if field.kind == "long":
+        return _paragraphs(terminal, field.label, current, editor, [question.prompt, field.label])
+    return terminal.line(field.label, current, qmark="  ").strip()

@@ -1,0 +1,160 @@
+"""The terminal adapter: the one module that talks to questionary and prompt_toolkit.
+
+Everything ``ask`` shows or asks goes through a :class:`Terminal`: a line of text, a
+few paragraphs, a pick from a list, or plain words printed between prompts. Whatever
+the prompt, Ctrl-C and Ctrl-D raise :class:`~careerstory.errors.Interrupted` (questionary's
+own ``.ask()`` would swallow them and return None, which reads like an empty answer).
+
+A real terminal is used when no ``input``/``output`` is given; tests pass a
+prompt_toolkit pipe input and a plain-text output instead, and every prompt runs
+exactly as it would for a person, keys and all.
+
+questionary and prompt_toolkit are imported inside the methods: start-up of the other
+commands must not pay for them (ruff TID253).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from careerstory.errors import Interrupted
+
+T = TypeVar("T")
+
+MAX_WIDTH = 80
+
+# Colour only where it helps to find one's place: the question, the pointer, the answer.
+STYLE_RULES = [
+    ("qmark", "fg:ansicyan bold"),
+    ("question", "bold"),
+    ("answer", "fg:ansicyan"),
+    ("pointer", "fg:ansicyan bold"),
+    ("highlighted", "fg:ansicyan"),
+    ("selected", ""),
+    ("instruction", "fg:ansibrightblack"),
+    ("title", "bold"),
+    ("quiet", "fg:ansibrightblack"),
+    ("warning", "fg:ansiyellow"),
+]
+
+# Key for "write this answer in my editor" inside a multi-line prompt: O for open.
+EDITOR_KEY = "c-o"
+EDITOR_KEY_NAME = "Ctrl-O"
+
+
+@dataclass(frozen=True)
+class OpenEditor:
+    """What a multi-line prompt returns when the person asks for their editor."""
+
+    text: str  # what was in the prompt when they asked: the editor starts from it
+
+
+class Terminal:
+    """Prompts and printed words, on a real terminal or on the streams tests give."""
+
+    def __init__(self, input: Any = None, output: Any = None) -> None:
+        self._input = input
+        self._output = output
+
+    @property
+    def width(self) -> int:
+        """Columns to write in: the terminal's, but never more than 80."""
+        if self._output is not None:
+            return MAX_WIDTH
+        return max(40, min(MAX_WIDTH, shutil.get_terminal_size((MAX_WIDTH, 24)).columns))
+
+    def say(self, text: str = "", style: str = "") -> None:
+        """Print a line (or several) between prompts; ``style`` is a class of STYLE_RULES."""
+        self.show([(f"class:{style}" if style else "", text)])
+
+    def show(self, fragments: Sequence[tuple[str, str]]) -> None:
+        """Print styled fragments, ``(style, text)``, followed by a line break."""
+        from prompt_toolkit import print_formatted_text
+        from prompt_toolkit.formatted_text import FormattedText
+
+        print_formatted_text(FormattedText(list(fragments)), style=self._style(), output=self._output)
+
+    def line(self, message: str, default: str = "", *, qmark: str = "?") -> str:
+        """One line of text; Enter confirms, the default is there to keep or change."""
+        import questionary
+
+        question = questionary.text(message, default=default, qmark=qmark, style=self._style(), **self._streams())
+        return str(self._run(question))
+
+    def paragraphs(self, message: str, default: str = "", *, editor_name: str | None = None) -> str | OpenEditor:
+        """Several lines of text; Esc then Enter (or Alt-Enter) confirms.
+
+        With ``editor_name``, :data:`EDITOR_KEY` leaves the prompt and returns
+        :class:`OpenEditor` holding what was typed so far.
+        """
+        import questionary
+        from prompt_toolkit.key_binding import KeyBindings
+
+        how = "Several lines are fine. Finish with Esc then Enter, or Alt-Enter."
+        if editor_name:
+            how += f"\n  {EDITOR_KEY_NAME} writes it in {editor_name} instead."
+        keys = KeyBindings()
+        if editor_name:
+
+            @keys.add(EDITOR_KEY, eager=True)
+            def _open_editor(event: Any) -> None:
+                event.app.exit(result=OpenEditor(event.app.current_buffer.text))
+
+        question = questionary.text(
+            message,
+            default=default,
+            multiline=True,
+            instruction=f"\n  {how}\n>",
+            style=self._style(),
+            key_bindings=keys,
+            **self._streams(),
+        )
+        result = self._run(question)
+        return result if isinstance(result, OpenEditor) else str(result)
+
+    def choose(self, message: str, choices: Sequence[tuple[str, T]], default: T | None = None) -> T:
+        """One of ``choices`` (title, value), picked with the arrow keys and Enter."""
+        import questionary
+
+        items = [questionary.Choice(title, value=index) for index, (title, _) in enumerate(choices)]
+        start = next((i for i, (_, value) in enumerate(choices) if value == default), 0)
+        question = questionary.select(
+            message,
+            choices=items,
+            default=items[start],
+            style=self._style(),
+            instruction=" ",
+            **self._streams(),
+        )
+        # Values travel as indexes: questionary compares choice values, and ours may
+        # be dicts or repeat.
+        return choices[int(self._run(question))][1]
+
+    def _streams(self) -> dict[str, Any]:
+        return {"input": self._input, "output": self._output} if self._input is not None else {}
+
+    def _style(self) -> Any:
+        from prompt_toolkit.styles import Style
+
+        return Style(STYLE_RULES)
+
+    def _run(self, question: Any) -> Any:
+        from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+        stop = KeyBindings()
+
+        # prompt_toolkit ends a prompt on Ctrl-D only when it is empty, and select
+        # prompts ignore it; here it always means "stop", as the help text says.
+        @stop.add("c-d", eager=True)
+        def _stop(event: Any) -> None:
+            event.app.exit(exception=EOFError)
+
+        app = question.application
+        app.key_bindings = merge_key_bindings([app.key_bindings, stop]) if app.key_bindings else stop
+        try:
+            return question.unsafe_ask()
+        except (KeyboardInterrupt, EOFError):
+            raise Interrupted from None
