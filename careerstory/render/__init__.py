@@ -1,0 +1,10 @@
+"""The brief: validated answers → what the brief says → Jinja2 templates → Markdown, HTML, PDF.
+
+``run_render`` is what ``careerstory render`` calls; ``watching.watch_and_render`` is
+its ``--watch``. Nothing here parses YAML: answers arrive validated from
+:mod:`careerstory.answers`. Jinja2 and WeasyPrint are imported only when used.
+"""
+
+from careerstory.render.running import RenderRequest, render_html, render_markdown, run_render
+
+__all__ = ["RenderRequest", "render_html", "render_markdown", "run_render"]

@@ -1,0 +1,129 @@
+"""Where each brief goes, and whether the one already there is up to date.
+
+An output is up to date when careerstory wrote it from exactly the same inputs: the
+answers file's bytes, the template files, the format and page size, the date printed
+on it and careerstory's version all go into one fingerprint. The fingerprints of the
+outputs written last are kept in ``$XDG_CACHE_HOME/careerstory/rendered.json`` (so the
+person's folders hold nothing but their briefs), with each output's size and
+modification time: an output edited or replaced since is rendered again. A content
+fingerprint rather than modification times means that touching or checking out the
+same answers again does not render again, and that any real change always does.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from careerstory import __version__
+from careerstory.errors import Problem, UserError
+
+SUFFIXES = {"md": ".md", "html": ".html", "pdf": ".pdf"}
+STDOUT = "-"
+
+
+def plan_outputs(files: list[Path], formats: list[str], out: str | None) -> dict[tuple[Path, str], Path | None]:
+    """The output path of every (answers file, format); None means standard output.
+
+    Without ``out`` each brief lies beside its answers file, named after its stem. With
+    one file and one format ``out`` is the output file (unless it is an existing folder
+    or ends with a slash); otherwise it is a folder, made when missing.
+    """
+    plan: dict[tuple[Path, str], Path | None] = {}
+    if out == STDOUT:
+        if len(files) != 1 or formats != ["md"]:
+            raise UserError(Problem("'--out -' writes one Markdown brief: give one answers file and no other format"))
+        return {(files[0], "md"): None}
+    single = len(files) == 1 and len(formats) == 1
+    folder: Path | None = None
+    if out is not None:
+        target = Path(out)
+        if single and not out.endswith(("/", os.sep)) and not target.is_dir():
+            return {(files[0], formats[0]): target}
+        folder = target
+    for file in files:
+        for fmt in formats:
+            plan[(file, fmt)] = (folder or file.parent) / (file.stem + SUFFIXES[fmt])
+    seen: dict[Path, Path] = {}
+    for (file, _fmt), path in plan.items():
+        assert path is not None
+        key = path.resolve()
+        if key in seen and seen[key] != file:
+            raise UserError(
+                Problem(
+                    f"{seen[key]} and {file} would both be rendered to {path}",
+                    "Rename one of them, or render them one at a time with --out.",
+                )
+            )
+        seen[key] = file
+    return plan
+
+
+def fingerprint(*parts: str | bytes) -> str:
+    """A digest of everything that shapes one output."""
+    digest = hashlib.sha256(__version__.encode())
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big") + data)
+    return digest.hexdigest()
+
+
+def _cache_path() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "careerstory" / "rendered.json"
+
+
+def _read_cache() -> dict[str, dict[str, object]]:
+    try:
+        data = json.loads(_cache_path().read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _stamp(path: Path) -> list[int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return [stat.st_size, stat.st_mtime_ns]
+
+
+def is_up_to_date(path: Path, print_: str) -> bool:
+    """True when careerstory wrote ``path`` from the inputs ``print_`` stands for, and it is untouched."""
+    record = _read_cache().get(str(path.resolve()))
+    stamp = _stamp(path)
+    return bool(record) and stamp is not None and record == {"fingerprint": print_, "stamp": stamp}
+
+
+def remember(written: dict[Path, str]) -> None:
+    """Record the fingerprints of outputs just written; a cache that cannot be written is skipped."""
+    if not written:
+        return
+    cache = _read_cache()
+    for path, print_ in written.items():
+        stamp = _stamp(path)
+        if stamp is not None:
+            cache[str(path.resolve())] = {"fingerprint": print_, "stamp": stamp}
+    with contextlib.suppress(OSError):
+        write_atomically(_cache_path(), json.dumps(cache, indent=0, sort_keys=True).encode())
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a reader sees the old file or the new, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,212 @@
+"""The brief's templates: built-in or the person's own, always in Jinja2's immutable sandbox.
+
+A person's ``--template-dir`` holds files named like the built-in ones; a file it lacks
+comes from the built-in folder. Every template, built-in or not, runs sandboxed with
+strict undefined values, autoescaping for HTML that a template cannot switch off (the
+``safe`` filter and ``{% autoescape %}`` are not available), and a loader that reads
+only files inside its own folder once symlinks and ``..`` are resolved. Anything a
+template does wrong becomes a :class:`UserError` naming the template and its line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import traceback
+from collections.abc import Callable, Iterator
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from careerstory.errors import Problem, UserError
+from careerstory.render import text
+
+if TYPE_CHECKING:
+    import jinja2
+
+MARKDOWN_TEMPLATE = "brief.md.j2"
+HTML_TEMPLATE = "brief.html.j2"
+STYLESHEET = "brief.css"
+FONTS_FOLDER = "fonts"
+
+# Filters that would let a template print raw HTML or turn text into links.
+_UNSAFE_FILTERS = ("safe", "urlize")
+
+
+def builtin_folder() -> Path:
+    """The folder of the templates that ship with careerstory."""
+    return Path(str(resources.files("careerstory.templates")))
+
+
+def inside(path: Path, folder: Path) -> Path | None:
+    """``path`` with symlinks and ``..`` resolved, when that lies inside ``folder``; else None."""
+    try:
+        resolved = path.resolve(strict=True)
+        root = folder.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None
+    return resolved if resolved.is_relative_to(root) and resolved.is_file() else None
+
+
+def _template_error(error: Exception, templates: Templates) -> UserError:
+    """Name the template file and line where ``error`` happened, as far as it is known."""
+    import jinja2
+
+    path: Path | None = None
+    line: int | None = None
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        line = error.lineno
+        path = Path(error.filename) if error.filename else templates.path_of(error.name)
+    else:
+        # Jinja rewrites tracebacks so that template frames carry the template's file and line.
+        for frame in reversed(traceback.extract_tb(error.__traceback__)):
+            if frame.filename.endswith(".j2") and Path(frame.filename).exists():
+                path, line = Path(frame.filename), frame.lineno
+                break
+    if isinstance(error, jinja2.TemplateNotFound):
+        message = f"the template asks for '{error.name}', which is not a file inside its folder"
+        hint = "Templates may include or import only files of their own folder."
+    elif isinstance(error, jinja2.exceptions.SecurityError):
+        message = f"the template did something the sandbox forbids: {error}"
+        hint = "Templates may only print the brief's values; Python internals are out of reach."
+    elif isinstance(error, jinja2.UndefinedError):
+        message = f"the template uses a value that does not exist: {error.message}"
+        hint = "Check the name against the values listed in templates/README.md."
+    elif isinstance(error, jinja2.TemplateSyntaxError):
+        message = f"template syntax: {error.message}"
+        hint = "Fix the template at this line."
+    else:
+        message = f"the template failed: {error}"
+        hint = "Fix the template at this line."
+    return UserError(Problem(message, hint, path, line))
+
+
+@cache
+def _environment_class() -> type[jinja2.sandbox.ImmutableSandboxedEnvironment]:
+    import jinja2
+    from jinja2 import nodes
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    class BriefEnvironment(ImmutableSandboxedEnvironment):
+        """The sandbox, minus every way of printing unescaped text into HTML."""
+
+        def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+            tree = super()._parse(source, name, filename)
+            for node in tree.find_all(nodes.EvalContextModifier):
+                raise jinja2.TemplateSyntaxError(
+                    "{% autoescape %} is not available: the brief's HTML is always escaped",
+                    node.lineno,
+                    name,
+                    filename,
+                )
+            return tree
+
+    return BriefEnvironment
+
+
+def _loader(folders: tuple[Path, ...]) -> jinja2.BaseLoader:
+    import jinja2
+    from jinja2.loaders import split_template_path
+
+    class FolderLoader(jinja2.BaseLoader):
+        """Read a template from the first folder that has it, never from outside them."""
+
+        def get_source(
+            self, environment: jinja2.Environment, template: str
+        ) -> tuple[str, str | None, Callable[[], bool] | None]:
+            pieces = split_template_path(template)  # refuses '..'
+            for folder in folders:
+                path = inside(folder.joinpath(*pieces), folder)
+                if path is not None:
+                    mtime = path.stat().st_mtime_ns
+                    source = path.read_text("utf-8")
+                    return source, str(path), lambda p=path, m=mtime: p.stat().st_mtime_ns == m
+            raise jinja2.TemplateNotFound(template)
+
+    return FolderLoader()
+
+
+class Templates:
+    """The templates one render uses: the person's folder first, then the built-in one."""
+
+    def __init__(self, template_dir: Path | None = None) -> None:
+        self.template_dir = template_dir
+        builtin = builtin_folder()
+        self.folders: tuple[Path, ...] = (template_dir, builtin) if template_dir else (builtin,)
+        if template_dir is not None and not template_dir.is_dir():
+            raise UserError(
+                Problem(
+                    f"{template_dir}: no such template folder",
+                    "Give --template-dir a folder holding brief.md.j2, brief.html.j2 or brief.css.",
+                    template_dir,
+                )
+            )
+        self._env: jinja2.Environment | None = None
+
+    @property
+    def environment(self) -> jinja2.Environment:
+        """The sandboxed Jinja environment, made on first use."""
+        if self._env is None:
+            import jinja2
+
+            env = _environment_class()(
+                loader=_loader(self.folders),
+                autoescape=lambda name: bool(name and name.endswith((".html.j2", ".htm.j2"))),
+                undefined=jinja2.StrictUndefined,
+                keep_trailing_newline=True,
+                trim_blocks=True,
+                lstrip_blocks=True,
+            )
+            for name in _UNSAFE_FILTERS:
+                env.filters.pop(name, None)
+            env.filters.update(
+                chunks=text.chunks,
+                md=text.markdown_escape,
+                md_block=text.markdown_block,
+                md_quote=text.markdown_quote,
+                md_cell=text.markdown_cell,
+                join_words=text.join_words,
+            )
+            self._env = env
+        return self._env
+
+    def path_of(self, name: str | None) -> Path | None:
+        """The file a template name stands for, or None."""
+        if name is None:
+            return None
+        for folder in self.folders:
+            found = inside(folder / name, folder)
+            if found is not None:
+                return found
+        return None
+
+    def render(self, name: str, context: dict[str, Any]) -> str:
+        """Render one template, turning what it does wrong into a :class:`UserError`."""
+        import jinja2
+
+        try:
+            return self.environment.get_template(name).render(context)
+        except jinja2.TemplateError as error:
+            raise _template_error(error, self) from None
+
+    def read(self, name: str) -> str:
+        """A plain file of the templates (the stylesheet), from the first folder that has it."""
+        path = self.path_of(name)
+        if path is None:
+            raise UserError(Problem(f"no template file '{name}' in {', '.join(map(str, self.folders))}"))
+        return path.read_text("utf-8")
+
+    def files(self) -> Iterator[Path]:
+        """Every file of every template folder."""
+        for folder in self.folders:
+            for path in sorted(folder.rglob("*")):
+                if path.is_file() and "__pycache__" not in path.parts:
+                    yield path
+
+    def fingerprint(self) -> str:
+        """Changes whenever a template file is changed, added or removed."""
+        digest = hashlib.sha256()
+        for path in self.files():
+            stat = path.stat()
+            digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+        return digest.hexdigest()

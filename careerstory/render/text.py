@@ -1,0 +1,151 @@
+"""A person's typed text, shaped for the brief: paragraphs, line breaks, simple bullets.
+
+An answer is plain text. The only structure careerstory reads into it is what people
+type without thinking of markup: blank lines between paragraphs, single line breaks,
+and lines starting with ``- `` as a bullet list. Everything else, HTML tags, Markdown
+headings, links, stays literal text; :func:`markdown_escape` makes sure it stays so in
+the Markdown brief, and autoescaping does the same for HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_BULLET = re.compile(r"^[ \t]*- (.*)$")
+_BLANK = re.compile(r"^[ \t]*$")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Lines of one paragraph, shown with the line breaks the person typed."""
+
+    lines: tuple[str, ...]
+    kind: str = "paragraph"
+
+
+@dataclass(frozen=True)
+class Bullets:
+    """A run of ``- `` lines."""
+
+    items: tuple[str, ...]
+    kind: str = "bullets"
+
+
+Chunk = Paragraph | Bullets
+
+
+def chunks(text: str) -> list[Chunk]:
+    """Split typed text into paragraphs and bullet lists, in order."""
+    out: list[Chunk] = []
+    lines: list[str] = []
+    items: list[str] = []
+
+    def flush_lines() -> None:
+        if lines:
+            out.append(Paragraph(tuple(lines)))
+            lines.clear()
+
+    def flush_items() -> None:
+        if items:
+            out.append(Bullets(tuple(items)))
+            items.clear()
+
+    for raw in text.replace("\r\n", "\n").split("\n"):
+        if _BLANK.match(raw):
+            flush_lines()
+            flush_items()
+            continue
+        bullet = _BULLET.match(raw)
+        if bullet and bullet.group(1).strip():
+            flush_lines()
+            items.append(bullet.group(1).strip())
+        else:
+            flush_items()
+            lines.append(raw.strip())
+    flush_lines()
+    flush_items()
+    return out
+
+
+def first_sentence(text: str, limit: int = 280) -> str:
+    """The first sentence of the first paragraph, for the pitch; cut at ``limit``."""
+    found = chunks(text)
+    if not found:
+        return ""
+    first = found[0]
+    flat = " ".join(first.lines if isinstance(first, Paragraph) else first.items)
+    match = re.match(r"(.+?[.!?])(\s|$)", flat)
+    sentence = match.group(1) if match else flat
+    if len(sentence) > limit:
+        sentence = sentence[: limit - 1].rsplit(" ", 1)[0].rstrip(",;: ") + "…"
+    return sentence
+
+
+def join_words(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+# Characters that start inline structure anywhere in CommonMark and GFM: emphasis,
+# code, links and images, raw HTML and autolinks, tables, strikethrough, and the
+# backslash itself.
+_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+# What turns a line into a block of another kind: headings, quotes, list markers,
+# setext underlines and thematic breaks, fenced code.
+_LINE_START = re.compile(r"^([#>+=\-])")
+_ORDERED = re.compile(r"^(\d{1,9})([.)])")
+
+
+def markdown_escape(text: str) -> str:
+    """Escape one line of typed text so that CommonMark shows it as the literal text.
+
+    The line must not hold a line break (callers split lines first). Leading spaces
+    are dropped, since four of them would start a code block.
+    """
+    line = text.strip()
+    line = _INLINE.sub(r"\\\1", line)
+    line = _ENTITY.sub("&amp;", line)
+    line = _LINE_START.sub(r"\\\1", line)
+    return _ORDERED.sub(r"\1\\\2", line)
+
+
+def markdown_cell(text: str) -> str:
+    """Typed text as one GFM table cell: escaped, its line breaks kept as ``<br>``."""
+    parts: list[str] = []
+    for chunk in chunks(text):
+        if isinstance(chunk, Paragraph):
+            parts.append("<br>".join(markdown_escape(line) for line in chunk.lines))
+        else:
+            parts.append("<br>".join("- " + markdown_escape(item) for item in chunk.items))
+    return "<br><br>".join(parts) or " "
+
+
+def markdown_block(text: str) -> str:
+    """Typed text as CommonMark: paragraphs, hard line breaks and ``- `` lists, all else literal."""
+    parts: list[str] = []
+    for chunk in chunks(text):
+        if isinstance(chunk, Paragraph):
+            # A backslash at the end of a line is CommonMark's visible hard line break.
+            parts.append("\\\n".join(markdown_escape(line) for line in chunk.lines))
+        else:
+            parts.append("\n".join("- " + markdown_escape(item) for item in chunk.items))
+    return "\n\n".join(parts)
+
+
+def markdown_quote(text: str) -> str:
+    """Typed text as a CommonMark block quote."""
+    return "\n".join(("> " + line) if line else ">" for line in markdown_block(text).split("\n"))
+
+
+def tidy_markdown(text: str) -> str:
+    """No trailing spaces, no runs of blank lines, one final line break."""
+    lines = [line.rstrip() for line in text.split("\n")]
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out).strip("\n") + "\n"
