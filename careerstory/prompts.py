@@ -5,9 +5,9 @@ few paragraphs, a pick from a list, or plain words printed between prompts. What
 the prompt, Ctrl-C and Ctrl-D raise :class:`~careerstory.errors.Interrupted` (questionary's
 own ``.ask()`` would swallow them and return None, which reads like an empty answer).
 
-A real terminal is used when no ``input``/``output`` is given; tests pass a
-prompt_toolkit pipe input and a plain-text output instead, and every prompt runs
-exactly as it would for a person, keys and all.
+A real terminal is used when no ``input``/``output`` is given. :func:`scripted` gives
+the no-terminal path: keys come from a prompt_toolkit pipe and what is shown goes to
+plain text, and every prompt runs exactly as it would for a person, keys and all.
 
 questionary and prompt_toolkit are imported inside the methods: start-up of the other
 commands must not pay for them (ruff TID253).
@@ -15,8 +15,10 @@ commands must not pay for them (ruff TID253).
 
 from __future__ import annotations
 
+import contextlib
+import io
 import shutil
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -120,7 +122,7 @@ class Terminal:
         import questionary
 
         items = [questionary.Choice(title, value=index) for index, (title, _) in enumerate(choices)]
-        start = next((i for i, (_, value) in enumerate(choices) if value == default), 0)
+        start = next((i for i, (_, value) in enumerate(choices) if default is not None and value == default), 0)
         question = questionary.select(
             message,
             choices=items,
@@ -158,3 +160,20 @@ class Terminal:
             return question.unsafe_ask()
         except (KeyboardInterrupt, EOFError):
             raise Interrupted from None
+
+
+@contextlib.contextmanager
+def scripted(keys: str) -> Iterator[tuple[Terminal, io.StringIO]]:
+    """A terminal that reads ``keys`` as typed and shows plain text in the returned buffer.
+
+    When the keys run out the input is closed, which reads as Ctrl-D: a script that
+    answers fewer prompts than are asked stops with :class:`Interrupted`, never hangs.
+    """
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output.plain_text import PlainTextOutput
+
+    shown = io.StringIO()
+    with create_pipe_input() as pipe:
+        pipe.send_text(keys)
+        pipe.close()
+        yield Terminal(pipe, PlainTextOutput(shown)), shown

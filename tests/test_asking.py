@@ -1,0 +1,396 @@
+"""The ask conversation, driven in-process through real questionary prompts on a pipe.
+
+Every test types keys as a person would; when the keys run out the pipe closes, which
+reads as Ctrl-D, so a test that expects more prompts than it types stops instead of
+hanging.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import signal
+import stat
+from pathlib import Path
+
+import pytest
+
+from careerstory.answers import load
+from careerstory.asking import _sigterm_interrupts, converse, not_a_terminal, run_ask
+from careerstory.asking_editor import Editor
+from careerstory.errors import Interrupted, UserError
+from careerstory.prompts import scripted
+from careerstory.questions import Bank
+
+ENTER = "\r"
+FINISH = "\x1b\r"  # Esc then Enter ends a multi-line answer
+DOWN = "\x1b[B"
+CTRL_C = "\x03"
+CTRL_D = "\x04"
+CTRL_O = "\x0f"
+ERASE = "\x15"  # Ctrl-U: erase the line before the cursor
+
+ABOUT_DONE = "Maya Okafor" + ENTER + "Chemistry teacher" + ENTER + "Learning designer" + ENTER
+MOVE_ON = ENTER  # the review's first choice
+
+
+def converse_with(
+    path: Path,
+    bank: Bank,
+    keys: str,
+    *,
+    blocks: tuple[str, ...] = (),
+    questions: tuple[str, ...] = (),
+    editor: Editor | None = None,
+    stops: bool = False,
+) -> str:
+    """Run the conversation on ``keys`` and return what it printed; ``stops``: expect Interrupted."""
+    with scripted(keys) as (terminal, shown):
+        if stops:
+            with pytest.raises(Interrupted):
+                converse(path, bank, list(blocks), list(questions), terminal, editor)
+        else:
+            converse(path, bank, list(blocks), list(questions), terminal, editor)
+    return shown.getvalue().replace("\r\n", "\n")
+
+
+def interrupted_with(path: Path, bank: Bank, keys: str, **options: object) -> str:
+    return converse_with(path, bank, keys, stops=True, **options)  # type: ignore[arg-type]
+
+
+def answers(path: Path, bank: Bank) -> dict[str, object]:
+    if not path.exists():
+        return {}
+    sheet = load(path, bank)
+    return {q.id: sheet[q.id] for q in bank.questions if sheet.answered(q)}
+
+
+def write_answers(path: Path, bank: Bank, keys: str) -> None:
+    """Give some answers through the conversation itself, then stop."""
+    interrupted_with(path, bank, keys)
+
+
+def script_editor(tmp_path: Path, body: str) -> Editor:
+    """An editor that is a small shell script; ``$1`` is the file it edits."""
+    script = tmp_path / "fake-editor"
+    script.write_text("#!/bin/sh\n" + body + "\n")
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    return Editor((str(script),))
+
+
+# -- the first run and the shape of the conversation ---------------------------------
+
+
+def test_first_run_saves_each_answer_and_reviews_the_block(answers_path: Path, bank: Bank) -> None:
+    interrupted_with(answers_path, bank, ABOUT_DONE + MOVE_ON)
+    assert answers(answers_path, bank) == {
+        "name": "Maya Okafor",
+        "current_role": "Chemistry teacher",
+        "target_role": "Learning designer",
+    }
+
+
+def test_each_question_shows_where_the_person_is_its_help_and_an_example(answers_path: Path, bank: Bank) -> None:
+    text = interrupted_with(answers_path, bank, "Maya" + ENTER)
+    assert "━━ About you" in text
+    assert "About you · question 1 of 3 · 0 of 18 answered in all" in text
+    assert "About you · question 2 of 3 · 1 of 18 answered in all" in text
+    assert "Your starting point." in text
+    assert "For example: Secondary-school chemistry teacher at Northfield Academy" in text
+
+
+def test_the_end_says_what_is_open_and_how_to_render(answers_path: Path, bank: Bank) -> None:
+    # Answer the about block, then skip every other question with empty answers.
+    skip_rest = ABOUT_DONE + MOVE_ON
+    skip_rest += FINISH * 3 + ENTER + MOVE_ON  # strengths: three long, one list
+    skip_rest += ENTER * 4 + ENTER + MOVE_ON  # options: four lists, one group
+    skip_rest += FINISH * 2 + ENTER + ENTER + FINISH * 2 + MOVE_ON  # story
+    shown = converse_with(answers_path, bank, skip_rest)
+    assert "Still open, and needed for a complete brief:" in shown
+    assert "  What makes you a good fit for this new job?" in shown
+    assert "Which industries could you target?\n" not in shown.split("Still open")[1]  # optional: not listed
+    assert f"Make your brief with: careerstory render {answers_path} --pdf" in shown
+    assert re.search(r"About you +complete\n  What am I good at\? +0 of 4 answered", shown)
+    assert answers(answers_path, bank) == {
+        "name": "Maya Okafor",
+        "current_role": "Chemistry teacher",
+        "target_role": "Learning designer",
+    }
+
+
+def test_resume_starts_at_the_first_open_question(answers_path: Path, bank: Bank) -> None:
+    write_answers(answers_path, bank, "Maya" + ENTER + "Teacher" + ENTER)
+    shown = interrupted_with(answers_path, bank, "Designer" + ENTER)
+    assert "Welcome back: 2 of 18 questions have an answer." in shown
+    assert "question 1 of 3" not in shown
+    assert "About you · question 3 of 3" in shown.split("━━ About you")[1]
+    assert answers(answers_path, bank)["target_role"] == "Designer"
+
+
+def test_resume_skips_complete_blocks_without_reviewing_them(answers_path: Path, bank: Bank) -> None:
+    write_answers(answers_path, bank, ABOUT_DONE + MOVE_ON)
+    shown = interrupted_with(answers_path, bank, "")
+    assert "About you" not in shown.split("Where your brief stands")[0]
+    assert "━━ What am I good at?" in shown
+
+
+def test_with_every_question_answered_it_offers_each_block_for_review(
+    answers_path: Path, bank: Bank, tmp_path: Path
+) -> None:
+    full = Path(__file__).parent.parent / "examples" / "teacher.yaml"
+    if not full.exists():
+        pytest.skip("the example persona is not there yet")
+    answers_path.write_bytes(full.read_bytes())
+    shown = converse_with(answers_path, bank, MOVE_ON * 4)
+    assert "Every question already has an answer." in shown
+    assert shown.count("Change one, or move on?") >= 4
+
+
+# -- defaults, skipping, clearing ----------------------------------------------------
+
+
+def test_the_current_answer_is_the_default_and_enter_keeps_it(answers_path: Path, bank: Bank) -> None:
+    write_answers(answers_path, bank, "Maya" + ENTER)
+    before = answers_path.read_bytes()
+    converse_with(answers_path, bank, ENTER, questions=("name",))
+    assert answers_path.read_bytes() == before
+
+
+def test_typing_after_the_default_changes_the_answer(answers_path: Path, bank: Bank) -> None:
+    write_answers(answers_path, bank, "Maya" + ENTER)
+    converse_with(answers_path, bank, " Okafor" + ENTER, questions=("name",))
+    assert answers(answers_path, bank) == {"name": "Maya Okafor"}
+
+
+def test_an_empty_answer_skips_the_question(answers_path: Path, bank: Bank) -> None:
+    write_answers(answers_path, bank, ENTER + "Teacher" + ENTER)
+    assert answers(answers_path, bank) == {"current_role": "Teacher"}
+
+
+def test_erasing_the_current_answer_clears_it(answers_path: Path, bank: Bank) -> None:
+    write_answers(answers_path, bank, "Maya" + ENTER + "Teacher" + ENTER)
+    shown = converse_with(answers_path, bank, ERASE + ENTER, questions=("current_role",))
+    assert "Cleared." in shown
+    assert answers(answers_path, bank) == {"name": "Maya"}
+
+
+def test_an_answer_the_file_cannot_hold_is_explained_and_asked_again(
+    answers_path: Path, bank: Bank, tmp_path: Path
+) -> None:
+    editor = script_editor(tmp_path, 'printf "bell\\007here\\n" >> "$1"')
+    shown = converse_with(
+        answers_path, bank, CTRL_O + ERASE + "fixed" + FINISH, questions=("why_change",), editor=editor
+    )
+    assert "control character U+0007" in shown
+    assert answers(answers_path, bank) == {"why_change": "fixed"}
+
+
+# -- long answers, the editor --------------------------------------------------------
+
+
+def test_a_long_answer_keeps_its_lines_and_finishes_with_esc_enter(answers_path: Path, bank: Bank) -> None:
+    shown = converse_with(
+        answers_path, bank, "First line." + ENTER + "Second line." + FINISH, questions=("best_moments",)
+    )
+    assert "Finish with Esc then Enter, or Alt-Enter." in shown
+    assert answers(answers_path, bank) == {"best_moments": "First line.\nSecond line."}
+
+
+def test_the_editor_starts_from_the_current_answer_and_its_comments_are_dropped(
+    answers_path: Path, bank: Bank, tmp_path: Path
+) -> None:
+    seen = tmp_path / "seen.txt"
+    editor = script_editor(tmp_path, f'cp "$1" {seen}\nprintf "# not a comment\\nwith more\\n" >> "$1"')
+    converse_with(answers_path, bank, "Typed here" + FINISH, questions=("why_change",))
+    shown = converse_with(answers_path, bank, CTRL_O, questions=("why_change",), editor=editor)
+    given = seen.read_text()
+    assert given.startswith("# Why do you want to make the change?\n")
+    assert given.endswith("\nTyped here\n")
+    assert f"{CTRL_O!r}" not in shown
+    assert "Ctrl-O writes it in fake-editor instead." in shown
+    assert answers(answers_path, bank) == {"why_change": "Typed here\n# not a comment\nwith more"}
+
+
+def test_an_editor_that_fails_gives_the_text_back_to_the_prompt(answers_path: Path, bank: Bank, tmp_path: Path) -> None:
+    editor = script_editor(tmp_path, "exit 3")
+    shown = converse_with(answers_path, bank, "Half" + CTRL_O + " done" + FINISH, questions=("why_fit",), editor=editor)
+    assert "stopped with an error (exit code 3)" in shown
+    assert answers(answers_path, bank) == {"why_fit": "Half done"}
+
+
+def test_ctrl_c_inside_the_editor_stops_and_keeps_the_old_answer(
+    answers_path: Path, bank: Bank, tmp_path: Path
+) -> None:
+    converse_with(answers_path, bank, "Old" + FINISH, questions=("why_fit",))
+    editor = script_editor(tmp_path, 'printf "new words\\n" >> "$1"\nkill -INT $$')
+    interrupted_with(answers_path, bank, CTRL_O, questions=("why_fit",), editor=editor)
+    assert answers(answers_path, bank) == {"why_fit": "Old"}
+
+
+def test_the_editor_leaves_no_file_behind(answers_path: Path, bank: Bank, tmp_path: Path) -> None:
+    record = tmp_path / "path.txt"
+    editor = script_editor(tmp_path, f'echo "$1" > {record}\necho words >> "$1"')
+    converse_with(answers_path, bank, CTRL_O, questions=("why_fit",), editor=editor)
+    assert not Path(record.read_text().strip()).exists()
+    assert sorted(p.name for p in answers_path.parent.iterdir()) == sorted(
+        ["careerstory.yaml", "fake-editor", "path.txt"]
+    )
+
+
+# -- lists -------------------------------------------------------------------------
+
+
+def test_a_list_takes_one_item_per_line_until_an_empty_one(answers_path: Path, bank: Bank) -> None:
+    converse_with(answers_path, bank, "Designer" + ENTER + "Trainer" + ENTER + ENTER, questions=("skill_jobs",))
+    assert answers(answers_path, bank) == {"skill_jobs": ["Designer", "Trainer"]}
+
+
+def test_each_list_item_is_on_disk_as_soon_as_it_is_entered(answers_path: Path, bank: Bank) -> None:
+    interrupted_with(
+        answers_path, bank, "Designer" + ENTER + "Trainer" + ENTER + "Half typ" + CTRL_C, questions=("skill_jobs",)
+    )
+    assert answers(answers_path, bank) == {"skill_jobs": ["Designer", "Trainer"]}
+
+
+def test_current_list_items_are_kept_changed_or_removed_then_more_added(answers_path: Path, bank: Bank) -> None:
+    converse_with(answers_path, bank, "A" + ENTER + "B" + ENTER + "C" + ENTER + ENTER, questions=("companies",))
+    keys = ENTER + ERASE + ENTER + "2" + ENTER + "D" + ENTER + ENTER  # keep A, remove B, C→C2, add D
+    converse_with(answers_path, bank, keys, questions=("companies",))
+    assert answers(answers_path, bank) == {"companies": ["A", "C2", "D"]}
+
+
+# -- groups ------------------------------------------------------------------------
+
+PERSON_SAM = "Sam Reyes" + ENTER + "Designer" + ENTER + "A normal week" + ENTER + ENTER + FINISH
+SAM = {"name": "Sam Reyes", "works_as": "Designer", "ask_about": "A normal week", "status": "to contact", "learned": ""}
+ADD, CHANGE, REMOVE, DONE = ENTER, DOWN + ENTER, DOWN * 2 + ENTER, DOWN * 3 + ENTER
+
+
+def test_a_group_adds_records_field_by_field_with_a_choice_for_status(answers_path: Path, bank: Bank) -> None:
+    keys = PERSON_SAM + ADD + "Ana" + ENTER + ENTER + ENTER + DOWN * 2 + ENTER + "Loves it" + FINISH + DONE
+    converse_with(answers_path, bank, keys, questions=("people",))
+    assert answers(answers_path, bank) == {
+        "people": [
+            SAM,
+            {"name": "Ana", "works_as": "", "ask_about": "", "status": "talked", "learned": "Loves it"},
+        ]
+    }
+
+
+def test_a_group_record_is_changed_with_its_fields_as_defaults(answers_path: Path, bank: Bank) -> None:
+    converse_with(answers_path, bank, PERSON_SAM + DONE, questions=("people",))
+    keys = CHANGE + ENTER + ENTER + " senior" + ENTER + ENTER + DOWN + ENTER + "Met for coffee" + FINISH + DONE
+    converse_with(answers_path, bank, keys, questions=("people",))
+    [sam] = answers(answers_path, bank)["people"]  # type: ignore[misc]
+    assert sam == {
+        "name": "Sam Reyes",
+        "works_as": "Designer senior",
+        "ask_about": "A normal week",
+        "status": "contacted",
+        "learned": "Met for coffee",
+    }
+
+
+def test_a_group_record_is_removed(answers_path: Path, bank: Bank) -> None:
+    keys = PERSON_SAM + ADD + "Ana" + ENTER + ENTER + ENTER + ENTER + FINISH + DONE
+    converse_with(answers_path, bank, keys, questions=("people",))
+    shown = converse_with(answers_path, bank, REMOVE + ENTER + DONE, questions=("people",))
+    assert "Removed Sam Reyes · Designer · A normal week · to contact." in shown
+    assert [p["name"] for p in answers(answers_path, bank)["people"]] == ["Ana"]  # type: ignore[index,union-attr]
+
+
+def test_leaving_the_first_field_empty_skips_the_group(answers_path: Path, bank: Bank) -> None:
+    shown = converse_with(answers_path, bank, ENTER, questions=("transferable_skills",))
+    assert "Skipped for now." in shown
+    assert answers(answers_path, bank) == {}
+
+
+def test_ctrl_c_in_a_group_keeps_the_records_already_added(answers_path: Path, bank: Bank) -> None:
+    keys = PERSON_SAM + ADD + "Ana" + ENTER + "Half" + CTRL_C
+    interrupted_with(answers_path, bank, keys, questions=("people",))
+    assert [p["name"] for p in answers(answers_path, bank)["people"]] == ["Sam Reyes"]  # type: ignore[index,union-attr]
+
+
+# -- review, --block, --question -----------------------------------------------------
+
+
+def test_the_review_changes_an_earlier_answer_before_moving_on(answers_path: Path, bank: Bank) -> None:
+    change_name = DOWN + ENTER + ERASE + "Maya O." + ENTER
+    interrupted_with(answers_path, bank, ABOUT_DONE + change_name + MOVE_ON)
+    assert answers(answers_path, bank)["name"] == "Maya O."
+    assert answers(answers_path, bank)["target_role"] == "Learning designer"
+
+
+def test_block_option_asks_every_question_of_the_block_with_defaults(answers_path: Path, bank: Bank) -> None:
+    write_answers(answers_path, bank, "Maya" + ENTER + "Teacher" + ENTER)
+    shown = converse_with(
+        answers_path, bank, ENTER + " of art" + ENTER + "Designer" + ENTER + MOVE_ON, blocks=("about",)
+    )
+    assert "question 1 of 3" in shown
+    assert "Your answers in “About you”" in shown
+    assert "What am I good at?" not in shown.split("Where your brief stands")[0]
+    assert answers(answers_path, bank) == {"name": "Maya", "current_role": "Teacher of art", "target_role": "Designer"}
+
+
+def test_question_option_asks_just_those_in_bank_order_without_review(answers_path: Path, bank: Bank) -> None:
+    shown = converse_with(answers_path, bank, "Maya" + ENTER + "Designer" + ENTER, questions=("target_role", "name"))
+    assert "Change one, or move on?" not in shown
+    assert shown.index("What is your name?") < shown.index("What job are you aiming for")
+    assert answers(answers_path, bank) == {"name": "Maya", "target_role": "Designer"}
+
+
+# -- stopping: Ctrl-C and Ctrl-D at every kind of prompt -------------------------------
+
+STOPS = {
+    "text": ("", ("name",)),
+    "long": ("Half a thought" + ENTER + "more", ("best_moments",)),
+    "list item": ("Half an item", ("skill_jobs",)),
+    "group field": ("Sam" + ENTER + "Desi", ("people",)),
+    "group choice": ("Sam" + ENTER + ENTER + ENTER + DOWN, ("people",)),
+    "group menu": (PERSON_SAM + DOWN, ("people",)),
+}
+
+
+@pytest.mark.parametrize("stop", [CTRL_C, CTRL_D], ids=["ctrl-c", "ctrl-d"])
+@pytest.mark.parametrize("where", list(STOPS))
+def test_stopping_at_any_prompt_keeps_what_was_confirmed_and_nothing_half_typed(
+    answers_path: Path, bank: Bank, where: str, stop: str
+) -> None:
+    write_answers(answers_path, bank, "Maya" + ENTER + "Teacher" + ENTER)
+    before = answers(answers_path, bank)
+    typed, questions = STOPS[where]
+    interrupted_with(answers_path, bank, typed + stop, questions=questions)
+    after = answers(answers_path, bank)
+    if where == "group menu":
+        assert after.pop("people") == [SAM]
+    assert after == before
+
+
+@pytest.mark.parametrize("stop", [CTRL_C, CTRL_D], ids=["ctrl-c", "ctrl-d"])
+def test_stopping_at_the_review_keeps_the_block(answers_path: Path, bank: Bank, stop: str) -> None:
+    interrupted_with(answers_path, bank, ABOUT_DONE + DOWN + stop)
+    assert len(answers(answers_path, bank)) == 3
+
+
+def test_sigterm_stops_like_ctrl_c() -> None:
+    with pytest.raises(Interrupted), _sigterm_interrupts():
+        os.kill(os.getpid(), signal.SIGTERM)
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+
+
+# -- no terminal -------------------------------------------------------------------
+
+
+def test_without_a_terminal_ask_refuses_and_points_to_the_file_and_check(
+    answers_path: Path, bank: Bank, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("Maya\n"))
+    with pytest.raises(UserError) as refused:
+        run_ask(answers_path, bank, [], [])
+    [problem] = refused.value.problems
+    assert "not one" in problem.message
+    assert f"careerstory check {answers_path}" in problem.hint
+    assert "about, strengths, options, story" in problem.hint
+    assert not answers_path.exists()
+    assert not_a_terminal(answers_path, bank).problems == refused.value.problems
