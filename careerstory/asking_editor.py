@@ -40,7 +40,8 @@ class Editor:
         """What to call it on screen: ``nano``, ``vim``, ``code``."""
         name = Path(self.command[0]).name
         if name == "editor":  # Debian's alternative: name the editor it stands for
-            return Path(os.path.realpath(shutil.which(self.command[0]) or self.command[0])).name
+            real = Path(os.path.realpath(shutil.which(self.command[0]) or self.command[0])).name
+            return real.split(".")[0]  # vim.basic is vim to its user
         return name
 
     def edit(self, text: str, heading: list[str]) -> str:

@@ -28,8 +28,10 @@ Save = Callable[[Answer], bool]
 def ask_answer(terminal: Terminal, question: Question, current: Answer, save: Save, editor: Editor | None) -> None:
     """Ask ``question`` by its kind, starting from the ``current`` answer."""
     if question.kind == "group":
+        terminal.question(question.prompt)
         _ask_group(terminal, question, _entries(current), save, editor)
     elif question.kind == "list":
+        terminal.question(question.prompt)
         _ask_list(terminal, _items(current), save)
     else:
         assert isinstance(current, str)
@@ -53,10 +55,12 @@ def _ask_text(terminal: Terminal, question: Question, current: str, save: Save, 
             return
 
 
-def _paragraphs(terminal: Terminal, message: str, typed: str, editor: Editor | None, heading: list[str]) -> str:
+def _paragraphs(
+    terminal: Terminal, message: str, typed: str, editor: Editor | None, heading: list[str], qmark: str = "?"
+) -> str:
     """Several lines from the prompt, or from the editor when the person asks for it."""
     while True:
-        result = terminal.paragraphs(message, typed, editor_name=editor.name if editor else None)
+        result = terminal.paragraphs(message, typed, editor_name=editor.name if editor else None, qmark=qmark)
         if not isinstance(result, OpenEditor):
             return _tidy(result)
         assert editor is not None
@@ -118,9 +122,13 @@ def _entries(current: Answer) -> list[GroupEntry]:
 
 
 def entry_title(question: Question, entry: GroupEntry, width: int = 60) -> str:
-    """One line naming a record: its short fields, joined, cut to ``width``."""
-    parts = [entry.get(f.id, "").strip() for f in question.fields if f.kind != "long"]
-    return shorten(" · ".join(p for p in parts if p) or "(no name)", width)
+    """One line naming a record: its first two text fields, then its choices in brackets."""
+    texts = [entry.get(f.id, "").strip() for f in question.fields if f.kind == "text"][:2]
+    title = " · ".join(text for text in texts if text) or "(no name)"
+    choices = [entry.get(f.id, "").strip() for f in question.fields if f.kind == "choice"]
+    if any(choices):
+        title += f" ({', '.join(c for c in choices if c)})"
+    return shorten(title, width)
 
 
 def shorten(text: str, width: int) -> str:
@@ -224,9 +232,11 @@ def _fill_entry(
 
 
 def _ask_field(terminal: Terminal, question: Question, field: Field, current: str, editor: Editor | None) -> str:
+    # Fields sit under their question, indented and without a question mark of their own.
+    label = f"{field.label}:"
     if field.kind == "choice":
         choices = [(choice, choice) for choice in field.choices]
-        return terminal.choose(field.label, choices, default=current or field.choices[0])
+        return terminal.choose(label, choices, default=current or field.choices[0], qmark=" ")
     if field.kind == "long":
-        return _paragraphs(terminal, field.label, current, editor, [question.prompt, field.label])
-    return terminal.line(field.label, current, qmark="  ").strip()
+        return _paragraphs(terminal, label, current, editor, [question.prompt, field.label], qmark=" ")
+    return terminal.line(label, current, qmark=" ").strip()

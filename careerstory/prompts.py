@@ -79,6 +79,10 @@ class Terminal:
 
         print_formatted_text(FormattedText(list(fragments)), style=self._style(), output=self._output)
 
+    def question(self, message: str) -> None:
+        """Print a question that several prompts answer (a list's items, a group's records)."""
+        self.show([("class:qmark", "?"), ("class:question", f" {message}")])
+
     def line(self, message: str, default: str = "", *, qmark: str = "?") -> str:
         """One line of text; Enter confirms, the default is there to keep or change."""
         import questionary
@@ -86,7 +90,9 @@ class Terminal:
         question = questionary.text(message, default=default, qmark=qmark, style=self._style(), **self._streams())
         return str(self._run(question))
 
-    def paragraphs(self, message: str, default: str = "", *, editor_name: str | None = None) -> str | OpenEditor:
+    def paragraphs(
+        self, message: str, default: str = "", *, editor_name: str | None = None, qmark: str = "?"
+    ) -> str | OpenEditor:
         """Several lines of text; Esc then Enter (or Alt-Enter) confirms.
 
         With ``editor_name``, :data:`EDITOR_KEY` leaves the prompt and returns
@@ -109,6 +115,7 @@ class Terminal:
             message,
             default=default,
             multiline=True,
+            qmark=qmark,
             instruction=f"\n  {how}\n>",
             style=self._style(),
             key_bindings=keys,
@@ -117,7 +124,9 @@ class Terminal:
         result = self._run(question)
         return result if isinstance(result, OpenEditor) else str(result)
 
-    def choose(self, message: str, choices: Sequence[tuple[str, T]], default: T | None = None) -> T:
+    def choose(
+        self, message: str, choices: Sequence[tuple[str, T]], default: T | None = None, *, qmark: str = "?"
+    ) -> T:
         """One of ``choices`` (title, value), picked with the arrow keys and Enter."""
         import questionary
 
@@ -127,6 +136,7 @@ class Terminal:
             message,
             choices=items,
             default=items[start],
+            qmark=qmark,
             style=self._style(),
             instruction=" ",
             **self._streams(),
