@@ -17,3 +17,27 @@ def bank() -> Bank:
 @pytest.fixture
 def answers_path(tmp_path: Path) -> Path:
     return tmp_path / "careerstory.yaml"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden", action="store_true", default=False, help="Rewrite tests/golden/ from the current output."
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture
+def write_answers(tmp_path: Path, bank: Bank):
+    """Write an answers file in the canonical layout: write_answers(values, name="careerstory.yaml")."""
+    from careerstory.answers import new_file_text
+
+    def write(values: dict, name: str = "careerstory.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(new_file_text(bank, values, name), encoding="utf-8")
+        return path
+
+    return write

@@ -173,7 +173,11 @@ def _pitch(sheet: AnswerSheet) -> str:
     parts = []
     strengths = [s.strip() for s in sheet.items("core_strengths")] if _known(sheet, "core_strengths") else []
     if strengths:
-        parts.append(f"What I bring: {join_words(strengths)}.")
+        # "a, b and c" reads well for lower-case phrases; capitalised ones or phrases with
+        # their own commas read as a list, kept exactly as typed.
+        prose = all(s[:1].islower() and "," not in s for s in strengths)
+        listed = join_words(strengths) if prose else "; ".join(strengths)
+        parts.append(f"What I bring: {listed.rstrip('.')}.")
     for question_id in ("why_change", "why_fit"):
         if _known(sheet, question_id):
             sentence = first_sentence(sheet.text(question_id))

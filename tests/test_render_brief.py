@@ -1,0 +1,294 @@
+"""The Markdown and HTML brief: what it says, where it goes, and when it is refused."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from careerstory.answers import load
+from careerstory.errors import UserError
+from careerstory.questions import Bank
+from careerstory.render import RenderRequest, run_render
+from careerstory.render.brief import build_brief
+from careerstory.render.outputs import plan_outputs
+
+GOLDEN = Path(__file__).parent / "golden"
+EXAMPLES = Path(__file__).parent.parent / "examples"
+EPOCH = "1767225600"  # 2026-01-01
+
+FULL = json.loads((GOLDEN / "full.answers.json").read_text("utf-8"))
+SPARSE = {
+    "name": "Sam Lee",
+    "current_role": "Warehouse shift supervisor",
+    "best_moments": "Sorting out the Monday rota so that nobody works three nights in a row.",
+    "possible_roles": ["Operations planner"],
+}
+
+
+@pytest.fixture(autouse=True)
+def _reproducible(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+def check_golden(name: str, text: str, update: bool) -> None:
+    path = GOLDEN / name
+    if update:
+        path.write_text(text, encoding="utf-8")
+        return
+    assert path.exists(), f"{name} is missing: run pytest --update-golden"
+    assert path.read_text("utf-8") == text, f"{name} differs from the output; if intended, run pytest --update-golden"
+
+
+def render(path: Path, bank: Bank, *formats: str, **options: object) -> dict[str, str]:
+    written = run_render(RenderRequest([path], list(formats) or ["md"], force=True, **options), bank)  # type: ignore[arg-type]
+    return {p.suffix.lstrip("."): p.read_text("utf-8") for p in written}
+
+
+class TagCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.attributes: list[tuple[str, str | None]] = []
+        self.text: list[str] = []
+        self.open: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attributes += attrs
+        if tag not in ("meta", "br", "link", "img", "input", "hr"):
+            self.open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.open and self.open[-1] == tag, f"</{tag}> closes <{self.open[-1] if self.open else None}>"
+        self.open.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parse_html(html: str) -> TagCollector:
+    parser = TagCollector()
+    parser.feed(html)
+    parser.close()
+    assert parser.open == [], f"unclosed: {parser.open}"
+    return parser
+
+
+@pytest.mark.parametrize("persona", ["full", "sparse"])
+def test_brief_matches_golden_markdown_and_html(persona: str, write_answers, bank: Bank, update_golden: bool) -> None:
+    path = write_answers(FULL if persona == "full" else SPARSE, f"{persona}.yaml")
+    out = render(path, bank, "md", "html")
+    check_golden(f"{persona}.md", out["md"], update_golden)
+    check_golden(f"{persona}.html", out["html"], update_golden)
+
+
+@pytest.mark.skipif(not (EXAMPLES / "teacher.yaml").exists(), reason="examples/teacher.yaml not written yet")
+def test_example_teacher_brief_matches_golden(tmp_path: Path, bank: Bank, update_golden: bool) -> None:
+    path = tmp_path / "teacher.yaml"
+    shutil.copy(EXAMPLES / "teacher.yaml", path)
+    out = render(path, bank, "md")
+    check_golden("teacher.md", out["md"], update_golden)
+
+
+def test_brief_opens_with_name_path_want_and_pitch_then_blocks_in_order(write_answers, bank: Bank) -> None:
+    md = render(write_answers(FULL), bank)["md"]
+    order = [
+        "# Maya Okafor",
+        "Secondary-school chemistry teacher at Northfield Academy → Learning experience designer",
+        "## What I want to do",
+        "**In short:** What I bring: clear explanations, patience with beginners and turning feedback",
+        "## What am I good at?",
+        "## What can I do with that?",
+        "## Now, what's my story?",
+    ]
+    positions = [md.index(marker) for marker in order]
+    assert positions == sorted(positions)
+    assert "After nine years in the classroom" in md.split("## What am I good at?")[0]  # the pitch quotes why_change
+
+
+def test_people_and_skills_are_tables_and_what_was_learned_follows(write_answers, bank: Bank) -> None:
+    md = render(write_answers(FULL), bank)["md"]
+    assert "| Name | What they do | What to ask them | Status |" in md
+    assert "| Priya Shah | Senior instructional designer at a bank |" in md
+    assert "#### What I learned from them" in md
+    assert "| Skill | Evidence |" in md
+    html = render(write_answers(FULL), bank, "html")["html"]
+    assert html.count("<table") == 2
+    assert '<span class="status status-to-contact">to contact</span>' in html
+
+
+def test_unanswered_questions_leave_no_empty_heading(write_answers, bank: Bank) -> None:
+    md = render(write_answers(SPARSE), bank)["md"]
+    assert "### Industries" not in md
+    assert "People to talk to" not in md
+    assert "## Now, what's my story?" not in md
+    assert "In short" not in md
+    headings = [line for line in md.splitlines() if line.startswith("#")]
+    for heading in headings:
+        body = md.split(heading + "\n", 1)[1].lstrip("\n")
+        assert body and not body.startswith("#") or heading.startswith("## "), f"{heading} stands empty"
+
+
+def test_partly_answered_file_renders_and_lists_what_is_open(write_answers, bank: Bank, capsys) -> None:
+    render(write_answers(SPARSE), bank)
+    err = capsys.readouterr().err
+    assert "still open" in err
+    assert "why_change" in err and "people" in err
+    assert "careerstory ask" in err
+
+
+def test_file_with_nothing_answered_is_refused_with_the_ask_command(write_answers, bank: Bank) -> None:
+    path = write_answers({})
+    with pytest.raises(UserError) as caught:
+        run_render(RenderRequest([path], ["md"]), bank)
+    assert f"careerstory ask {path}" in caught.value.problems[0].hint
+    assert not path.with_suffix(".md").exists()
+
+
+def test_strict_refuses_while_a_required_answer_is_open_naming_them(write_answers, bank: Bank) -> None:
+    path = write_answers(SPARSE)
+    with pytest.raises(UserError) as caught:
+        run_render(RenderRequest([path], ["md"], strict=True), bank)
+    message = caught.value.problems[0].message
+    assert "what_i_want" in message and "why_fit" in message
+    assert "target_role" not in message  # optional
+    assert not path.with_suffix(".md").exists()
+    render(write_answers(FULL, "full.yaml"), bank, strict=True)
+
+
+def test_one_bad_file_does_not_hide_the_others(write_answers, bank: Bank, tmp_path: Path) -> None:
+    good = write_answers(FULL, "good.yaml")
+    empty = write_answers({}, "empty.yaml")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("version: 1\nabout:\n  name: [unclosed\n", encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        run_render(RenderRequest([empty, good, broken], ["md"]), bank)
+    paths = {p.path for p in caught.value.problems}
+    assert {empty, broken} <= paths
+    assert (tmp_path / "good.md").exists()
+
+
+def test_outputs_go_beside_the_answers_file_named_after_its_stem(write_answers, bank: Bank) -> None:
+    path = write_answers(FULL, "maya.yaml")
+    written = run_render(RenderRequest([path], ["md", "html"]), bank)
+    assert written == [path.with_name("maya.md"), path.with_name("maya.html")]
+
+
+def test_out_is_a_file_for_one_brief_and_a_folder_for_several(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.yaml", tmp_path / "x" / "b.yaml"
+    assert plan_outputs([a], ["pdf"], "brief.pdf") == {(a, "pdf"): Path("brief.pdf")}
+    assert plan_outputs([a], ["md", "pdf"], str(tmp_path / "out")) == {
+        (a, "md"): tmp_path / "out" / "a.md",
+        (a, "pdf"): tmp_path / "out" / "a.pdf",
+    }
+    assert plan_outputs([a, b], ["md"], "out/")[(b, "md")] == Path("out/b.md")
+    assert plan_outputs([a], ["md"], str(tmp_path) + "/")[(a, "md")] == tmp_path / "a.md"
+
+
+def test_two_files_with_one_stem_in_one_folder_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="would both be rendered"):
+        plan_outputs([tmp_path / "a" / "me.yaml", tmp_path / "b" / "me.yaml"], ["md"], str(tmp_path / "out"))
+
+
+def test_out_folder_is_created_for_several_formats(write_answers, bank: Bank, tmp_path: Path) -> None:
+    path = write_answers(FULL, "maya.yaml")
+    run_render(RenderRequest([path], ["md", "html"], out=str(tmp_path / "new" / "folder")), bank)
+    assert sorted(p.name for p in (tmp_path / "new" / "folder").iterdir()) == ["maya.html", "maya.md"]
+
+
+def test_out_dash_writes_markdown_to_stdout_and_no_file(write_answers, bank: Bank, capsys, tmp_path: Path) -> None:
+    path = write_answers(FULL, "maya.yaml")
+    assert run_render(RenderRequest([path], ["md"], out="-"), bank) == []
+    assert capsys.readouterr().out.startswith("# Maya Okafor\n")
+    assert not (tmp_path / "maya.md").exists()
+
+
+def test_up_to_date_output_is_skipped_until_an_input_or_option_changes(write_answers, bank: Bank, capsys) -> None:
+    path = write_answers(FULL, "maya.yaml")
+    request = RenderRequest([path], ["md"])
+    assert run_render(request, bank) == [path.with_suffix(".md")]
+    assert run_render(request, bank) == []
+    assert "up to date" in capsys.readouterr().err
+    assert run_render(RenderRequest([path], ["md"], force=True), bank) == [path.with_suffix(".md")]
+    path.write_text(path.read_text("utf-8").replace("Maya Okafor", "Maya O."), encoding="utf-8")
+    assert run_render(request, bank) == [path.with_suffix(".md")]
+    assert path.with_suffix(".md").read_text("utf-8").startswith("# Maya O.\n")
+
+
+def test_an_output_edited_by_hand_is_rendered_again(write_answers, bank: Bank) -> None:
+    path = write_answers(FULL, "maya.yaml")
+    request = RenderRequest([path], ["md"])
+    run_render(request, bank)
+    path.with_suffix(".md").write_text("my notes\n", encoding="utf-8")
+    assert run_render(request, bank) == [path.with_suffix(".md")]
+
+
+def test_date_printed_comes_from_source_date_epoch(write_answers, bank: Bank, monkeypatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780000000")  # 2026-05-28
+    assert "Career brief of 28 May 2026" in render(write_answers(FULL), bank)["md"]
+
+
+def test_without_source_date_epoch_the_date_is_the_answers_files_day(write_answers, bank: Bank, monkeypatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    path = write_answers(FULL)
+    os.utime(path, (1700000000, 1700000000))  # 2023-11-14
+    assert build_brief(load(path, bank)).date_text == "14 November 2023"
+
+
+HOSTILE_TEXT = "\n".join(
+    [
+        "<script>alert('x')</script>",
+        '<link rel="attachment" href="file:///proc/self/environ">',
+        '<img src="file:///etc/passwd">',
+        '[click](javascript:alert(1)) <a href="javascript:alert(1)">x</a>',
+        "# Not a heading",
+        "---",
+        "```",
+        "| a | b |",
+        "&lt;already escaped&gt; &amp;",
+        "{{ 7 * 7 }} {% raw %}",
+    ]
+)
+
+
+def test_hostile_answers_stay_literal_text_in_markdown_and_html(write_answers, bank: Bank) -> None:
+    values = dict(FULL)
+    values["what_i_want"] = HOSTILE_TEXT
+    values["name"] = "<b>Eve</b> {{ name }}"
+    values["core_strengths"] = ["<script>x</script>", "**bold**"]
+    values["people"] = [{"name": "<i>who</i>", "works_as": "a | b", "ask_about": "`x`", "status": "talked"}]
+    out = render(write_answers(values), bank, "md", "html")
+    parsed = parse_html(out["html"])
+    assert "script" not in parsed.tags and "img" not in parsed.tags and "a" not in parsed.tags
+    assert "link" not in parsed.tags
+    assert not any(name in ("href", "src", "onerror") for name, _ in parsed.attributes)
+    text = "".join(parsed.text)
+    assert "<script>alert('x')</script>" in text
+    assert '<img src="file:///etc/passwd">' in text
+    assert "<b>Eve</b> {{ name }}" in text
+    tokens = pytest.importorskip("markdown_it").MarkdownIt("commonmark").enable("table").parse(out["md"])
+    kinds = {t.type for t in tokens}
+    assert not kinds & {"html_block", "fence", "code_block"}
+    inline = [c for t in tokens if t.type == "inline" for c in t.children or []]
+    assert not {c.type for c in inline} & {"link_open", "image", "code_inline"}
+    assert {c.content for c in inline if c.type == "html_inline"} <= {"<br>"}  # careerstory's own, in table cells
+    headings = [t for t in tokens if t.type == "heading_open"]
+    assert len(headings) == len([line for line in out["md"].splitlines() if line.startswith("#")])
+
+
+def test_many_people_and_a_ten_thousand_character_word_stay_well_formed(write_answers, bank: Bank) -> None:
+    values = dict(FULL)
+    values["people"] = [
+        {"name": f"Person {i}", "works_as": "x" * 50, "ask_about": "y", "status": "to contact"} for i in range(500)
+    ]
+    values["why_fit"] = "W" * 10_000
+    out = render(write_answers(values), bank, "md", "html")
+    parse_html(out["html"])
+    assert out["html"].count("<tr>") == 500 + 1 + 1 + 3  # people + header, skills header + rows
+    assert out["md"].count("| Person ") == 500

@@ -1,0 +1,137 @@
+"""Typed text in the brief: paragraphs, breaks and bullets survive; all other markup stays literal."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from careerstory.render.text import (
+    Bullets,
+    Paragraph,
+    chunks,
+    first_sentence,
+    join_words,
+    markdown_block,
+    markdown_cell,
+    markdown_escape,
+    tidy_markdown,
+)
+
+markdown_it = pytest.importorskip("markdown_it")
+
+
+def commonmark(text: str) -> list:
+    return markdown_it.MarkdownIt("commonmark").enable("table").enable("strikethrough").parse(text)
+
+
+def literal_text(tokens: list) -> str:
+    """The text a reader sees, or a failure when any structure other than a paragraph appears."""
+    kinds = {t.type for t in tokens}
+    assert kinds <= {"paragraph_open", "paragraph_close", "inline"}, kinds
+    out = []
+    for token in tokens:
+        if token.type == "inline":
+            for child in token.children or []:
+                assert child.type in ("text", "softbreak", "hardbreak"), (child.type, child.content)
+                out.append(child.content if child.type == "text" else "\n")
+    return "".join(out)
+
+
+def test_blank_lines_split_paragraphs_and_single_breaks_stay() -> None:
+    assert chunks("one\ntwo\n\nthree") == [Paragraph(("one", "two")), Paragraph(("three",))]
+
+
+def test_dash_lines_become_a_bullet_list_between_paragraphs() -> None:
+    assert chunks("Then:\n- a\n- b\nAfter.") == [Paragraph(("Then:",)), Bullets(("a", "b")), Paragraph(("After.",))]
+
+
+def test_a_lone_dash_is_text_not_an_empty_bullet() -> None:
+    assert chunks("-\n- ") == [Paragraph(("-", "-"))]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "# Heading",
+        "## Also a heading",
+        "> quoted",
+        "- not my list",
+        "+ plus item",
+        "* star item",
+        "1. ordered",
+        "12) ordered",
+        "    four spaces of code",
+        "```python",
+        "~~~",
+        "---",
+        "===",
+        "***",
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "[link](javascript:alert(1))",
+        "![image](file:///etc/passwd)",
+        "<https://example.com>",
+        "`code` and **bold** and _em_ and ~~strike~~",
+        "a | table | row",
+        "&amp; &#65; &copy;",
+        "back\\slash\\",
+        "[ref]: https://example.com",
+        "<!-- comment -->",
+    ],
+)
+def test_markdown_escape_keeps_every_construct_literal(typed: str) -> None:
+    escaped = markdown_escape(typed)
+    assert literal_text(commonmark(escaped)) == typed.strip()
+
+
+def test_table_delimiter_after_a_line_cannot_make_a_table() -> None:
+    text = markdown_block("a | b\n--- | ---\nc | d")
+    assert literal_text(commonmark(text)) == "a | b\n--- | ---\nc | d"
+
+
+LINE = st.text(alphabet=st.characters(categories=("L", "N", "P", "S")) | st.sampled_from(" #>-+*=_`<&|\\"), max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(LINE)
+def test_markdown_escape_shows_any_line_exactly_as_typed(line: str) -> None:
+    expected = line.strip(" ")
+    if expected:
+        assert literal_text(commonmark(markdown_escape(line))) == expected
+
+
+def test_markdown_block_keeps_paragraphs_breaks_and_bullets() -> None:
+    block = markdown_block("First line\nsecond line\n\n- one\n- two *three*")
+    tokens = commonmark(block)
+    kinds = [t.type for t in tokens if t.type.endswith("_open")]
+    assert kinds == ["paragraph_open", "bullet_list_open", "list_item_open", "paragraph_open"] + [
+        "list_item_open",
+        "paragraph_open",
+    ]
+    assert any(c.type == "hardbreak" for t in tokens if t.type == "inline" for c in t.children or [])
+    assert "two \\*three\\*" in block
+
+
+def test_markdown_cell_holds_no_pipe_or_line_break() -> None:
+    cell = markdown_cell("a | b\n\n- c\n- d")
+    assert "\n" not in cell
+    assert "\\|" in cell
+    assert cell == "a \\| b<br><br>- c<br>- d"
+
+
+def test_tidy_markdown_removes_runs_of_blank_lines_and_trailing_spaces() -> None:
+    assert tidy_markdown("\n\n# A  \n\n\n\nb\n\n") == "# A\n\nb\n"
+
+
+def test_first_sentence_cuts_long_text_at_a_word() -> None:
+    assert first_sentence("One. Two.") == "One."
+    long = "word " * 100
+    cut = first_sentence(long, limit=50)
+    assert len(cut) <= 50
+    assert cut.endswith("…")
+
+
+def test_join_words_reads_as_a_sentence() -> None:
+    assert join_words(["a"]) == "a"
+    assert join_words(["a", "b", "c"]) == "a, b and c"
