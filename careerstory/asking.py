@@ -215,9 +215,8 @@ class Conversation:
         if question.kind == "list":
             return shorten("; ".join(sheet.items(question.id)), width)
         if question.kind == "group":
-            entries = sheet.entries(question.id)
-            names = "; ".join(entry_title(question, entry, width) for entry in entries)
-            return shorten(f"{len(entries)}: {names}", width)
+            titles = [entry_title(question, entry, width) for entry in sheet.entries(question.id)]
+            return shorten("; ".join(titles), width)
         return shorten(sheet.text(question.id), width)
 
     def _summary(self) -> None:

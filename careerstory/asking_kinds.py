@@ -90,7 +90,7 @@ def _items(current: Answer) -> list[str]:
 
 def _ask_list(terminal: Terminal, items: list[str], save: Save) -> None:
     if items:
-        terminal.say("  Enter keeps an item, erasing it removes it; then add more. An empty line finishes.", "quiet")
+        terminal.say("  Enter keeps an item; erase it to remove it. An empty line finishes.", "quiet")
     else:
         terminal.say("  One item per line. An empty line finishes.", "quiet")
     kept: list[str] = []
@@ -151,8 +151,11 @@ def _ask_group(
             terminal.say("  Skipped for now.", "quiet")
             return
         entries = [entry]
+    first_look = True
     while True:
-        terminal.say()
+        if not first_look:
+            terminal.say()
+        first_look = False
         for number, entry in enumerate(entries, 1):
             terminal.say(f"  {number}. {entry_title(question, entry, terminal.width - 8)}")
         action = terminal.choose(
