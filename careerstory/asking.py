@@ -70,12 +70,11 @@ def not_a_terminal(path: Path, bank: Bank) -> UserError:
     file = shlex.quote(str(path))
     return UserError(
         Problem(
-            "`careerstory ask` talks to a person in a terminal, and its input or output is not one",
-            f"To answer without a terminal, edit {file} by hand: `version: 1`, then one\n"
-            f"section per block ({blocks}), each holding its question ids\n"
-            "with the answers, e.g. `about:` and under it `  name: Maya Okafor`.\n"
-            "`careerstory schema` describes every id. Then check the file with\n"
-            f"`careerstory check {file}`.",
+            "`careerstory ask` needs a terminal to talk to, and its input or output is not one",
+            f"Without a terminal, write the answers into {file} by hand: `version: 1`, then\n"
+            f"one section per block ({blocks}) holding its question ids,\n"
+            "e.g. `about:` and under it `  name: Maya Okafor`. `careerstory schema` lists every id.\n"
+            f"Then run `careerstory check {file}`.",
             path,
         )
     )

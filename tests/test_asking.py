@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from careerstory.answers import load
+from careerstory.answers import load, new_file_text
 from careerstory.asking import _sigterm_interrupts, converse, not_a_terminal, run_ask
 from careerstory.asking_editor import Editor
 from careerstory.errors import Interrupted, UserError
@@ -135,16 +135,23 @@ def test_resume_skips_complete_blocks_without_reviewing_them(answers_path: Path,
     assert "━━ What am I good at?" in shown
 
 
-def test_with_every_question_answered_it_offers_each_block_for_review(
-    answers_path: Path, bank: Bank, tmp_path: Path
-) -> None:
-    full = Path(__file__).parent.parent / "examples" / "teacher.yaml"
-    if not full.exists():
-        pytest.skip("the example persona is not there yet")
-    answers_path.write_bytes(full.read_bytes())
-    shown = converse_with(answers_path, bank, MOVE_ON * 4)
+def test_with_every_question_answered_it_offers_each_block_for_review(answers_path: Path, bank: Bank) -> None:
+    everything = {
+        q.id: (
+            [{f.id: (f.choices or ("x",))[0] for f in q.fields}]
+            if q.kind == "group"
+            else ["x"]
+            if q.kind == "list"
+            else "x"
+        )
+        for q in bank.questions
+    }
+    answers_path.write_text(new_file_text(bank, everything))  # type: ignore[arg-type]
+    shown = converse_with(answers_path, bank, MOVE_ON * len(bank.blocks))
     assert "Every question already has an answer." in shown
-    assert shown.count("Change one, or move on?") >= 4
+    assert shown.count("? Change one, or move on? Looks right, move on") >= len(bank.blocks)
+    assert "question 1 of" not in shown
+    assert "Every question needed for a complete brief has an answer." in shown
 
 
 # -- defaults, skipping, clearing ----------------------------------------------------
