@@ -129,10 +129,12 @@ def test_unanswered_questions_leave_no_empty_heading(write_answers, bank: Bank) 
     assert "People to talk to" not in md
     assert "## Now, what's my story?" not in md
     assert "In short" not in md
-    headings = [line for line in md.splitlines() if line.startswith("#")]
-    for heading in headings:
-        body = md.split(heading + "\n", 1)[1].lstrip("\n")
-        assert body and not body.startswith("#") or heading.startswith("## "), f"{heading} stands empty"
+    lines = [line for line in md.splitlines() if line.strip()]
+    for line, following in zip(lines, [*lines[1:], ""], strict=True):
+        if line.startswith("#"):
+            level = len(line) - len(line.lstrip("#"))
+            next_level = len(following) - len(following.lstrip("#"))
+            assert following and not (0 < next_level <= level), f"{line!r} stands empty"
 
 
 def test_partly_answered_file_renders_and_lists_what_is_open(write_answers, bank: Bank, capsys) -> None:

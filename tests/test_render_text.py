@@ -105,10 +105,8 @@ def test_markdown_block_keeps_paragraphs_breaks_and_bullets() -> None:
     block = markdown_block("First line\nsecond line\n\n- one\n- two *three*")
     tokens = commonmark(block)
     kinds = [t.type for t in tokens if t.type.endswith("_open")]
-    assert kinds == ["paragraph_open", "bullet_list_open", "list_item_open", "paragraph_open"] + [
-        "list_item_open",
-        "paragraph_open",
-    ]
+    item = ["list_item_open", "paragraph_open"]
+    assert kinds == ["paragraph_open", "bullet_list_open", *item, *item]
     assert any(c.type == "hardbreak" for t in tokens if t.type == "inline" for c in t.children or [])
     assert "two \\*three\\*" in block
 

@@ -1,0 +1,105 @@
+"""A person's own templates: used first, built-in ones for what they lack, always sandboxed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from careerstory.errors import UserError
+from careerstory.questions import Bank
+from careerstory.render import RenderRequest, run_render
+
+FULL = json.loads((Path(__file__).parent / "golden" / "full.answers.json").read_text("utf-8"))
+
+
+@pytest.fixture(autouse=True)
+def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+@pytest.fixture
+def own(tmp_path: Path) -> Path:
+    folder = tmp_path / "my-templates"
+    folder.mkdir()
+    return folder
+
+
+def render_with(own: Path, answers: Path, bank: Bank, fmt: str = "md") -> str:
+    (written,) = run_render(RenderRequest([answers], [fmt], template_dir=own, force=True), bank)
+    return written.read_text("utf-8")
+
+
+def template_error(own: Path, answers: Path, bank: Bank, source: str, fmt: str = "md") -> UserError:
+    name = "brief.md.j2" if fmt == "md" else "brief.html.j2"
+    (own / name).write_text(source, encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        run_render(RenderRequest([answers], [fmt], template_dir=own, force=True), bank)
+    return caught.value
+
+
+def test_own_markdown_template_is_used_and_html_falls_back_to_the_built_in(own: Path, write_answers, bank) -> None:
+    (own / "brief.md.j2").write_text("Hello {{ brief.name|md }}, {{ answers.target_role }}.\n", encoding="utf-8")
+    answers = write_answers(FULL)
+    assert render_with(own, answers, bank) == "Hello Maya Okafor, Learning experience designer.\n"
+    assert "<h1>Maya Okafor</h1>" in render_with(own, answers, bank, "html")
+
+
+def test_own_stylesheet_replaces_the_built_in_one(own: Path, write_answers, bank) -> None:
+    (own / "brief.css").write_text("body { color: rebeccapurple; }", encoding="utf-8")
+    html = render_with(own, write_answers(FULL), bank, "html")
+    assert "rebeccapurple" in html
+    assert "Brief Sans" not in html
+
+
+@pytest.mark.parametrize(
+    ("source", "line", "words"),
+    [
+        ("ok\n{{ ''.__class__.__mro__ }}\n", 2, "sandbox"),
+        ("{{ brief.__init__.__globals__ }}\n", 1, "sandbox"),
+        ("a\nb\n{% include '../x' %}\n", 3, "../x"),
+        ("{% include '/etc/passwd' %}\n", 1, "/etc/passwd"),
+        ("{{ answers.no_such_question }}\n", 1, "no_such_question"),
+        ("{{ brief.nickname }}\n", 1, "nickname"),
+        ("line\n{% if %}\n", 2, "syntax"),
+        ("{{ brief.name|safe }}\n", 1, "safe"),
+        ("{% autoescape false %}{{ brief.name }}{% endautoescape %}\n", 1, "autoescape"),
+        ("{{ brief.answers.clear() }}\n", 1, "sandbox"),
+    ],
+)
+def test_template_mistakes_and_escapes_name_the_template_and_line(
+    own: Path, write_answers, bank, source: str, line: int, words: str
+) -> None:
+    error = template_error(own, write_answers(FULL), bank, source)
+    (problem,) = error.problems
+    assert problem.path is not None and problem.path.name == "brief.md.j2"
+    assert problem.line == line
+    assert words in problem.message
+
+
+def test_html_template_cannot_print_raw_html_from_an_answer(own: Path, write_answers, bank) -> None:
+    (own / "brief.html.j2").write_text("<p>{{ answers.name }}</p>{{ brief.name|e|e }}", encoding="utf-8")
+    html = render_with(own, write_answers({**FULL, "name": "<script>x</script>"}), bank, "html")
+    assert "<script>" not in html
+    assert "&lt;script&gt;x&lt;/script&gt;" in html
+
+
+def test_a_symlink_out_of_the_template_folder_is_not_followed(own: Path, write_answers, bank, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.j2"
+    secret.write_text("SECRET", encoding="utf-8")
+    (own / "part.j2").symlink_to(secret)
+    error = template_error(own, write_answers(FULL), bank, "{% include 'part.j2' %}\n")
+    assert "part.j2" in error.problems[0].message
+
+
+def test_includes_inside_the_folder_work(own: Path, write_answers, bank) -> None:
+    (own / "part.j2").write_text("from the part", encoding="utf-8")
+    (own / "brief.md.j2").write_text("{% include 'part.j2' %}\n", encoding="utf-8")
+    assert render_with(own, write_answers(FULL), bank) == "from the part\n"
+
+
+def test_a_missing_template_folder_is_a_user_error(write_answers, bank, tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="no such template folder"):
+        run_render(RenderRequest([write_answers(FULL)], ["md"], template_dir=tmp_path / "nope"), bank)
