@@ -143,6 +143,7 @@ def shorten(text: str, width: int) -> str:
 def _ask_group(
     terminal: Terminal, question: Question, entries: list[GroupEntry], save: Save, editor: Editor | None
 ) -> None:
+    entries_at_start = bool(entries)
     if not entries:
         first = question.fields[0].label
         terminal.say(f"  One at a time, field by field. Leave {first} empty to skip.", "quiet")
@@ -151,7 +152,7 @@ def _ask_group(
             terminal.say("  Skipped for now.", "quiet")
             return
         entries = [entry]
-    first_look = True
+    first_look = entries_at_start
     while True:
         if not first_look:
             terminal.say()

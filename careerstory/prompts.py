@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import io
 import shutil
+import textwrap
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -81,13 +82,19 @@ class Terminal:
 
     def question(self, message: str) -> None:
         """Print a question that several prompts answer (a list's items, a group's records)."""
-        self.show([("class:qmark", "?"), ("class:question", f" {message}")])
+        self.show([("class:qmark", "?"), ("class:question", f" {self._fit(message)}")])
+
+    def _fit(self, message: str) -> str:
+        # A question longer than the screen wraps under itself, not at column 0.
+        return textwrap.fill(message, width=self.width - 4, subsequent_indent="  ")
 
     def line(self, message: str, default: str = "", *, qmark: str = "?") -> str:
         """One line of text; Enter confirms, the default is there to keep or change."""
         import questionary
 
-        question = questionary.text(message, default=default, qmark=qmark, style=self._style(), **self._streams())
+        question = questionary.text(
+            self._fit(message), default=default, qmark=qmark, style=self._style(), **self._streams()
+        )
         return str(self._run(question))
 
     def paragraphs(
@@ -112,7 +119,7 @@ class Terminal:
                 event.app.exit(result=OpenEditor(event.app.current_buffer.text))
 
         question = questionary.text(
-            message,
+            self._fit(message),
             default=default,
             multiline=True,
             qmark=qmark,
@@ -133,7 +140,7 @@ class Terminal:
         items = [questionary.Choice(title, value=index) for index, (title, _) in enumerate(choices)]
         start = next((i for i, (_, value) in enumerate(choices) if default is not None and value == default), 0)
         question = questionary.select(
-            message,
+            self._fit(message),
             choices=items,
             default=items[start],
             qmark=qmark,
