@@ -257,3 +257,11 @@ def test_render_warns_about_undrawable_characters_on_stderr(
     err = capsys.readouterr().err
     assert "warning: no installed font draws '中'" in err
     assert "sudo apt-get install fonts-noto-cjk" in err
+
+
+def test_scripts_the_bundled_fonts_lack_fall_back_to_system_fonts(tmp_path: Path) -> None:
+    folders = (builtin_folder() / "fonts",)
+    if brief_fonts.undrawable(["שלום"], folders):
+        pytest.skip("no system font here draws Hebrew")
+    text = pypdf.PdfReader(make_pdf(tmp_path, {**FULL, "name": "דנה לוי"})).pages[0].extract_text()
+    assert "דנה" in text or "הנד" in text  # extraction order of right-to-left text varies
