@@ -401,3 +401,15 @@ def test_without_a_terminal_ask_refuses_and_points_to_the_file_and_check(
     assert "about, strengths, options, story" in problem.hint
     assert not answers_path.exists()
     assert not_a_terminal(answers_path, bank).problems == refused.value.problems
+
+
+def test_a_file_written_by_ask_loads_back_to_exactly_what_was_typed(answers_path: Path, bank: Bank) -> None:
+    keys = "no" + ENTER + "01234" + ENTER + "2026-05-01" + ENTER + MOVE_ON
+    keys += "# not a comment" + ENTER + "1.10" + ENTER + "  indented: yes" + FINISH
+    interrupted_with(answers_path, bank, keys)
+    assert answers(answers_path, bank) == {
+        "name": "no",
+        "current_role": "01234",
+        "target_role": "2026-05-01",
+        "best_moments": "# not a comment\n1.10\n  indented: yes",
+    }

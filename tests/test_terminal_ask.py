@@ -147,3 +147,13 @@ def test_piped_standard_input_is_refused_with_a_way_forward(tmp_path: Path) -> N
     assert "careerstory check mine.yaml" in done.stderr
     assert "Traceback" not in done.stderr
     assert not (tmp_path / "mine.yaml").exists()
+
+
+def test_an_unknown_block_or_question_is_a_command_line_error_naming_the_known_ones(tmp_path: Path) -> None:
+    for option, known in (("--block", "about, strengths, options, story"), ("--question", "name, current_role")):
+        done = subprocess.run(
+            [CAREERSTORY, "ask", option, "nope"], cwd=tmp_path, capture_output=True, text=True, timeout=TIMEOUT
+        )
+        assert done.returncode == 2
+        assert "nope" in done.stderr
+        assert known in done.stderr
