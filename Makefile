@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 EXAMPLE ?= examples/teacher.yaml
 
-.PHONY: demo test lint typecheck unit examples schema wheel-check clean
+.PHONY: demo test lint typecheck unit examples schema wheel-check bench clean
 
 $(BIN)/careerstory: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -44,6 +44,10 @@ examples: $(BIN)/careerstory
 
 schema: $(BIN)/careerstory
 	$(BIN)/careerstory schema > examples/careerstory.schema.json
+
+# Figures, never timed tests: ratios against bare Typer and bare WeasyPrint, one run.
+bench: $(BIN)/careerstory
+	$(BIN)/python tests/bench/bench.py
 
 # The wheel alone, in a fresh virtual environment, run from another folder, renders a PDF.
 wheel-check: $(BIN)/careerstory

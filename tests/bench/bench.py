@@ -1,0 +1,243 @@
+"""careerstory's benchmark: figures side by side with their floors, as ratios of one run.
+
+Absolute times drift on a shared machine, so every figure is compared with a floor
+measured in the same run: a bare Typer app for start-up, a bare WeasyPrint script for
+the PDF. Each time is the median of several runs; peak memory is the child's maximum
+resident set size. Run it with ``make bench``; it prints a Markdown table.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLE = REPO / "examples" / "teacher.yaml"
+BIN = Path(sys.executable).parent
+CAREERSTORY = str(BIN / "careerstory")
+RUNS = int(os.environ.get("BENCH_RUNS", "7"))
+
+BARE_APP = """
+import sys
+import typer
+
+app = typer.Typer()
+
+
+@app.command()
+def hello(name: str = "world") -> None:
+    print(f"hello {name}")
+
+
+@app.command()
+def bye() -> None:
+    print("bye")
+
+
+app()
+"""
+
+BARE_PDF = """
+import sys
+from weasyprint import HTML
+
+HTML(filename=sys.argv[1], base_url=sys.argv[3]).write_pdf(sys.argv[2])
+"""
+
+# Runs a command and prints its peak resident memory (kB) once it is done.
+PEAK = (
+    "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL);"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+
+
+def timed(command: list[str], runs: int = RUNS, before: Callable[[], None] | None = None) -> float:
+    """Median wall time of ``command`` in seconds."""
+    times = []
+    for _ in range(runs):
+        if before:
+            before()
+        start = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def peak_kb(command: list[str]) -> int:
+    result = subprocess.run([sys.executable, "-c", PEAK, *command], check=True, capture_output=True, text=True)
+    return int(result.stdout.strip())
+
+
+def row(what: str, ours: float, floor: float, target: str, ok: bool, extra: str = "") -> str:
+    verdict = "yes" if ok else "**no**"
+    return f"| {what} | {ours * 1000:.0f} ms | {floor * 1000:.0f} ms | {ours / floor:.2f}x | {target} | {verdict} | {extra} |"
+
+
+def watch_latency(work: Path, bare_pdf_time: float) -> tuple[float, str]:
+    """Median time from saving the answers file to a finished PDF under --watch."""
+    answers = work / "watched.yaml"
+    shutil.copy(EXAMPLE, answers)
+    pdf = work / "watched.pdf"
+    process = subprocess.Popen(
+        [CAREERSTORY, "render", str(answers), "--pdf", "--force", "--watch", "--out", str(pdf)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not pdf.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        times = []
+        for i in range(RUNS):
+            time.sleep(0.5)
+            before = pdf.stat().st_mtime_ns
+            start = time.perf_counter()
+            with answers.open("a") as stream:
+                stream.write(f"# edit {i}\n")
+            while pdf.stat().st_mtime_ns == before and time.perf_counter() - start < 30:
+                time.sleep(0.005)
+            # WeasyPrint writes the file in one go after layout; wait for the size to settle.
+            times.append(time.perf_counter() - start)
+        return statistics.median(times), ""
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def main() -> None:
+    if not EXAMPLE.exists():
+        sys.exit(f"{EXAMPLE} is missing")
+    work = Path(tempfile.mkdtemp(prefix="careerstory-bench-"))
+    bare = work / "bare.py"
+    bare.write_text(BARE_APP)
+    bare_pdf = work / "bare_pdf.py"
+    bare_pdf.write_text(BARE_PDF)
+    answers = work / "brief.yaml"
+    shutil.copy(EXAMPLE, answers)
+    py = sys.executable
+    rows = []
+
+    help_bare = timed([py, str(bare), "--help"])
+    help_ours = timed([CAREERSTORY, "--help"])
+    rows.append(
+        row("`careerstory --help` vs bare Typer `--help`", help_ours, help_bare, "≤ 1.3x", help_ours <= 1.3 * help_bare)
+    )
+
+    cmd_bare = timed([py, str(bare), "hello"])
+    md_ours = timed([CAREERSTORY, "render", str(answers), "--force", "--out", str(work / "brief.md")])
+    rows.append(
+        row("`render` (Markdown) vs bare Typer command", md_ours, cmd_bare, "≤ 1.5x", md_ours <= 1.5 * cmd_bare)
+    )
+
+    html = work / "brief.html"
+    subprocess.run([CAREERSTORY, "render", str(answers), "--html", "--force", "--out", str(html)], check=True)
+    templates = str(REPO / "templates")
+    pdf_bare = timed([py, str(bare_pdf), str(html), str(work / "bare.pdf"), templates], runs=max(3, RUNS // 2))
+    pdf_ours = timed(
+        [CAREERSTORY, "render", str(answers), "--pdf", "--force", "--out", str(work / "brief.pdf")],
+        runs=max(3, RUNS // 2),
+    )
+    mem_bare = peak_kb([py, str(bare_pdf), str(html), str(work / "bare.pdf"), templates])
+    mem_ours = peak_kb([CAREERSTORY, "render", str(answers), "--pdf", "--force", "--out", str(work / "brief.pdf")])
+    rows.append(
+        row(
+            "`render --pdf` vs bare WeasyPrint script",
+            pdf_ours,
+            pdf_bare,
+            "≤ 1.15x",
+            pdf_ours <= 1.15 * pdf_bare,
+            f"peak {mem_ours // 1024} MB vs {mem_bare // 1024} MB",
+        )
+    )
+
+    many = work / "many"
+    many.mkdir()
+    files = []
+    for i in range(20):
+        files.append(many / f"client-{i:02d}.yaml")
+        shutil.copy(EXAMPLE, files[-1])
+    out = work / "many-out"
+    one_command = timed([CAREERSTORY, "render", *map(str, files), "--pdf", "--force", "--out", str(out)], runs=1)
+    start = time.perf_counter()
+    for file in files:
+        subprocess.run(
+            [CAREERSTORY, "render", str(file), "--pdf", "--force", "--out", str(out / f"{file.stem}.pdf")],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    separate = time.perf_counter() - start
+    speedup = separate / one_command
+    rows.append(
+        f"| 20 briefs `--pdf` in one command vs 20 invocations | {one_command * 1000:.0f} ms | "
+        f"{separate * 1000:.0f} ms | {speedup:.2f}x faster | ≥ 3x faster | {'yes' if speedup >= 3 else '**no**'}"
+        f" | {os.cpu_count()} cores |"
+    )
+
+    watched = watch_latency(work, pdf_bare)[0]
+    bare_write = timed([py, str(bare_pdf), str(html), str(work / "bare.pdf"), templates], runs=3)
+    # The floor for --watch is write_pdf alone, without starting Python and importing WeasyPrint.
+    inner = work / "inner.py"
+    inner.write_text(
+        "import sys, time\nfrom weasyprint import HTML\nh = HTML(filename=sys.argv[1], base_url=sys.argv[2])\n"
+        "h.write_pdf()\nts = []\nfor _ in range(5):\n    s = time.perf_counter(); h.write_pdf(); ts.append(time.perf_counter() - s)\n"
+        "ts.sort(); print(ts[2])\n"
+    )
+    write_only = float(
+        subprocess.run([py, str(inner), str(html), templates], check=True, capture_output=True, text=True).stdout
+    )
+    rows.append(
+        row(
+            "`render --watch`: save to finished PDF vs bare `write_pdf`",
+            watched,
+            write_only,
+            "≤ 1.2x",
+            watched <= 1.2 * write_only,
+            f"a cold bare script takes {bare_write * 1000:.0f} ms",
+        )
+    )
+
+    examples = sorted((REPO / "examples").glob("*.yaml"))
+    skip_out = work / "skip"
+    subprocess.run(
+        [CAREERSTORY, "render", *map(str, examples), "--md", "--pdf", "--out", str(skip_out)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    again = timed([CAREERSTORY, "render", *map(str, examples), "--md", "--pdf", "--out", str(skip_out)], runs=3)
+    forced = timed(
+        [CAREERSTORY, "render", *map(str, examples), "--md", "--pdf", "--force", "--out", str(skip_out)], runs=1
+    )
+    rows.append(
+        row(
+            f"all {len(examples)} examples, nothing changed vs `--force`",
+            again,
+            forced,
+            "near-instant",
+            again <= 0.25 * forced,
+        )
+    )
+
+    print(
+        f"careerstory benchmark on {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}; median of {RUNS} runs unless noted"
+    )
+    print()
+    print("| what | careerstory | floor | ratio | target | met | notes |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    print("\n".join(rows))
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
