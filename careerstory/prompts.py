@@ -145,7 +145,6 @@ class Terminal:
             default=items[start],
             qmark=qmark,
             style=self._style(),
-            instruction=" ",
             **self._streams(),
         )
         # Values travel as indexes: questionary compares choice values, and ours may
