@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -18,7 +17,6 @@ from careerstory.render.brief import build_brief
 from careerstory.render.outputs import plan_outputs
 
 GOLDEN = Path(__file__).parent / "golden"
-EXAMPLES = Path(__file__).parent.parent / "examples"
 EPOCH = "1767225600"  # 2026-01-01
 
 FULL = json.loads((GOLDEN / "full.answers.json").read_text("utf-8"))
@@ -86,14 +84,6 @@ def test_brief_matches_golden_markdown_and_html(persona: str, write_answers, ban
     out = render(path, bank, "md", "html")
     check_golden(f"{persona}.md", out["md"], update_golden)
     check_golden(f"{persona}.html", out["html"], update_golden)
-
-
-@pytest.mark.skipif(not (EXAMPLES / "teacher.yaml").exists(), reason="examples/teacher.yaml not written yet")
-def test_example_teacher_brief_matches_golden(tmp_path: Path, bank: Bank, update_golden: bool) -> None:
-    path = tmp_path / "teacher.yaml"
-    shutil.copy(EXAMPLES / "teacher.yaml", path)
-    out = render(path, bank, "md")
-    check_golden("teacher.md", out["md"], update_golden)
 
 
 def test_brief_opens_with_name_path_want_and_pitch_then_blocks_in_order(write_answers, bank: Bank) -> None:
