@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
 import unicodedata
 from pathlib import Path
 
 import pytest
+import yaml
 
 from careerstory.answers import AnswerSheet, load, new_file_text
 from careerstory.questions import default_bank
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples"
+BRIEFS = EXAMPLES / "briefs"
+WORKFLOW = EXAMPLES / "ci" / "brief.yml"
+# The committed briefs are dated 1 January 2026 so that they do not go stale with the calendar.
+BRIEF_EPOCH = "1767225600"
+REGENERATE = "Regenerate the examples and their briefs with: .venv/bin/python tests/test_examples.py"
 HALF_FINISHED = "half-finished"
 NON_ENGLISH = "translator"
 DEMO = "teacher"  # the persona `make demo` renders
@@ -41,8 +54,7 @@ def test_example_is_laid_out_exactly_as_careerstory_writes_it(path: Path) -> Non
     sheet = load(path, bank)
     expected = new_file_text(bank, sheet.values, path.name)
     assert path.read_text(encoding="utf-8") == expected, (
-        f"{path.name} is no longer in careerstory's own layout (did the bank's prompts change?). "
-        "Rewrite the examples from their own answers: .venv/bin/python tests/test_examples.py"
+        f"{path.name} is no longer in careerstory's own layout (did the bank's prompts change?). " + REGENERATE
     )
 
 
@@ -103,13 +115,76 @@ def test_answers_that_look_like_yaml_booleans_stay_text() -> None:
     assert "On" in sheet_of("logistics-officer").items("companies")
 
 
+def careerstory_command() -> list[str]:
+    """The installed ``careerstory`` command of the running interpreter."""
+    script = Path(sys.executable).with_name("careerstory")
+    found = str(script) if script.exists() else shutil.which("careerstory")
+    assert found, "the careerstory command is not installed: run `make test`"
+    return [found]
+
+
+def run_careerstory(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run careerstory as a person would, with the brief's date fixed and its cache kept aside."""
+    with tempfile.TemporaryDirectory() as cache:
+        env = {**os.environ, "SOURCE_DATE_EPOCH": BRIEF_EPOCH, "XDG_CACHE_HOME": cache}
+        return subprocess.run(
+            [*careerstory_command(), *args], cwd=cwd, env=env, capture_output=True, text=True, check=False
+        )
+
+
+def render_briefs(out: Path) -> None:
+    """Render every example's Markdown brief into ``out``, exactly as the committed ones are made."""
+    files = [str(path.relative_to(REPO)) for path in EXAMPLE_FILES]
+    result = run_careerstory("render", *files, "--md", "--force", "--out", f"{out}{os.sep}", cwd=REPO)
+    assert result.returncode == 0, result.stderr
+
+
+def test_every_example_has_a_committed_brief() -> None:
+    briefs = {path.stem for path in BRIEFS.glob("*.md")}
+    assert briefs == {path.stem for path in EXAMPLE_FILES}, REGENERATE
+
+
+def test_committed_briefs_match_a_fresh_render_of_the_templates(tmp_path: Path) -> None:
+    render_briefs(tmp_path)
+    fresh = {path.name: path.read_text(encoding="utf-8") for path in tmp_path.glob("*.md")}
+    committed = {path.name: path.read_text(encoding="utf-8") for path in BRIEFS.glob("*.md")}
+    assert sorted(committed) == sorted(fresh), REGENERATE
+    stale = [name for name in sorted(fresh) if committed[name] != fresh[name]]
+    assert stale == [], f"examples/briefs/ is stale against the templates: {', '.join(stale)}. {REGENERATE}"
+
+
+def test_ci_workflow_checks_and_renders_with_careerstory_commands_that_work(tmp_path: Path) -> None:
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    runs = [step["run"] for job in workflow["jobs"].values() for step in job["steps"] if "run" in step]
+    commands = [shlex.split(run) for run in runs if run.startswith("careerstory ")]
+    assert [command[1] for command in commands] == ["check", "render"]
+    shutil.copy(EXAMPLES / f"{DEMO}.yaml", tmp_path / "careerstory.yaml")
+    for command in commands:
+        result = run_careerstory(*command[1:], cwd=tmp_path)
+        assert result.returncode == 0, f"{shlex.join(command)}: {result.stderr}"
+    uploaded = next(
+        step["with"]["path"] for step in workflow["jobs"]["brief"]["steps"] if "with" in step and "path" in step["with"]
+    )
+    assert sorted(path.name for path in (tmp_path / uploaded).iterdir()) == ["careerstory.md", "careerstory.pdf"]
+
+
 def rewrite_examples() -> None:
     """Lay every example out afresh from its own answers, as careerstory writes a new file."""
     bank = default_bank()
     for path in EXAMPLE_FILES:
         path.write_text(new_file_text(bank, load(path, bank).values, path.name), encoding="utf-8")
-        print(f"rewrote {path}")
+        print(f"rewrote {path.relative_to(REPO)}")
+
+
+def rewrite_briefs() -> None:
+    """Render examples/briefs/ afresh, dropping briefs whose example is gone."""
+    BRIEFS.mkdir(exist_ok=True)
+    for old in BRIEFS.glob("*.md"):
+        old.unlink()
+    render_briefs(BRIEFS)
+    print(f"rendered {len(EXAMPLE_FILES)} briefs into {BRIEFS.relative_to(REPO)}")
 
 
 if __name__ == "__main__":
     rewrite_examples()
+    rewrite_briefs()
