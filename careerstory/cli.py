@@ -127,7 +127,11 @@ def render(
     if watch:
         from careerstory.render.watching import watch_and_render
 
-        watch_and_render(request, default_bank())
+        try:
+            watch_and_render(request, default_bank())
+        except KeyboardInterrupt:
+            sys.stderr.write("\nStopped watching.\n")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
     else:
         run_render(request, default_bank())
 

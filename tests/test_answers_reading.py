@@ -45,10 +45,22 @@ def test_utf8_bom_and_crlf_are_fine(bank, tmp_path):
     assert load(path, bank)["name"] == "Zoë"
 
 
-def test_a_syntax_error_names_line_column_and_a_fix(bank):
-    problem = only_problem("about:\n  name: 'unclosed\n", bank)
-    assert (problem.path, problem.line) == (Path("a.yaml"), 3)
+def test_an_unclosed_quote_is_pointed_at_where_it_opens(bank):
+    problem = only_problem("about:\n  name: 'unclosed\n  current_role: x\nstory:\n  why_fit: y\n", bank)
+    assert (problem.path, problem.line, problem.column) == (Path("a.yaml"), 2, 9)
     assert "quote" in problem.hint
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x07"])
+def test_a_control_character_in_the_file_is_pointed_at(bank, char):
+    problem = only_problem(f"version: 1\nabout:\n  name: a{char}b\n", bank)
+    assert (problem.line, problem.column) == (3, 10)
+    assert f"U+{ord(char):04X}" in problem.message and "Delete it" in problem.hint
+
+
+def test_deep_nesting_is_a_user_error_not_a_crash(bank):
+    problems = problems_of("version: 1\nabout:\n  name: " + "[" * 2000 + "]" * 2000 + "\n", bank)
+    assert "nested" in problems[0].message
 
 
 def test_a_tab_is_pointed_at(bank):
@@ -133,19 +145,32 @@ def test_anchors_aliases_and_tags_are_refused(bank, text, needle):
     assert any(needle in p.message for p in problems), problems
 
 
+def test_an_anchor_does_not_hide_the_other_problems(bank):
+    problems = problems_of("version: 1\nabout:\n  nme: &x Ada\nstory:\n  why_chnage: y\n", bank)
+    assert len(problems) == 3
+
+
 def test_all_problems_of_a_file_are_reported_at_once_in_line_order(bank):
     text = "about:\n  nme: x\n  name: a\n  name: b\nstory:\n  why_chnage: y\nextra: 1\n"
     problems = problems_of(text, bank)
     assert [p.line for p in problems] == [2, 4, 6, 7]
 
 
-def test_bytes_that_are_not_utf8_are_pointed_at(bank, tmp_path):
+@pytest.mark.parametrize(
+    ("data", "where"),
+    [
+        (b"about:\n  name: Zo\xeb\n", (2, 11)),
+        (b"\xef\xbb\xbfversion: 1\n\xffabout:\n", (2, 1)),
+        (b"about:\n  name: \xc3\xa9\xc3\xa9\xff\n", (2, 11)),  # columns count characters, not bytes
+    ],
+)
+def test_bytes_that_are_not_utf8_are_pointed_at(bank, tmp_path, data, where):
     path = tmp_path / "a.yaml"
-    path.write_bytes(b"about:\n  name: Zo\xeb\n")
+    path.write_bytes(data)
     with pytest.raises(UserError) as caught:
         load(path, bank)
     problem = caught.value.problems[0]
-    assert (problem.line, problem.column) == (2, 11)
+    assert (problem.line, problem.column) == where
     assert "UTF-8" in problem.message
 
 

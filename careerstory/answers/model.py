@@ -57,8 +57,8 @@ def clean_text(text: str, where: str) -> str:
     if bad is not None:
         raise UserError(
             Problem(
-                f"{where}: the answer holds the control character U+{ord(bad):04X}, "
-                "which the answers file cannot keep exactly",
+                f"{where}: the answer holds the invisible character U+{ord(bad):04X} "
+                f"({unicodedata.name(bad, 'a control character')}), which the answers file cannot keep exactly",
                 "Type the answer again without it (it often arrives by copy and paste).",
             )
         )

@@ -7,7 +7,10 @@ from typing import Any
 
 from careerstory.questions import Bank, Question
 
-_TEXT: dict[str, Any] = {"type": ["string", "null"]}
+# careerstory reads every value as the text typed (`no`, `1.10`, `2026-05-01` stay
+# text), while editors read YAML's plain `no` or `1.10` as a boolean or a number; the
+# schema accepts those too, so that it never flags what careerstory accepts.
+_TEXT: dict[str, Any] = {"type": ["string", "number", "integer", "boolean", "null"]}
 
 
 def _answer_schema(question: Question) -> dict[str, Any]:
@@ -15,7 +18,7 @@ def _answer_schema(question: Question) -> dict[str, Any]:
     if question.kind in ("text", "long"):
         return {**_TEXT, **described}
     if question.kind == "list":
-        return {"type": ["array", "null"], "items": {"type": ["string", "null"]}, **described}
+        return {"type": ["array", "null"], "items": _TEXT, **described}
     properties: dict[str, Any] = {}
     for field in question.fields:
         if field.choices:
@@ -47,8 +50,7 @@ def build_schema(bank: Bank) -> dict[str, Any]:
         "title": "careerstory answers",
         "description": "Answers to the careerstory coaching questions. Every answer is text.",
         "type": "object",
-        "properties": {"version": {"const": 1, "description": "Version of the answers file layout."}, **blocks},
-        "required": ["version"],
+        "properties": {"version": {"enum": [1, "1"], "description": "Version of the answers file layout."}, **blocks},
         "additionalProperties": False,
     }
 

@@ -37,7 +37,8 @@ def atomic_write(path: Path, data: bytes) -> None:
     except FileNotFoundError:
         mode = 0o666 & ~_umask()
         exists = False
-    if exists and not os.access(target, os.W_OK):
+    # The write bits say what the person meant; root's access() would say yes regardless.
+    if exists and not (mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) and os.access(target, os.W_OK)):
         raise UserError(
             Problem(f"{path} is read-only", f"Nothing was written. Make it writable (chmod u+w {path}).", path)
         )
@@ -105,24 +106,35 @@ class FileLock:
 
     def acquire(self) -> None:
         """Take the lock or raise :class:`UserError`."""
-        fd = os.open(self._lock_path, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as error:
+        while True:
+            fd = os.open(self._lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as error:
+                os.close(fd)
+                if error.errno in (errno.EAGAIN, errno.EACCES):
+                    raise UserError(
+                        Problem(
+                            f"{self.path} is already open in another `careerstory ask`",
+                            "Finish or quit that one first (Ctrl-C keeps every answer given).",
+                            self.path,
+                        )
+                    ) from None
+                raise
+            # The holder before us removes the lock file as it lets go; a lock taken on
+            # a file that is no longer there guards nothing, so take it again.
+            try:
+                if os.fstat(fd).st_ino == os.stat(self._lock_path).st_ino:
+                    self._fd = fd
+                    return
+            except FileNotFoundError:
+                pass
             os.close(fd)
-            if error.errno in (errno.EAGAIN, errno.EACCES):
-                raise UserError(
-                    Problem(
-                        f"{self.path} is already open in another `careerstory ask`",
-                        "Finish or quit that one first (Ctrl-C keeps every answer given).",
-                        self.path,
-                    )
-                ) from None
-            raise
-        self._fd = fd
 
     def release(self) -> None:
-        """Let go of the lock."""
+        """Let go of the lock, and remove its file so that none pile up."""
         if self._fd is not None:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(self._lock_path)
             os.close(self._fd)
             self._fd = None

@@ -53,7 +53,7 @@ def _needs_a_glyph(char: str) -> bool:
 
 @cache
 def _bundled_coverage(folders: tuple[Path, ...]) -> frozenset[int]:
-    from fontTools.ttLib import TTCollection, TTFont  # type: ignore[import-untyped]
+    from fontTools.ttLib import TTCollection, TTFont
 
     covered: set[int] = set()
     for folder in folders:
