@@ -14,7 +14,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from careerstory import __version__
-from careerstory.errors import Interrupted, Problem, UserError
+from careerstory.errors import Interrupted, UserError
 from careerstory.questions import default_bank
 
 DEFAULT_FILE = Path("careerstory.yaml")
@@ -161,21 +161,12 @@ def schema() -> None:
     typer.echo(schema_text(default_bank()), nl=False)
 
 
-def format_problem(problem: Problem) -> str:
-    """One problem as ``file:line:column: error: message`` and an indented fix."""
-    where = problem.where()
-    head = f"{where}: error: {problem.message}" if where else f"error: {problem.message}"
-    if not problem.hint:
-        return head
-    return head + "\n" + "\n".join("    " + line for line in problem.hint.splitlines())
-
-
 def main() -> NoReturn:
     """Run careerstory; the one place where errors become exit codes."""
     try:
         code = app(standalone_mode=False)
     except UserError as error:
-        sys.stderr.write("\n".join(format_problem(p) for p in error.problems) + "\n")
+        sys.stderr.write("\n".join(p.format() for p in error.problems) + "\n")
         if len(error.problems) > 1:
             sys.stderr.write(f"{len(error.problems)} problems found; fix them and run the command again.\n")
         sys.exit(EXIT_USER_ERROR)

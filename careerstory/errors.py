@@ -27,6 +27,12 @@ class Problem:
                 parts.append(str(self.column))
         return ":".join(parts)
 
+    def format(self) -> str:
+        """The problem as ``file:line:column: error: message`` with the fix indented below."""
+        where = self.where()
+        head = f"{where}: error: {self.message}" if where else f"error: {self.message}"
+        return "\n".join([head, *("    " + line for line in self.hint.splitlines())])
+
 
 class UserError(Exception):
     """Something the person can fix: shown as a short message, exit code 1, no traceback."""

@@ -117,7 +117,7 @@ def _question(raw: dict[str, object], block_id: str) -> Question:
 
 def parse_bank(text: str) -> Bank:
     """Build a bank from its YAML text; a malformed bank is a bug, so it raises plainly."""
-    raw = yaml.safe_load(text)
+    raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     blocks = tuple(
         Block(
             id=str(b["id"]),

@@ -60,7 +60,8 @@ def test_a_control_character_in_the_file_is_pointed_at(bank, char):
 
 def test_deep_nesting_is_a_user_error_not_a_crash(bank):
     problems = problems_of("version: 1\nabout:\n  name: " + "[" * 2000 + "]" * 2000 + "\n", bank)
-    assert "nested" in problems[0].message
+    assert "nest" in problems[0].message + problems[0].hint
+    assert problems[0].line == 3
 
 
 def test_a_tab_is_pointed_at(bank):

@@ -235,6 +235,15 @@ def test_bundled_fonts_draw_latin_text_without_warnings() -> None:
     assert brief_fonts.undrawable(["Maya Okafor — café, naïve, Ærø, Ελλάδα, Москва"], folders) == []
 
 
+def test_every_bundled_typeface_draws_the_characters_the_font_check_skips() -> None:
+    from fontTools.ttLib import TTFont
+
+    for path in sorted((builtin_folder() / "fonts").glob("*.ttf")):
+        cmap = TTFont(str(path), lazy=True).getBestCmap()
+        missing = [f"U+{code:04X}" for code in sorted(brief_fonts.ALWAYS_DRAWN) if code not in cmap]
+        assert missing == [], path.name
+
+
 def test_characters_no_font_draws_are_named_with_the_package_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
     class NoSystemFonts:
         def has(self, char: str) -> bool:

@@ -72,9 +72,14 @@ def fingerprint(*parts: str | bytes) -> str:
     return digest.hexdigest()
 
 
-def _cache_path() -> Path:
+def cache_folder() -> Path:
+    """The cache folder: render fingerprints and compiled templates, nothing of the person's."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "careerstory" / "rendered.json"
+    return Path(base) / "careerstory"
+
+
+def _cache_path() -> Path:
+    return cache_folder() / "rendered.json"
 
 
 def _read_cache() -> dict[str, dict[str, object]]:

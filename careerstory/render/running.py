@@ -7,11 +7,9 @@ after that import so that each starts warm.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -19,7 +17,7 @@ from pathlib import Path
 from careerstory.answers import AnswerSheet, load
 from careerstory.errors import Problem, UserError
 from careerstory.questions import Bank
-from careerstory.render import fonts, outputs, pdf
+from careerstory.render import outputs, pdf
 from careerstory.render.brief import Brief, build_brief
 from careerstory.render.templating import HTML_TEMPLATE, MARKDOWN_TEMPLATE, STYLESHEET, Templates
 from careerstory.render.text import tidy_markdown
@@ -169,6 +167,8 @@ class _Run:
             fallback=folders[1:],
             page_size=self.request.page_size,
         )
+        from careerstory.render import fonts  # ctypes and fontTools: for PDFs only
+
         missing = fonts.undrawable(brief_texts(brief), tuple(f / "fonts" for f in folders))
         for warning in fonts.font_warnings(missing):
             self.say(f"{file}: warning: {warning}")
@@ -197,6 +197,9 @@ class _Run:
             for job, print_, file in self.pdf_jobs:
                 self.finish_pdf(job, print_, file, partial(lay_out, job))
             return
+        import multiprocessing
+        from concurrent.futures import Future, ProcessPoolExecutor
+
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             futures: list[tuple[PdfJob, str, Path, Future[bytes]]] = [

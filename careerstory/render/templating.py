@@ -10,6 +10,7 @@ template does wrong becomes a :class:`UserError` naming the template and its lin
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import traceback
 from collections.abc import Callable, Iterator
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from careerstory.errors import Problem, UserError
 from careerstory.render import text
+from careerstory.render.outputs import cache_folder
 
 if TYPE_CHECKING:
     import jinja2
@@ -104,6 +106,30 @@ def _environment_class() -> type[jinja2.sandbox.ImmutableSandboxedEnvironment]:
     return BriefEnvironment
 
 
+@cache
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between runs, beside the render fingerprints.
+
+    Compiling the templates costs more than the rest of a Markdown render; Jinja checks
+    each cached entry against its template's source, so an edited template recompiles.
+    """
+    import jinja2
+
+    class QuietCache(jinja2.FileSystemBytecodeCache):
+        """A cache that cannot be written is only slower, never an error."""
+
+        def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            with contextlib.suppress(OSError):
+                super().dump_bytecode(bucket)
+
+    folder = cache_folder() / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return None
+    return QuietCache(str(folder))
+
+
 def _loader(folders: tuple[Path, ...]) -> jinja2.BaseLoader:
     import jinja2
     from jinja2.loaders import split_template_path
@@ -151,6 +177,7 @@ class Templates:
 
             env = _environment_class()(
                 loader=_loader(self.folders),
+                bytecode_cache=_bytecode_cache(),
                 autoescape=lambda name: bool(name and name.endswith((".html.j2", ".htm.j2"))),
                 undefined=jinja2.StrictUndefined,
                 keep_trailing_newline=True,

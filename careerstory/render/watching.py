@@ -17,17 +17,18 @@ from pathlib import Path
 from careerstory.errors import UserError
 from careerstory.questions import Bank
 from careerstory.render.running import RenderRequest, run_render
+from careerstory.render.templating import Templates
 
-POLL_SECONDS = 0.3
+# A stat call per file twenty times a second costs nothing next to a layout, and keeps
+# the wait between a save and its PDF short.
+POLL_SECONDS = 0.05
 
 Snapshot = tuple[tuple[str, int, int], ...]
 
 
-def snapshot(request: RenderRequest) -> Snapshot:
-    """Size and modification time of every file the briefs are made from."""
-    paths: list[Path] = list(request.files)
-    if request.template_dir is not None and request.template_dir.is_dir():
-        paths += sorted(p for p in request.template_dir.rglob("*") if p.is_file())
+def snapshot(request: RenderRequest, templates: Templates) -> Snapshot:
+    """Size and modification time of every file the briefs are made from, templates too."""
+    paths: list[Path] = [*request.files, *templates.files()]
     stamps = []
     for path in paths:
         try:
@@ -39,11 +40,7 @@ def snapshot(request: RenderRequest) -> Snapshot:
 
 
 def _report(error: UserError) -> None:
-    for problem in error.problems:
-        where = problem.where()
-        sys.stderr.write(f"{where}: error: {problem.message}\n" if where else f"error: {problem.message}\n")
-        if problem.hint:
-            sys.stderr.write("".join(f"    {line}\n" for line in problem.hint.splitlines()))
+    sys.stderr.write("".join(problem.format() + "\n" for problem in error.problems))
 
 
 def watch_and_render(
@@ -64,11 +61,12 @@ def watch_and_render(
 
         if "pdf" in request.formats:
             import_weasyprint()  # once, so that every render after a save starts warm
+        templates = Templates(request.template_dir)
         seen: Snapshot | None = None
         polls = 0
         sys.stderr.write("Watching for changes; Ctrl-C stops.\n")
         while rounds is None or polls < rounds:
-            current = snapshot(request)
+            current = snapshot(request, templates)
             if current != seen:
                 seen = current
                 try:
