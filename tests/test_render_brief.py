@@ -166,6 +166,24 @@ def test_one_bad_file_does_not_hide_the_others(write_answers, bank: Bank, tmp_pa
     assert (tmp_path / "good.md").exists()
 
 
+def test_several_briefs_draw_a_progress_bar_on_a_terminal(write_answers, bank: Bank, capsys, monkeypatch) -> None:
+    paths = [write_answers({**FULL, "name": name}, f"{name}.yaml") for name in ("ann", "bob", "cy")]
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True)
+    run_render(RenderRequest(paths, ["md"]), bank)
+    err = capsys.readouterr().err
+    assert "\r\033[K[########----------------] 1/3" in err
+    assert err.endswith("3 briefs done\n")
+    assert "\nwrote" not in err  # the bar replaces the per-brief lines
+
+
+def test_several_briefs_without_a_terminal_get_one_line_each(write_answers, bank: Bank, capsys) -> None:
+    paths = [write_answers({**FULL, "name": name}, f"{name}.yaml") for name in ("ann", "bob")]
+    run_render(RenderRequest(paths, ["md"]), bank)
+    err = capsys.readouterr().err
+    assert err.splitlines() == [f"wrote {paths[0].with_suffix('.md')}", f"wrote {paths[1].with_suffix('.md')}"]
+    assert "\r" not in err
+
+
 def test_outputs_go_beside_the_answers_file_named_after_its_stem(write_answers, bank: Bank) -> None:
     path = write_answers(FULL, "maya.yaml")
     written = run_render(RenderRequest([path], ["md", "html"]), bank)

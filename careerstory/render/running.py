@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path
 
 from careerstory.answers import AnswerSheet, load
+from careerstory.answers.reading import load_bytes
 from careerstory.errors import Problem, UserError
 from careerstory.questions import Bank
 from careerstory.render import outputs, pdf
@@ -86,6 +87,46 @@ def lay_out(job: PdfJob) -> bytes:
     )
 
 
+class _Progress:
+    """One line per brief; on a terminal, with several briefs, a bar that redraws in place."""
+
+    WIDTH = 24
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.count = 0
+        self.bar = total > 1 and sys.stderr.isatty()
+
+    def say(self, line: str) -> None:
+        """A message of its own, above the bar."""
+        sys.stderr.write(("\r\033[K" if self.bar else "") + line + "\n")
+        self._draw()
+
+    def done(self, line: str) -> None:
+        """One output finished (written or already up to date)."""
+        self.count += 1
+        if self.bar:
+            self._draw(line)
+            if self.count == self.total:
+                sys.stderr.write("\r\033[K" + f"{self.total} briefs done\n")
+        else:
+            sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        """Clear a bar left unfinished (by an error), so that messages start on a clean line."""
+        if self.bar and self.count < self.total:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+
+    def _draw(self, last: str = "") -> None:
+        if self.bar and self.count < self.total:
+            filled = self.WIDTH * self.count // self.total
+            bar = "#" * filled + "-" * (self.WIDTH - filled)
+            sys.stderr.write(f"\r\033[K[{bar}] {self.count}/{self.total} {last[:40]}")
+        sys.stderr.flush()
+
+
 class _Run:
     """The state of one ``render`` call: what was written, what went wrong."""
 
@@ -103,16 +144,19 @@ class _Run:
         self.written: dict[Path, str] = {}
         self.pdf_jobs: list[tuple[PdfJob, str, Path]] = []  # job, fingerprint, answers file
 
+        outputs_planned = sum(target is not None for target in self.plan.values())
+        self.progress = _Progress(outputs_planned)
+
     def say(self, line: str) -> None:
-        sys.stderr.write(line + "\n")
-        sys.stderr.flush()
+        self.progress.say(line)
 
     def sheet(self, file: Path) -> tuple[AnswerSheet, bytes]:
         try:
-            data = file.read_bytes()  # read before validating: a later change makes the print stale, never wrong
+            data = file.read_bytes()  # the bytes validated are the bytes fingerprinted
         except OSError:
-            data = b""
-        sheet = load(file, self.bank)
+            load(file, self.bank)  # raises the UserError that says what is wrong with the path
+            raise
+        sheet = load_bytes(data, self.bank, file)
         if sheet.is_empty():
             raise UserError(
                 Problem(
@@ -147,7 +191,7 @@ class _Run:
             target = self.plan[(file, fmt)]
             print_ = outputs.fingerprint(data, template_print, fmt, self.request.page_size, brief.created)
             if target is not None and not self.request.force and outputs.is_up_to_date(target, print_):
-                self.say(f"{target} is up to date (--force renders it anyway)")
+                self.progress.done(f"{target} is up to date (--force renders it anyway)")
                 continue
             if fmt == "md":
                 self.emit(render_markdown(brief, self.templates).encode(), target, print_)
@@ -186,7 +230,7 @@ class _Run:
                 Problem(f"cannot write {target} ({error.strerror})", "Check the folder exists and is writable.", target)
             ) from None
         self.written[target] = print_
-        self.say(f"wrote {target}")
+        self.progress.done(f"wrote {target}")
 
     def run_pdfs(self) -> None:
         if not self.pdf_jobs:
@@ -237,6 +281,7 @@ def run_render(request: RenderRequest, bank: Bank) -> list[Path]:
         run.run_pdfs()
     except UserError as error:
         run.problems.extend(error.problems)
+    run.progress.close()
     outputs.remember(run.written)
     if run.problems:
         raise UserError(*run.problems)
