@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 EXAMPLE ?= examples/teacher.yaml
 
-.PHONY: demo test lint typecheck unit examples schema wheel-check bench clean
+.PHONY: demo test lint typecheck unit examples check-examples picture schema wheel-check bench clean
 
 $(BIN)/careerstory: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -41,6 +41,17 @@ examples: $(BIN)/careerstory
 	@mkdir -p out/examples
 	$(BIN)/careerstory render examples/*.yaml --md --pdf --out out/examples/
 	@echo "Example briefs are in out/examples/"
+
+# CI: every example PDF opens and holds its person's name; `check` passes on them all.
+check-examples: $(VENV)/.dev examples
+	$(BIN)/python tests/check_briefs.py
+
+# The picture in the README: page 1 of the teacher's brief, drawn from the real PDF.
+picture: $(VENV)/.dev
+	@mkdir -p out
+	SOURCE_DATE_EPOCH=1767225600 $(BIN)/careerstory render examples/teacher.yaml --pdf --force --out out/teacher.pdf
+	$(BIN)/python -c 'import pypdfium2 as p; p.PdfDocument("out/teacher.pdf")[0].render(scale=1.1).to_pil().save("examples/briefs/teacher-page-1.png", optimize=True)'
+	@echo "Wrote examples/briefs/teacher-page-1.png"
 
 schema: $(BIN)/careerstory
 	$(BIN)/careerstory schema > examples/careerstory.schema.json
