@@ -57,8 +57,8 @@ schema: $(BIN)/careerstory
 	$(BIN)/careerstory schema > examples/careerstory.schema.json
 
 # Figures, never timed tests: ratios against bare Typer and bare WeasyPrint, one run.
-bench: $(BIN)/careerstory
-	$(BIN)/python tests/bench/bench.py
+bench: wheel-check
+	BENCH_VENV=build/wheel/venv $(BIN)/python tests/bench/bench.py
 
 # The wheel alone, in a fresh virtual environment, run from another folder, renders a PDF.
 wheel-check: $(BIN)/careerstory
