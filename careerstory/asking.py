@@ -39,7 +39,7 @@ from careerstory.answers import Answer, AnswersFile
 from careerstory.answers.model import clean_answer
 from careerstory.asking_editor import Editor, find_editor
 from careerstory.asking_kinds import Save, ask_answer, entry_title, shorten
-from careerstory.errors import Interrupted, Problem, UserError
+from careerstory.errors import Problem, UserError
 from careerstory.questions import Bank, Block, Question
 
 if TYPE_CHECKING:
@@ -85,7 +85,9 @@ def _sigterm_interrupts() -> Iterator[None]:
     """A polite kill (SIGTERM) stops like Ctrl-C: saved answers stay, exit code 130."""
 
     def stop(signum: int, frame: FrameType | None) -> None:
-        raise Interrupted
+        from careerstory.prompts import interrupt
+
+        interrupt()
 
     previous = signal.signal(signal.SIGTERM, stop)
     try:

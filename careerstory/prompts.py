@@ -178,6 +178,28 @@ class Terminal:
             raise Interrupted from None
 
 
+def interrupt() -> None:
+    """Stop the conversation from a signal handler (SIGTERM), as Ctrl-C would.
+
+    While a prompt runs, an exception raised in the handler would land inside
+    prompt_toolkit's event loop, which prints it and waits for Enter; so the prompt is
+    ended from the loop itself instead, and :meth:`Terminal._run` raises as for Ctrl-C.
+    """
+    from prompt_toolkit.application.current import get_app_or_none
+
+    app = get_app_or_none()
+    loop = getattr(app, "loop", None)
+    if app is None or not app.is_running or loop is None:
+        raise Interrupted
+
+    def end_prompt() -> None:
+        if not app.is_done:
+            app.exit(exception=KeyboardInterrupt)
+
+    # Thread-safe scheduling also wakes the loop if it is waiting for a key.
+    loop.call_soon_threadsafe(end_prompt)
+
+
 @contextlib.contextmanager
 def scripted(keys: str) -> Iterator[tuple[Terminal, io.StringIO]]:
     """A terminal that reads ``keys`` as typed and shows plain text in the returned buffer.
