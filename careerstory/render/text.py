@@ -113,27 +113,26 @@ def markdown_escape(text: str) -> str:
     return _ORDERED.sub(r"\1\\\2", line)
 
 
-def markdown_cell(text: str) -> str:
-    """Typed text as one GFM table cell: escaped, its line breaks kept as ``<br>``."""
+def _markdown(text: str, line_break: str, item_break: str, chunk_break: str) -> str:
+    """Typed text's paragraphs and ``- `` lists as escaped Markdown, joined as asked."""
     parts: list[str] = []
     for chunk in chunks(text):
         if isinstance(chunk, Paragraph):
-            parts.append("<br>".join(markdown_escape(line) for line in chunk.lines))
+            parts.append(line_break.join(markdown_escape(line) for line in chunk.lines))
         else:
-            parts.append("<br>".join("- " + markdown_escape(item) for item in chunk.items))
-    return "<br><br>".join(parts) or " "
+            parts.append(item_break.join("- " + markdown_escape(item) for item in chunk.items))
+    return chunk_break.join(parts)
+
+
+def markdown_cell(text: str) -> str:
+    """Typed text as one GFM table cell: escaped, its line breaks kept as ``<br>``."""
+    return _markdown(text, "<br>", "<br>", "<br><br>") or " "
 
 
 def markdown_block(text: str) -> str:
     """Typed text as CommonMark: paragraphs, hard line breaks and ``- `` lists, all else literal."""
-    parts: list[str] = []
-    for chunk in chunks(text):
-        if isinstance(chunk, Paragraph):
-            # A backslash at the end of a line is CommonMark's visible hard line break.
-            parts.append("\\\n".join(markdown_escape(line) for line in chunk.lines))
-        else:
-            parts.append("\n".join("- " + markdown_escape(item) for item in chunk.items))
-    return "\n\n".join(parts)
+    # A backslash at the end of a line is CommonMark's visible hard line break.
+    return _markdown(text, "\\\n", "\n", "\n\n")
 
 
 def markdown_quote(text: str) -> str:
