@@ -111,8 +111,8 @@ def render(
 ) -> None:
     """Render the brief (Markdown; --pdf for the PDF, --html for HTML)."""
     formats = [name for name, wanted in (("md", md), ("html", html), ("pdf", pdf)) if wanted] or ["md"]
-    if out == "-" and formats != ["md"]:
-        raise typer.BadParameter("'-' (standard output) takes Markdown only.", param_hint="--out")
+    if out == "-" and (formats != ["md"] or len(files or []) > 1):
+        raise typer.BadParameter("'-' (standard output) takes one Markdown brief.", param_hint="--out")
     from careerstory.render import RenderRequest, run_render
 
     request = RenderRequest(

@@ -1,4 +1,5 @@
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -84,6 +85,19 @@ def test_a_wrong_command_line_is_exit_2(tmp_path, args):
 def test_an_unknown_id_names_the_known_ones(tmp_path):
     result = run("ask", "--question", "why_chnage", cwd=tmp_path)
     assert "why_change" in result.stderr
+
+
+def test_markdown_on_standard_output_is_utf8_whatever_the_locale(bank, tmp_path):
+    (tmp_path / "a.yaml").write_text(new_file_text(bank, {"name": "Zoë → Ōsaka", "why_fit": "x"}), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "careerstory", "render", "a.yaml", "--out", "-"],
+        capture_output=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONIOENCODING": "latin-1"},
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "# Zoë → Ōsaka" in result.stdout.decode("utf-8")
 
 
 def test_schema_prints_valid_json_generated_from_the_bank(bank):

@@ -184,6 +184,47 @@ def test_several_briefs_without_a_terminal_get_one_line_each(write_answers, bank
     assert "\r" not in err
 
 
+def test_an_output_is_never_written_over_an_answers_file(write_answers, bank: Bank, tmp_path: Path) -> None:
+    answers = write_answers(FULL, "maya.yaml")
+    before = answers.read_bytes()
+    link = tmp_path / "link.md"
+    link.symlink_to(answers)
+    misnamed = write_answers(FULL, "brief.md")  # rendered to Markdown, it would be its own output
+    for request in (
+        RenderRequest([answers], ["md"], out=str(answers)),
+        RenderRequest([answers], ["md"], out=str(link)),
+        RenderRequest([misnamed], ["md"]),
+    ):
+        with pytest.raises(UserError, match="would write over the answers file"):
+            run_render(request, bank)
+    assert answers.read_bytes() == before
+    assert misnamed.read_text("utf-8").startswith("# careerstory answers")
+
+
+def test_an_output_written_through_a_symlink_keeps_the_link(write_answers, bank: Bank, tmp_path: Path) -> None:
+    real = tmp_path / "real.md"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    run_render(RenderRequest([write_answers(FULL)], ["md"], out=str(link)), bank)
+    assert link.is_symlink()
+    assert real.read_text("utf-8").startswith("# Maya Okafor")
+
+
+def test_an_output_that_is_a_pipe_is_refused_and_left_alone(write_answers, bank: Bank, tmp_path: Path) -> None:
+    fifo = tmp_path / "brief.md"
+    os.mkfifo(fifo)
+    with pytest.raises(UserError, match="not a regular file"):
+        run_render(RenderRequest([write_answers(FULL)], ["md"], out=str(fifo)), bank)
+    assert fifo.is_fifo()
+
+
+def test_a_negative_source_date_epoch_is_refused(write_answers, bank: Bank, monkeypatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "-1")
+    with pytest.raises(UserError, match="SOURCE_DATE_EPOCH"):
+        run_render(RenderRequest([write_answers(FULL)], ["md"], force=True), bank)
+
+
 def test_outputs_go_beside_the_answers_file_named_after_its_stem(write_answers, bank: Bank) -> None:
     path = write_answers(FULL, "maya.yaml")
     written = run_render(RenderRequest([path], ["md", "html"]), bank)
@@ -290,6 +331,29 @@ def test_hostile_answers_stay_literal_text_in_markdown_and_html(write_answers, b
     assert {c.content for c in inline if c.type == "html_inline"} <= {"<br>"}  # careerstory's own, in table cells
     headings = [t for t in tokens if t.type == "heading_open"]
     assert len(headings) == len([line for line in out["md"].splitlines() if line.startswith("#")])
+
+
+def test_line_breaks_in_one_line_answers_and_lone_carriage_returns_add_no_structure(write_answers, bank: Bank) -> None:
+    values = dict(FULL)
+    values["name"] = "Maya Okafor\n    not a code block"
+    values["target_role"] = "Designer\n# Injected heading"
+    values["current_role"] = "Teacher\n==="
+    values["industries"] = ["Education\n---", "Publishing\n1. not a list"]
+    values["why_enjoy"] = "Fine.\r# CR heading"
+    values["people"] = [
+        {"name": "Sam\n# who", "works_as": "x\r# h", "ask_about": "y\r---", "status": "talked", "learned": "z"}
+    ]
+    tokens = (
+        pytest.importorskip("markdown_it")
+        .MarkdownIt("commonmark")
+        .enable("table")
+        .parse(render(write_answers(values), bank, "md")["md"])
+    )
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert not [h for h in headings if "Injected" in h or "CR heading" in h or h in ("h", "who", "Teacher")]
+    assert headings[0] == "Maya Okafor not a code block"
+    kinds = [t.type for t in tokens]
+    assert "code_block" not in kinds and "ordered_list_open" not in kinds
 
 
 def test_many_people_and_a_ten_thousand_character_word_stay_well_formed(write_answers, bank: Bank) -> None:

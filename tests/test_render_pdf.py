@@ -192,6 +192,25 @@ def test_a_template_cannot_fetch_or_attach_files_outside_its_folder(tmp_path: Pa
     assert b"secret" not in data
 
 
+def test_a_template_keeps_web_links_but_loses_file_script_and_attachment_links(tmp_path: Path) -> None:
+    own = tmp_path / "mine"
+    own.mkdir()
+    (own / "note.txt").write_text("inside", encoding="utf-8")
+    html = (
+        "<html><head><title>t</title></head><body><h1 id='top'>Hi</h1>"
+        '<p><a href="https://example.org/">web</a> <a href="#top">up</a> <a href="file:///etc/passwd">f</a> '
+        '<a href="javascript:alert(1)">j</a> <a rel="attachment" href="note.txt">a</a></p></body></html>'
+    )
+    target = tmp_path / "t.pdf"
+    target.write_bytes(write_pdf(html, base_folder=own, roots=(own,), fallback=(), page_size="a4"))
+    reader = pypdf.PdfReader(target)
+    annotations = [a.get_object() for a in reader.pages[0].get("/Annots", [])]
+    uris = [a["/A"]["/URI"] for a in annotations if "/A" in a]
+    assert uris == ["https://example.org/"]
+    assert [a["/Subtype"] for a in annotations] == ["/Link", "/Link"]  # the web link and the internal one
+    assert reader.attachments == {}
+
+
 def test_allowed_file_resolves_dots_and_symlinks_before_checking(tmp_path: Path) -> None:
     root = tmp_path / "t"
     (root / "fonts").mkdir(parents=True)

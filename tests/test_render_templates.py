@@ -67,6 +67,12 @@ def test_own_stylesheet_replaces_the_built_in_one(own: Path, write_answers, bank
         ("{{ brief.name|safe }}\n", 1, "safe"),
         ("{% autoescape false %}{{ brief.name }}{% endautoescape %}\n", 1, "autoescape"),
         ("{{ brief.answers.clear() }}\n", 1, "sandbox"),
+        ("ok\n{{ 1/0 }}\n", 2, "division by zero"),
+        ("{{ brief.name + 1 }}\n", 1, "concatenate"),
+        ("{% for i in range(10**9) %}{% endfor %}\n", 1, "Range too big"),
+        ("{{ 10**5000 }}\n", 1, "exponents"),
+        ("{{ ('x' * 10**12)|length }}\n", 1, "repeat"),
+        ("{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}\n", 1, "recursion"),
     ],
 )
 def test_template_mistakes_and_escapes_name_the_template_and_line(
@@ -84,6 +90,33 @@ def test_html_template_cannot_print_raw_html_from_an_answer(own: Path, write_ans
     html = render_with(own, write_answers({**FULL, "name": "<script>x</script>"}), bank, "html")
     assert "<script>" not in html
     assert "&lt;script&gt;x&lt;/script&gt;" in html
+
+
+@pytest.mark.parametrize("part", ["part.j2", "macros.jinja", "part.md.j2"])
+def test_what_an_html_template_includes_or_imports_is_escaped_too(own: Path, write_answers, bank, part: str) -> None:
+    (own / part).write_text(
+        "{% macro show(x) %}<p>{{ x }}</p>{% endmacro %}<h1>{{ brief.name }}</h1>", encoding="utf-8"
+    )
+    (own / "brief.html.j2").write_text(
+        f"{{% include '{part}' %}}{{% import '{part}' as m with context %}}{{{{ m.show(answers.name) }}}}",
+        encoding="utf-8",
+    )
+    # The same partial used by Markdown first must not leave an unescaped compiled copy behind.
+    (own / "brief.md.j2").write_text(f"{{% include '{part}' %}}", encoding="utf-8")
+    answers = write_answers({**FULL, "name": "<script>x</script>"})
+    render_with(own, answers, bank, "md")
+    html = render_with(own, answers, bank, "html")
+    assert "<script>" not in html
+    assert html.count("&lt;script&gt;x&lt;/script&gt;") == 2
+
+
+def test_a_template_that_is_not_utf8_is_named(own: Path, write_answers, bank) -> None:
+    (own / "brief.md.j2").write_bytes(b"ok\n\xff\n")
+    with pytest.raises(UserError) as caught:
+        run_render(RenderRequest([write_answers(FULL)], ["md"], template_dir=own, force=True), bank)
+    (problem,) = caught.value.problems
+    assert (problem.path.name, problem.line) == ("brief.md.j2", 2)
+    assert "UTF-8" in problem.message
 
 
 def test_a_symlink_out_of_the_template_folder_is_not_followed(own: Path, write_answers, bank, tmp_path: Path) -> None:

@@ -27,12 +27,23 @@ def read_bytes(path: Path) -> bytes | None:
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` all at once, keeping its mode and any symlink to it.
 
+    Used for the answers file and for every brief written.
+
     The bytes go to a temporary file beside the target, are flushed and fsynced, and
     only then renamed over it; a crash at any moment leaves the old file or the new.
     """
     target = Path(os.path.realpath(path))  # write through a symlink, keep the link
     try:
-        mode = stat.S_IMODE(target.stat().st_mode)
+        status = target.stat()
+        if not stat.S_ISREG(status.st_mode):
+            raise UserError(
+                Problem(
+                    f"{path} is not a regular file (a folder, a device or a pipe)",
+                    "Nothing was written. Give the path of a file.",
+                    path,
+                )
+            )
+        mode = stat.S_IMODE(status.st_mode)
         exists = True
     except FileNotFoundError:
         mode = 0o666 & ~_umask()

@@ -46,6 +46,7 @@ def _for_dump(question: Question, value: Answer) -> Any:
     """Long text gets a final line break so that it is written as a plain ``|`` block."""
 
     def long(text: str) -> str:
+        text = text.rstrip("\n")  # line breaks at the end are not part of an answer
         return text + "\n" if text else text
 
     if isinstance(value, str):
@@ -87,6 +88,9 @@ def emit_answer(question: Question, value: Answer, indent: str, newline: str = "
         sort_keys=False,
         width=1_000_000,  # never fold a person's line
     ).rstrip("\n")
+    # PyYAML closes a document that ends in a kept line break (`|+`) with `...`; inside
+    # a file that marker would end the document early.
+    dumped = dumped.removesuffix("\n...")
     if question.kind == "long" and isinstance(value, str) and value and not dumped.startswith(f"{question.id}: |"):
         dumped = _literal_block(question.id, value) or dumped
     lines = dumped.split("\n")

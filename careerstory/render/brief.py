@@ -152,7 +152,10 @@ def brief_moment(answers_path: Path | None) -> dt.datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
         try:
-            return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+            seconds = int(epoch)
+            if seconds < 0:
+                raise ValueError(epoch)
+            return dt.datetime.fromtimestamp(seconds, dt.UTC)
         except (ValueError, OverflowError, OSError):
             raise UserError(
                 Problem(

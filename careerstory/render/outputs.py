@@ -16,10 +16,10 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 
 from careerstory import __version__
+from careerstory.answers import storage
 from careerstory.errors import Problem, UserError
 
 SUFFIXES = {"md": ".md", "html": ".html", "pdf": ".pdf"}
@@ -39,19 +39,27 @@ def plan_outputs(files: list[Path], formats: list[str], out: str | None) -> dict
             raise UserError(Problem("'--out -' writes one Markdown brief: give one answers file and no other format"))
         return {(files[0], "md"): None}
     single = len(files) == 1 and len(formats) == 1
-    folder: Path | None = None
-    if out is not None:
-        target = Path(out)
-        if single and not out.endswith(("/", os.sep)) and not target.is_dir():
-            return {(files[0], formats[0]): target}
-        folder = target
-    for file in files:
-        for fmt in formats:
-            plan[(file, fmt)] = (folder or file.parent) / (file.stem + SUFFIXES[fmt])
+    if out is not None and single and not out.endswith(("/", os.sep)) and not Path(out).is_dir():
+        plan[(files[0], formats[0])] = Path(out)
+    else:
+        folder = Path(out) if out is not None else None
+        for file in files:
+            for fmt in formats:
+                plan[(file, fmt)] = (folder or file.parent) / (file.stem + SUFFIXES[fmt])
+    inputs = {file.resolve(): file for file in files}
     seen: dict[Path, Path] = {}
     for (file, _fmt), path in plan.items():
         assert path is not None
         key = path.resolve()
+        if key in inputs:
+            raise UserError(
+                Problem(
+                    f"rendering {file} would write over the answers file {inputs[key]}",
+                    "Nothing was written. Give --out another path (a brief is named after its answers file, "
+                    "so an answers file should end in .yaml).",
+                    file,
+                )
+            )
         if key in seen and seen[key] != file:
             raise UserError(
                 Problem(
@@ -114,21 +122,16 @@ def remember(written: dict[Path, str]) -> None:
         stamp = _stamp(path)
         if stamp is not None:
             cache[str(path.resolve())] = {"fingerprint": print_, "stamp": stamp}
-    with contextlib.suppress(OSError):
-        write_atomically(_cache_path(), json.dumps(cache, indent=0, sort_keys=True).encode())
+    with contextlib.suppress(OSError, UserError):
+        write_output(_cache_path(), json.dumps(cache, indent=0, sort_keys=True).encode())
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a reader sees the old file or the new, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def write_output(path: Path, data: bytes) -> None:
+    """Write one output whole (the answers file's own atomic write), making its folder."""
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UserError(
+            Problem(f"cannot make the folder {path.parent} ({error.strerror})", "Choose another --out.", path)
+        ) from None
+    storage.atomic_write(path, data)

@@ -65,6 +65,15 @@ def allowed_file(url: str, roots: tuple[Path, ...], fallback: tuple[Path, ...] =
     return None
 
 
+# Where a link in the brief may lead: nowhere on this machine, and no script.
+LINK_SCHEMES = ("http", "https", "mailto")
+
+
+def _safe_link(kind: str, target: str) -> bool:
+    """Links inside the brief and to the web stay; attachments and file: or javascript: links go."""
+    return kind == "internal" or (kind == "external" and urlsplit(target).scheme.lower() in LINK_SCHEMES)
+
+
 @dataclass
 class FetchLog:
     """What the fetcher was asked for: served and refused URLs (kept for tests and doubts)."""
@@ -115,5 +124,7 @@ def write_pdf(
         pdf_variant="pdf/ua-1",
     )
     document.metadata.attachments = []
+    for page in document.pages:
+        page.links[:] = [link for link in page.links if _safe_link(link[0], link[1])]
     data: bytes = document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=False)
     return data

@@ -220,15 +220,12 @@ class _Run:
 
     def emit(self, data: bytes, target: Path | None, print_: str) -> None:
         if target is None:
-            sys.stdout.write(data.decode())
+            # The brief is UTF-8 whatever the terminal's locale says.
             sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
             return
-        try:
-            outputs.write_atomically(target, data)
-        except OSError as error:
-            raise UserError(
-                Problem(f"cannot write {target} ({error.strerror})", "Check the folder exists and is writable.", target)
-            ) from None
+        outputs.write_output(target, data)
         self.written[target] = print_
         self.progress.done(f"wrote {target}")
 

@@ -31,6 +31,9 @@ HTML_TEMPLATE = "brief.html.j2"
 STYLESHEET = "brief.css"
 FONTS_FOLDER = "fonts"
 
+MAX_EXPONENT = 1000
+MAX_REPEAT = 1_000_000
+
 # Filters that would let a template print raw HTML or turn text into links.
 _UNSAFE_FILTERS = ("safe", "urlize")
 
@@ -48,6 +51,16 @@ def inside(path: Path, folder: Path) -> Path | None:
     except (OSError, RuntimeError):
         return None
     return resolved if resolved.is_relative_to(root) and resolved.is_file() else None
+
+
+def _read_text(path: Path) -> str:
+    """A template file's text, or a :class:`UserError` naming where it is not UTF-8."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise UserError(Problem("the template is not UTF-8 text", "Save it as UTF-8.", path, line)) from None
 
 
 def _template_error(error: Exception, templates: Templates) -> UserError:
@@ -70,7 +83,7 @@ def _template_error(error: Exception, templates: Templates) -> UserError:
         hint = "Templates may include or import only files of their own folder."
     elif isinstance(error, jinja2.exceptions.SecurityError):
         message = f"the template did something the sandbox forbids: {error}"
-        hint = "Templates may only print the brief's values; Python internals are out of reach."
+        hint = "Templates may print the brief's values, within limits; Python internals are out of reach."
     elif isinstance(error, jinja2.UndefinedError):
         message = f"the template uses a value that does not exist: {error.message}"
         hint = "Check the name against the values listed in templates/README.md."
@@ -90,7 +103,24 @@ def _environment_class() -> type[jinja2.sandbox.ImmutableSandboxedEnvironment]:
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     class BriefEnvironment(ImmutableSandboxedEnvironment):
-        """The sandbox, minus every way of printing unescaped text into HTML."""
+        """The sandbox, minus every way of printing unescaped text into HTML.
+
+        ``**`` and sequence ``*`` are checked, so that one expression cannot take the
+        machine's memory or hours of arithmetic. A template can still loop for long
+        (the sandbox caps each ``range`` at 100,000); Ctrl-C stops it.
+        """
+
+        intercepted_binops = frozenset({"*", "**"})
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            if operator == "**" and isinstance(right, int) and right > MAX_EXPONENT:
+                raise jinja2.exceptions.SecurityError(f"exponents above {MAX_EXPONENT} are not allowed")
+            if operator == "*":
+                for items, count in ((left, right), (right, left)):
+                    repeats = isinstance(items, (str, list, tuple)) and isinstance(count, int)
+                    if repeats and len(items) * count > MAX_REPEAT:
+                        raise jinja2.exceptions.SecurityError(f"a repeat longer than {MAX_REPEAT:,} is not allowed")
+            return super().call_binop(context, operator, left, right)
 
         def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
             tree = super()._parse(source, name, filename)
@@ -107,11 +137,13 @@ def _environment_class() -> type[jinja2.sandbox.ImmutableSandboxedEnvironment]:
 
 
 @cache
-def _bytecode_cache() -> jinja2.BytecodeCache | None:
+def _bytecode_cache(kind: str) -> jinja2.BytecodeCache | None:
     """Compiled templates kept between runs, beside the render fingerprints.
 
     Compiling the templates costs more than the rest of a Markdown render; Jinja checks
     each cached entry against its template's source, so an edited template recompiles.
+    Escaping is compiled in, so HTML and Markdown keep separate caches: a partial that
+    both include must never come back compiled without escaping.
     """
     import jinja2
 
@@ -122,7 +154,7 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
             with contextlib.suppress(OSError):
                 super().dump_bytecode(bucket)
 
-    folder = cache_folder() / "templates"
+    folder = cache_folder() / "templates" / kind
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError:
@@ -145,7 +177,7 @@ def _loader(folders: tuple[Path, ...]) -> jinja2.BaseLoader:
                 path = inside(folder.joinpath(*pieces), folder)
                 if path is not None:
                     mtime = path.stat().st_mtime_ns
-                    source = path.read_text("utf-8")
+                    source = _read_text(path)
                     return source, str(path), lambda p=path, m=mtime: p.stat().st_mtime_ns == m
             raise jinja2.TemplateNotFound(template)
 
@@ -156,8 +188,11 @@ class Templates:
     """The templates one render uses: the person's folder first, then the built-in one."""
 
     def __init__(self, template_dir: Path | None = None) -> None:
+        # Resolved once, so that the fence around the PDF's files and the fallback to the
+        # built-in ones do not depend on how the folder was spelt (relative, via a link).
+        template_dir = template_dir.resolve() if template_dir is not None and template_dir.is_dir() else template_dir
         self.template_dir = template_dir
-        builtin = builtin_folder()
+        builtin = builtin_folder().resolve()
         self.folders: tuple[Path, ...] = (template_dir, builtin) if template_dir else (builtin,)
         if template_dir is not None and not template_dir.is_dir():
             raise UserError(
@@ -167,18 +202,19 @@ class Templates:
                     template_dir,
                 )
             )
-        self._env: jinja2.Environment | None = None
+        self._envs: dict[bool, jinja2.Environment] = {}
 
-    @property
-    def environment(self) -> jinja2.Environment:
-        """The sandboxed Jinja environment, made on first use."""
-        if self._env is None:
+    def environment(self, html: bool) -> jinja2.Environment:
+        """The sandboxed Jinja environment for HTML (every template escaped) or Markdown."""
+        if html not in self._envs:
             import jinja2
 
             env = _environment_class()(
                 loader=_loader(self.folders),
-                bytecode_cache=_bytecode_cache(),
-                autoescape=lambda name: bool(name and name.endswith((".html.j2", ".htm.j2"))),
+                bytecode_cache=_bytecode_cache("html" if html else "md"),
+                # One switch for the whole environment, not a guess by file name: what an
+                # HTML template includes or imports is escaped too, whatever it is called.
+                autoescape=html,
                 undefined=jinja2.StrictUndefined,
                 keep_trailing_newline=True,
                 trim_blocks=True,
@@ -194,8 +230,8 @@ class Templates:
                 md_cell=text.markdown_cell,
                 join_words=text.join_words,
             )
-            self._env = env
-        return self._env
+            self._envs[html] = env
+        return self._envs[html]
 
     def path_of(self, name: str | None) -> Path | None:
         """The file a template name stands for, or None."""
@@ -212,16 +248,22 @@ class Templates:
         import jinja2
 
         try:
-            return self.environment.get_template(name).render(context)
+            return self.environment(html=name != MARKDOWN_TEMPLATE).get_template(name).render(context)
         except jinja2.TemplateError as error:
             raise _template_error(error, self) from None
+        except (ArithmeticError, LookupError, TypeError, ValueError, RecursionError, MemoryError) as error:
+            problem = _template_error(error, self)
+            path = problem.problems[0].path
+            if path is not None and inside(path, builtin_folder()) is not None:
+                raise  # the built-in templates failing is careerstory's bug: keep the traceback
+            raise problem from None
 
     def read(self, name: str) -> str:
         """A plain file of the templates (the stylesheet), from the first folder that has it."""
         path = self.path_of(name)
         if path is None:
             raise UserError(Problem(f"no template file '{name}' in {', '.join(map(str, self.folders))}"))
-        return path.read_text("utf-8")
+        return _read_text(path)
 
     def files(self) -> Iterator[Path]:
         """Every file of every template folder."""

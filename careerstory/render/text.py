@@ -35,6 +35,10 @@ class Bullets:
 Chunk = Paragraph | Bullets
 
 
+# CommonMark's line endings: a lone carriage return ends a line too.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def chunks(text: str) -> list[Chunk]:
     """Split typed text into paragraphs and bullet lists, in order."""
     out: list[Chunk] = []
@@ -51,7 +55,7 @@ def chunks(text: str) -> list[Chunk]:
             out.append(Bullets(tuple(items)))
             items.clear()
 
-    for raw in text.replace("\r\n", "\n").split("\n"):
+    for raw in _LINE_BREAK.split(text):
         if _BLANK.match(raw):
             flush_lines()
             flush_items()
@@ -103,10 +107,10 @@ _ORDERED = re.compile(r"^(\d{1,9})([.)])")
 def markdown_escape(text: str) -> str:
     """Escape one line of typed text so that CommonMark shows it as the literal text.
 
-    The line must not hold a line break (callers split lines first). Leading spaces
-    are dropped, since four of them would start a code block.
+    Line breaks in it (a name or list item edited by hand can hold them) become spaces,
+    as they do in HTML. Leading spaces are dropped, since four would start a code block.
     """
-    line = text.strip()
+    line = " ".join(part.strip() for part in _LINE_BREAK.split(text)).strip()
     line = _INLINE.sub(r"\\\1", line)
     line = _ENTITY.sub("&amp;", line)
     line = _LINE_START.sub(r"\\\1", line)
