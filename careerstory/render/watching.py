@@ -19,9 +19,9 @@ from careerstory.questions import Bank
 from careerstory.render.running import RenderRequest, run_render
 from careerstory.render.templating import Templates
 
-# A stat call per file twenty times a second costs nothing next to a layout, and keeps
+# A stat call per file forty times a second costs nothing next to a layout, and keeps
 # the wait between a save and its PDF short.
-POLL_SECONDS = 0.05
+POLL_SECONDS = 0.025
 
 Snapshot = tuple[tuple[str, int, int], ...]
 
