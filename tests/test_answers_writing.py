@@ -7,7 +7,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from careerstory.answers import AnswersFile, load, load_text, new_file_text, storage
+from careerstory import storage
+from careerstory.answers import AnswersFile, load, load_text, new_file_text
 from careerstory.answers.model import clean_text, unstorable_character
 from careerstory.errors import UserError
 

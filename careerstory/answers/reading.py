@@ -19,8 +19,9 @@ from careerstory.answers.model import Answer, AnswerSheet, GroupEntry, empty_ans
 from careerstory.errors import Problem, UserError
 from careerstory.questions import Bank, Block, Question
 
-# Far above any real brief (the example personas are under 10 kB), far below what would
-# make parsing slow: the strict reader takes about a second for a file of this size.
+# Far above any real brief (the example personas are under 10 kB): a larger file is
+# almost surely the wrong file, and refusing it keeps memory and time small (and the
+# in-place writer, which walks the pure-Python node tree, quick).
 MAX_BYTES = 256_000
 SUPPORTED_VERSION = "1"
 # libyaml's parser when PyYAML was built with it (its wheels are): the same events,
@@ -41,7 +42,7 @@ _SYNTAX_HINTS = (
 )
 
 
-class _Reader:
+class Reader:
     """Collects every problem of one file instead of stopping at the first."""
 
     def __init__(self, bank: Bank, path: Path | None) -> None:
@@ -50,17 +51,24 @@ class _Reader:
         self.problems: list[Problem] = []
 
     def problem(self, mark: Any, message: str, hint: str = "") -> None:
+        """Note a problem at a YAML mark (0-based), or for the whole file when None."""
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
         self.problems.append(Problem(message, hint, self.path, line, column))
 
     def fail_if_any(self) -> None:
+        """Raise every problem noted so far, in the order of the file."""
         if self.problems:
             raise UserError(*sorted(self.problems, key=lambda p: (p.line or 0, p.column or 0)))
 
 
 def load(path: Path, bank: Bank) -> AnswerSheet:
     """Read and validate the answers file at ``path``."""
+    return read(path, bank)[0]
+
+
+def read(path: Path, bank: Bank) -> tuple[AnswerSheet, bytes]:
+    """The validated answers at ``path`` and the bytes they were read from."""
     try:
         with path.open("rb") as stream:
             data = stream.read(MAX_BYTES + 1)
@@ -78,7 +86,7 @@ def load(path: Path, bank: Bank) -> AnswerSheet:
         ) from None
     except OSError as error:
         raise UserError(Problem(f"cannot read it ({error.strerror})", "Check its permissions.", path)) from None
-    return load_bytes(data, bank, path)
+    return load_bytes(data, bank, path), data
 
 
 def decode(data: bytes, path: Path | None) -> str:
@@ -116,7 +124,7 @@ def load_bytes(data: bytes, bank: Bank, path: Path | None = None) -> AnswerSheet
 
 def load_text(text: str, bank: Bank, path: Path | None = None) -> AnswerSheet:
     """Validate the text of an answers file and return its answers."""
-    reader = _Reader(bank, path)
+    reader = Reader(bank, path)
     root = compose(text, reader)
     sheet = AnswerSheet(bank, {q.id: empty_answer(q) for q in bank.questions}, path)
     if root is not None:
@@ -128,7 +136,7 @@ def load_text(text: str, bank: Bank, path: Path | None = None) -> AnswerSheet:
     return sheet
 
 
-def compose(text: str, reader: _Reader) -> yaml.Node | None:
+def compose(text: str, reader: Reader) -> yaml.Node | None:
     """Parse to a node tree of plain text, refusing what a person's file never needs.
 
     Anchors, aliases and tags are reported but do not stop the reading, so that the
@@ -194,7 +202,7 @@ def _suggest(word: str, known: list[str]) -> str:
     return f"Did you mean '{close[0]}'? " if close else ""
 
 
-def _pairs(node: yaml.MappingNode, reader: _Reader, what: str) -> list[tuple[yaml.ScalarNode, yaml.Node]]:
+def _pairs(node: yaml.MappingNode, reader: Reader, what: str) -> list[tuple[yaml.ScalarNode, yaml.Node]]:
     """The mapping's key/value pairs, each key a scalar named once."""
     seen: dict[str, yaml.ScalarNode] = {}
     pairs: list[tuple[yaml.ScalarNode, yaml.Node]] = []
@@ -220,7 +228,7 @@ def _is_empty(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and node.value == "" and not node.style
 
 
-def _read_root(root: yaml.Node, reader: _Reader, sheet: AnswerSheet) -> None:
+def _read_root(root: yaml.Node, reader: Reader, sheet: AnswerSheet) -> None:
     if _is_empty(root):
         return
     if not isinstance(root, yaml.MappingNode):
@@ -258,7 +266,7 @@ def _owner_block(bank: Bank, question_id: str) -> str | None:
     return None
 
 
-def _read_block(block: Block, node: yaml.Node, reader: _Reader, sheet: AnswerSheet) -> None:
+def _read_block(block: Block, node: yaml.Node, reader: Reader, sheet: AnswerSheet) -> None:
     if _is_empty(node):
         return
     if not isinstance(node, yaml.MappingNode):
@@ -286,7 +294,7 @@ def _read_block(block: Block, node: yaml.Node, reader: _Reader, sheet: AnswerShe
         reader.problem(key.start_mark, f"unknown question '{key.value}' in block '{block.id}'", hint)
 
 
-def _text(node: yaml.Node, reader: _Reader, where: str, what: str) -> str | None:
+def _text(node: yaml.Node, reader: Reader, where: str, what: str) -> str | None:
     if isinstance(node, yaml.ScalarNode):
         # A block scalar always ends in a line break; it is layout, not part of the answer.
         return str(node.value).rstrip("\n")
@@ -300,7 +308,7 @@ def _text(node: yaml.Node, reader: _Reader, where: str, what: str) -> str | None
     return None
 
 
-def _read_answer(question: Question, node: yaml.Node, reader: _Reader) -> Answer | None:
+def _read_answer(question: Question, node: yaml.Node, reader: Reader) -> Answer | None:
     if question.kind in ("text", "long"):
         return _text(node, reader, question.id, "text")
     if _is_empty(node):
@@ -322,7 +330,7 @@ def _read_answer(question: Question, node: yaml.Node, reader: _Reader) -> Answer
     return [entry for entry in entries if entry is not None]
 
 
-def _read_entry(question: Question, node: yaml.Node, reader: _Reader) -> GroupEntry | None:
+def _read_entry(question: Question, node: yaml.Node, reader: Reader) -> GroupEntry | None:
     field_ids = [f.id for f in question.fields]
     if not isinstance(node, yaml.MappingNode):
         reader.problem(

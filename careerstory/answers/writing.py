@@ -15,9 +15,9 @@ from typing import Any
 
 import yaml
 
-from careerstory.answers import storage
+from careerstory import storage
 from careerstory.answers.model import Answer, AnswerSheet, clean_answer, empty_answer
-from careerstory.answers.reading import _Reader, compose, decode, load_text
+from careerstory.answers.reading import Reader, compose, decode, load_bytes, load_text
 from careerstory.errors import Problem, UserError
 from careerstory.questions import Bank, Question
 
@@ -235,7 +235,7 @@ def _place(text: str, mapping: yaml.MappingNode, order: list[str], key: str) -> 
 
 def replace_answer(text: str, bank: Bank, question: Question, value: Answer, name: str = "careerstory.yaml") -> str:
     """Return ``text`` with ``question``'s answer set to ``value``, all else untouched."""
-    reader = _Reader(bank, None)
+    reader = Reader(bank, None)
     root = compose(text, reader)
     newline = _newline(text)
     if root is None or (isinstance(root, yaml.ScalarNode) and root.value == ""):
@@ -300,8 +300,6 @@ class AnswersFile:
         data = storage.read_bytes(self.path)
         self._bytes = data
         if data is not None:
-            from careerstory.answers.reading import load_bytes
-
             self.sheet = load_bytes(data, self.bank, self.path)
 
     def save(self, question: Question, value: Answer) -> None:

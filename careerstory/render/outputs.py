@@ -18,8 +18,7 @@ import json
 import os
 from pathlib import Path
 
-from careerstory import __version__
-from careerstory.answers import storage
+from careerstory import __version__, storage
 from careerstory.errors import Problem, UserError
 
 SUFFIXES = {"md": ".md", "html": ".html", "pdf": ".pdf"}

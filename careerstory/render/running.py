@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from careerstory.answers import AnswerSheet, load
-from careerstory.answers.reading import load_bytes
+from careerstory.answers import AnswerSheet, read
 from careerstory.errors import Problem, UserError
 from careerstory.questions import Bank
 from careerstory.render import outputs, pdf
@@ -151,12 +150,7 @@ class _Run:
         self.progress.say(line)
 
     def sheet(self, file: Path) -> tuple[AnswerSheet, bytes]:
-        try:
-            data = file.read_bytes()  # the bytes validated are the bytes fingerprinted
-        except OSError:
-            load(file, self.bank)  # raises the UserError that says what is wrong with the path
-            raise
-        sheet = load_bytes(data, self.bank, file)
+        sheet, data = read(file, self.bank)  # the bytes validated are the bytes fingerprinted
         if sheet.is_empty():
             raise UserError(
                 Problem(

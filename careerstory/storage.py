@@ -1,4 +1,7 @@
-"""Bytes on disk: atomic replacement and a lock, so no write is ever half done."""
+"""Bytes on disk: atomic replacement and a lock, so no write is ever half done.
+
+The answers file and every brief are written through here.
+"""
 
 from __future__ import annotations
 
