@@ -111,12 +111,15 @@ def render(
 ) -> None:
     """Render the brief (Markdown; --pdf for the PDF, --html for HTML)."""
     formats = [name for name, wanted in (("md", md), ("html", html), ("pdf", pdf)) if wanted] or ["md"]
-    if out == "-" and (formats != ["md"] or len(files or []) > 1):
-        raise typer.BadParameter("'-' (standard output) takes one Markdown brief.", param_hint="--out")
+    files = list(dict.fromkeys(files or [DEFAULT_FILE]))  # a file named twice is rendered once
+    if out == "-" and (formats != ["md"] or len(files) > 1 or watch):
+        raise typer.BadParameter(
+            "'-' (standard output) takes one Markdown brief, and not with --watch.", param_hint="--out"
+        )
     from careerstory.render import RenderRequest, run_render
 
     request = RenderRequest(
-        files=files or [DEFAULT_FILE],
+        files=files,
         formats=formats,
         out=out,
         page_size=page_size.value,
@@ -166,12 +169,13 @@ def main() -> NoReturn:
     try:
         code = app(standalone_mode=False)
     except UserError as error:
-        sys.stderr.write("\n".join(p.format() for p in error.problems) + "\n")
-        if len(error.problems) > 1:
-            sys.stderr.write(f"{len(error.problems)} problems found; fix them and run the command again.\n")
+        sys.stderr.write(error.format() + "\n")
         sys.exit(EXIT_USER_ERROR)
-    except (Interrupted, KeyboardInterrupt, EOFError):
+    except Interrupted:
         sys.stderr.write("\nStopped. Every answer you confirmed is saved.\n")
+        sys.exit(EXIT_INTERRUPTED)
+    except (KeyboardInterrupt, EOFError):
+        sys.stderr.write("\nStopped.\n")
         sys.exit(EXIT_INTERRUPTED)
     except typer.Exit as done:
         sys.exit(done.exit_code)

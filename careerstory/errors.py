@@ -41,10 +41,12 @@ class UserError(Exception):
         super().__init__("; ".join(p.message for p in problems))
         self.problems = problems
 
-    @classmethod
-    def simple(cls, message: str, hint: str = "", path: Path | None = None) -> UserError:
-        """Build an error of one problem."""
-        return cls(Problem(message, hint, path))
+    def format(self) -> str:
+        """Every problem, one after the other, and how many there are when more than one."""
+        text = "\n".join(problem.format() for problem in self.problems)
+        if len(self.problems) > 1:
+            text += f"\n{len(self.problems)} problems found; fix them and run the command again."
+        return text
 
 
 class Interrupted(Exception):

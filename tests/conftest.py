@@ -9,6 +9,13 @@ import pytest
 from careerstory.questions import Bank, default_bank
 
 
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    # render keeps fingerprints and compiled templates in $XDG_CACHE_HOME; tests (and the
+    # commands they start) must neither read nor write the person's own cache.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture
 def bank() -> Bank:
     return default_bank()

@@ -24,7 +24,8 @@ def run(*args: str, cwd: Path | None = None, stdin: str = "") -> subprocess.Comp
 
 
 def test_version_and_help_work(tmp_path):
-    assert run("--version").stdout.startswith("careerstory ")
+    version = run("--version")
+    assert (version.returncode, version.stdout.startswith("careerstory ")) == (0, True)
     result = run("--help")
     assert result.returncode == 0
     for command in ("ask", "render", "check", "schema"):
@@ -84,6 +85,7 @@ def test_a_wrong_command_line_is_exit_2(tmp_path, args):
 
 def test_an_unknown_id_names_the_known_ones(tmp_path):
     result = run("ask", "--question", "why_chnage", cwd=tmp_path)
+    assert result.returncode == 2
     assert "why_change" in result.stderr
 
 
@@ -111,6 +113,18 @@ def test_schema_prints_valid_json_generated_from_the_bank(bank):
 def test_the_committed_schema_is_not_stale(bank):
     committed = REPO / "examples" / "careerstory.schema.json"
     assert committed.read_text("utf-8") == schema_text(bank), "run `make schema` to refresh it"
+
+
+def test_markdown_render_does_not_import_weasyprint_or_questionary(bank, tmp_path):
+    (tmp_path / "a.yaml").write_text(new_file_text(bank, {"name": "Ada", "why_fit": "x"}), encoding="utf-8")
+    code = (
+        "import sys; from careerstory import cli; sys.argv = ['careerstory', 'render', 'a.yaml']\n"
+        "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
+        "print([m for m in ('weasyprint', 'questionary', 'prompt_toolkit') if m in sys.modules])"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=True)
+    assert (tmp_path / "a.md").exists()
+    assert result.stdout.strip() == "[]"
 
 
 def test_start_up_does_not_import_heavy_libraries():

@@ -7,6 +7,7 @@ import os
 from html.parser import HTMLParser
 from pathlib import Path
 
+import markdown_it
 import pytest
 
 from careerstory.answers import load
@@ -323,7 +324,7 @@ def test_hostile_answers_stay_literal_text_in_markdown_and_html(write_answers, b
     assert "<script>alert('x')</script>" in text
     assert '<img src="file:///etc/passwd">' in text
     assert "<b>Eve</b> {{ name }}" in text
-    tokens = pytest.importorskip("markdown_it").MarkdownIt("commonmark").enable("table").parse(out["md"])
+    tokens = markdown_it.MarkdownIt("commonmark").enable("table").parse(out["md"])
     kinds = {t.type for t in tokens}
     assert not kinds & {"html_block", "fence", "code_block"}
     inline = [c for t in tokens if t.type == "inline" for c in t.children or []]
@@ -343,12 +344,7 @@ def test_line_breaks_in_one_line_answers_and_lone_carriage_returns_add_no_struct
     values["people"] = [
         {"name": "Sam\n# who", "works_as": "x\r# h", "ask_about": "y\r---", "status": "talked", "learned": "z"}
     ]
-    tokens = (
-        pytest.importorskip("markdown_it")
-        .MarkdownIt("commonmark")
-        .enable("table")
-        .parse(render(write_answers(values), bank, "md")["md"])
-    )
+    tokens = markdown_it.MarkdownIt("commonmark").enable("table").parse(render(write_answers(values), bank, "md")["md"])
     headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
     assert not [h for h in headings if "Injected" in h or "CR heading" in h or h in ("h", "who", "Teacher")]
     assert headings[0] == "Maya Okafor not a code block"

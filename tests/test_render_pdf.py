@@ -6,6 +6,8 @@ import builtins
 import json
 from pathlib import Path
 
+import pypdf
+import pypdfium2 as pdfium
 import pytest
 
 from careerstory.answers import load, new_file_text
@@ -16,9 +18,6 @@ from careerstory.render import fonts as brief_fonts
 from careerstory.render.brief import build_brief
 from careerstory.render.pdf import FetchLog, allowed_file, import_weasyprint, write_pdf
 from careerstory.render.templating import Templates, builtin_folder
-
-pypdf = pytest.importorskip("pypdf")
-pdfium = pytest.importorskip("pypdfium2")
 
 GOLDEN = Path(__file__).parent / "golden"
 FULL = json.loads((GOLDEN / "full.answers.json").read_text("utf-8"))
@@ -117,7 +116,17 @@ def test_same_answers_give_a_byte_identical_pdf(full_pdf: Path, tmp_path: Path) 
     assert again.read_bytes() == full_pdf.read_bytes()
 
 
-def test_several_pdfs_are_laid_out_in_parallel_each_reported(tmp_path: Path, capsys) -> None:
+def test_several_pdfs_are_laid_out_in_parallel_each_reported(tmp_path: Path, capsys, monkeypatch) -> None:
+    import concurrent.futures
+
+    pools: list[int] = []
+
+    class CountingPool(concurrent.futures.ProcessPoolExecutor):
+        def __init__(self, max_workers: int, **kwargs) -> None:
+            pools.append(max_workers)
+            super().__init__(max_workers, **kwargs)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", CountingPool)
     bank = default_bank()
     paths = []
     for name in ("ann", "bob"):
@@ -132,6 +141,7 @@ def test_several_pdfs_are_laid_out_in_parallel_each_reported(tmp_path: Path, cap
     assert pypdf.PdfReader(written[1]).metadata.author == "Bob"
     err = capsys.readouterr().err
     assert err.count("wrote ") == 2
+    assert pools == [2]
 
 
 HOSTILE = {
@@ -249,7 +259,12 @@ def test_missing_pango_is_one_message_naming_the_debian_packages(monkeypatch: py
     assert "libpango-1.0-0 libpangoft2-1.0-0" in caught.value.problems[0].hint
 
 
-def test_bundled_fonts_draw_latin_text_without_warnings() -> None:
+def test_bundled_fonts_draw_latin_text_without_warnings(monkeypatch: pytest.MonkeyPatch) -> None:
+    class NoSystemFonts:
+        def has(self, char: str) -> bool:
+            return False
+
+    monkeypatch.setattr(brief_fonts, "_system_fonts", lambda: NoSystemFonts())  # the bundled fonts alone
     folders = (builtin_folder() / "fonts",)
     assert brief_fonts.undrawable(["Maya Okafor — café, naïve, Ærø, Ελλάδα, Москва"], folders) == []
 

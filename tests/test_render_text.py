@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import markdown_it
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -17,8 +18,6 @@ from careerstory.render.text import (
     markdown_escape,
     tidy_markdown,
 )
-
-markdown_it = pytest.importorskip("markdown_it")
 
 
 def commonmark(text: str) -> list:

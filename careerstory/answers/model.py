@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from careerstory.errors import Problem, UserError
@@ -86,8 +86,6 @@ class AnswerSheet:
     bank: Bank
     values: dict[str, Answer]
     path: Path | None = None
-    # 1-based (line, column) of each question key found in the file.
-    positions: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def __getitem__(self, question_id: str) -> Answer:
         return self.values.get(question_id, empty_answer(self.bank.question(question_id)))

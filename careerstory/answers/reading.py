@@ -280,7 +280,6 @@ def _read_block(block: Block, node: yaml.Node, reader: Reader, sheet: AnswerShee
     for key, value in _pairs(node, reader, f"block '{block.id}'"):
         if key.value in ids:
             question = block.questions[ids.index(key.value)]
-            sheet.positions[question.id] = (key.start_mark.line + 1, key.start_mark.column + 1)
             answer = _read_answer(question, value, reader)
             if answer is not None:
                 sheet.values[question.id] = answer

@@ -5,9 +5,10 @@ answers file's bytes, the template files, the format and page size, the date pri
 on it and careerstory's version all go into one fingerprint. The fingerprints of the
 outputs written last are kept in ``$XDG_CACHE_HOME/careerstory/rendered.json`` (so the
 person's folders hold nothing but their briefs), with each output's size and
-modification time: an output edited or replaced since is rendered again. A content
-fingerprint rather than modification times means that touching or checking out the
-same answers again does not render again, and that any real change always does.
+modification time: an output edited or replaced since is rendered again. Any real
+change to an input always renders again. Without ``SOURCE_DATE_EPOCH`` the date on the
+brief is the answers file's modification time, so touching the file (or checking it
+out again) renders again too: the brief would carry a new date.
 """
 
 from __future__ import annotations

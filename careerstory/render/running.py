@@ -19,7 +19,7 @@ from careerstory.errors import Problem, UserError
 from careerstory.questions import Bank
 from careerstory.render import outputs, pdf
 from careerstory.render.brief import Brief, build_brief
-from careerstory.render.templating import HTML_TEMPLATE, MARKDOWN_TEMPLATE, STYLESHEET, Templates
+from careerstory.render.templating import FONTS_FOLDER, HTML_TEMPLATE, MARKDOWN_TEMPLATE, STYLESHEET, Templates
 from careerstory.render.text import tidy_markdown
 
 FORMATS = ("md", "html", "pdf")
@@ -138,6 +138,7 @@ class _Run:
         self.request = request
         self.bank = bank
         self.templates = Templates(request.template_dir)
+        self.template_print = self.templates.fingerprint()  # once per render, not per answers file
         self.plan = outputs.plan_outputs(request.files, request.formats, request.out)
         self.problems: list[Problem] = []
         self.written: dict[Path, str] = {}
@@ -180,10 +181,9 @@ class _Run:
                 f"{file}: {len(still_open)} question(s) still open, left out of the brief: "
                 f"{', '.join(q.id for q in still_open)} (`careerstory ask {file}` asks them)"
             )
-        template_print = self.templates.fingerprint()
         for fmt in self.request.formats:
             target = self.plan[(file, fmt)]
-            print_ = outputs.fingerprint(data, template_print, fmt, self.request.page_size, brief.created)
+            print_ = outputs.fingerprint(data, self.template_print, fmt, self.request.page_size, brief.created)
             if target is not None and not self.request.force and outputs.is_up_to_date(target, print_):
                 self.progress.done(f"{target} is up to date (--force renders it anyway)")
                 continue
@@ -207,7 +207,7 @@ class _Run:
         )
         from careerstory.render import fonts  # ctypes and fontTools: for PDFs only
 
-        missing = fonts.undrawable(brief_texts(brief), tuple(f / "fonts" for f in folders))
+        missing = fonts.undrawable(brief_texts(brief), tuple(f / FONTS_FOLDER for f in folders))
         for warning in fonts.font_warnings(missing):
             self.say(f"{file}: warning: {warning}")
         self.pdf_jobs.append((job, print_, file))
