@@ -36,7 +36,7 @@ from types import FrameType
 from typing import TYPE_CHECKING
 
 from careerstory.answers import Answer, AnswersFile
-from careerstory.answers.model import clean_answer
+from careerstory.answers.model import Unstorable
 from careerstory.asking_editor import Editor, find_editor
 from careerstory.asking_kinds import Save, ask_answer, entry_title, shorten
 from careerstory.errors import Problem, UserError
@@ -161,7 +161,7 @@ class Conversation:
         self._paragraph(block.intro, indent="")
 
     def _answered_count(self) -> int:
-        return sum(self.answers.sheet.answered(q) for q in self.bank.questions)
+        return self.answers.sheet.answered_count()
 
     def _heading(self, block: Block, question: Question) -> None:
         position = block.questions.index(question) + 1
@@ -183,12 +183,11 @@ class Conversation:
     def _saver(self, question: Question) -> Save:
         def save(value: Answer) -> bool:
             try:
-                clean_answer(question, value)
-            except UserError as refused:
+                self.answers.save(question, value)
+            except Unstorable as refused:
                 for problem in refused.problems:
                     self._paragraph(f"{problem.message}. {problem.hint}", style="warning")
                 return False
-            self.answers.save(question, value)
             return True
 
         return save
@@ -228,7 +227,7 @@ class Conversation:
         say("Where your brief stands", "title")
         width = max(len(block.title) for block in self.bank.blocks)
         for block in self.bank.blocks:
-            done = sum(sheet.answered(q) for q in block.questions)
+            done = sheet.answered_count(block)
             mark = "complete" if done == len(block.questions) else f"{done} of {len(block.questions)} answered"
             say(f"  {block.title:<{width}}  {mark}")
         required = sheet.open_questions(required_only=True)

@@ -84,7 +84,12 @@ def strip_heading(saved: str) -> str:
     else:
         while lines and lines[0].startswith("#"):
             lines.pop(0)
-    return "\n".join(line.rstrip() for line in lines).strip("\n")
+    return tidy("\n".join(lines))
+
+
+def tidy(text: str) -> str:
+    """No blank lines or spaces at the edges of a long answer; its inner layout stays."""
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
 
 
 def find_editor(environ: dict[str, str] | None = None) -> Editor | None:

@@ -18,7 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from careerstory.answers import Answer, GroupEntry
-from careerstory.asking_editor import Editor, EditorFailed
+from careerstory.answers.model import entry_filled, filled_entries, filled_items
+from careerstory.asking_editor import Editor, EditorFailed, tidy
 from careerstory.prompts import OpenEditor, Terminal
 from careerstory.questions import Field, Question
 
@@ -29,10 +30,10 @@ def ask_answer(terminal: Terminal, question: Question, current: Answer, save: Sa
     """Ask ``question`` by its kind, starting from the ``current`` answer."""
     if question.kind == "group":
         terminal.question(question.prompt)
-        _ask_group(terminal, question, _entries(current), save, editor)
+        _ask_group(terminal, question, [dict(e) for e in filled_entries(current)], save, editor)
     elif question.kind == "list":
         terminal.question(question.prompt)
-        _ask_list(terminal, _items(current), save)
+        _ask_list(terminal, filled_items(current), save)
     else:
         assert isinstance(current, str)
         _ask_text(terminal, question, current, save, editor)
@@ -62,7 +63,7 @@ def _paragraphs(
     while True:
         result = terminal.paragraphs(message, typed, editor_name=editor.name if editor else None, qmark=qmark)
         if not isinstance(result, OpenEditor):
-            return _tidy(result)
+            return tidy(result)
         assert editor is not None
         try:
             written = editor.edit(result.text, heading)
@@ -74,18 +75,9 @@ def _paragraphs(
         return written
 
 
-def _tidy(text: str) -> str:
-    """No blank lines or spaces at the edges of a long answer; its inner layout stays."""
-    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
-
-
 def _echo(terminal: Terminal, text: str) -> None:
     for line in text.split("\n") if text else ["(empty)"]:
         terminal.say(f"  │ {line}", "answer")
-
-
-def _items(current: Answer) -> list[str]:
-    return [item for item in current if isinstance(item, str) and item.strip()]
 
 
 def _ask_list(terminal: Terminal, items: list[str], save: Save) -> None:
@@ -115,10 +107,6 @@ def _ask_list(terminal: Terminal, items: list[str], save: Save) -> None:
         kept.append(typed)
     if not kept and not items:
         terminal.say("  Skipped for now.", "quiet")
-
-
-def _entries(current: Answer) -> list[GroupEntry]:
-    return [dict(e) for e in current if isinstance(e, dict) and any(v.strip() for v in e.values())]
 
 
 def entry_title(question: Question, entry: GroupEntry, width: int = 60) -> str:
@@ -183,7 +171,7 @@ def _ask_group(
         changed = _fill_until_saved(terminal, question, entries[picked], others, editor, save, adding=False)
         if changed is not None:
             # A record whose every field was erased is gone, as it is on disk.
-            kept = [changed] if any(v.strip() for v in changed.values()) else []
+            kept = [changed] if entry_filled(changed) else []
             entries = [*others[0], *kept, *others[1]]
 
 
@@ -214,7 +202,7 @@ def _fill_until_saved(
         filled = _fill_entry(terminal, question, typed, editor, adding=adding)
         if filled is None:
             return None
-        keep = any(v.strip() for v in filled.values())
+        keep = entry_filled(filled)
         if isinstance(around, tuple):
             whole = [*around[0], *([filled] if keep else []), *around[1]]
         else:

@@ -11,7 +11,7 @@ def report(sheet: AnswerSheet) -> tuple[str, bool]:
     width = max(len(b.title) for b in sheet.bank.blocks)
     missing_required = 0
     for block in sheet.bank.blocks:
-        done = sum(sheet.answered(q) for q in block.questions)
+        done = sheet.answered_count(block)
         lines.append(f"  {block.title:<{width}}  {done} of {len(block.questions)} answered")
         for question in sheet.open_questions(block):
             mark = "required" if question.required else "optional"

@@ -17,18 +17,35 @@ Answer = str | list[str] | list[GroupEntry]
 _LINE_SEPARATORS = {"\x85", "\u2028", "\u2029", "\ufeff"}
 
 
+class Unstorable(UserError):
+    """An answer holds what the file cannot keep exactly; typing it again fixes it."""
+
+
 def empty_answer(question: Question) -> Answer:
     """The value of an unanswered question."""
     return "" if question.kind in ("text", "long") else []
+
+
+def entry_filled(entry: GroupEntry) -> bool:
+    """True when a group record holds something in any field."""
+    return any(text.strip() for text in entry.values())
+
+
+def filled_items(value: Answer) -> list[str]:
+    """The items of a list answer that hold something."""
+    return [item for item in value if isinstance(item, str) and item.strip()]
+
+
+def filled_entries(value: Answer) -> list[GroupEntry]:
+    """The records of a group answer that hold something."""
+    return [entry for entry in value if isinstance(entry, dict) and entry_filled(entry)]
 
 
 def is_answered(question: Question, value: Answer) -> bool:
     """True when the answer holds something beyond whitespace."""
     if isinstance(value, str):
         return bool(value.strip())
-    if question.kind == "list":
-        return any(isinstance(item, str) and item.strip() for item in value)
-    return any(isinstance(entry, dict) and any(v.strip() for v in entry.values()) for entry in value)
+    return bool(filled_items(value) if question.kind == "list" else filled_entries(value))
 
 
 def unstorable_character(text: str) -> str | None:
@@ -55,7 +72,7 @@ def clean_text(text: str, where: str) -> str:
     text = text.replace("\r\n", "\n").rstrip("\n")
     bad = unstorable_character(text)
     if bad is not None:
-        raise UserError(
+        raise Unstorable(
             Problem(
                 f"{where}: the answer holds the invisible character U+{ord(bad):04X} "
                 f"({unicodedata.name(bad, 'a control character')}), which the answers file cannot keep exactly",
@@ -99,6 +116,10 @@ class AnswerSheet:
         questions = block.questions if block else self.bank.questions
         return [q for q in questions if not self.answered(q) and (q.required or not required_only)]
 
+    def answered_count(self, block: Block | None = None) -> int:
+        """How many questions (of ``block``, or of all) have an answer."""
+        return sum(self.answered(q) for q in (block.questions if block else self.bank.questions))
+
     def is_empty(self) -> bool:
         """True when nothing at all is answered."""
         return not any(self.answered(q) for q in self.bank.questions)
@@ -111,10 +132,8 @@ class AnswerSheet:
 
     def items(self, question_id: str) -> list[str]:
         """The non-empty items of a list question."""
-        value = self[question_id]
-        return [item for item in value if isinstance(item, str) and item.strip()]
+        return filled_items(self[question_id])
 
     def entries(self, question_id: str) -> list[GroupEntry]:
         """The non-empty records of a group question."""
-        value = self[question_id]
-        return [e for e in value if isinstance(e, dict) and any(v.strip() for v in e.values())]
+        return filled_entries(self[question_id])
