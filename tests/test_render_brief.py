@@ -352,6 +352,15 @@ def test_line_breaks_in_one_line_answers_and_lone_carriage_returns_add_no_struct
     assert "code_block" not in kinds and "ordered_list_open" not in kinds
 
 
+def test_a_direction_override_in_an_answer_ends_with_the_answer(write_answers, bank: Bank) -> None:
+    values = {**FULL, "name": "Maya \u202eOkafor", "core_strengths": ["\u2067Arabic first", "plain"]}
+    out = render(write_answers(values), bank, "md", "html")
+    assert out["md"].startswith("# Maya \u202eOkafor\u202c\n")
+    assert "\u2067Arabic first\u2069" in out["md"]
+    assert "Maya \u202eOkafor\u202c</h1>" in out["html"]
+    assert values["name"] == "Maya \u202eOkafor"  # the answers themselves are untouched
+
+
 def test_many_people_and_a_ten_thousand_character_word_stay_well_formed(write_answers, bank: Bank) -> None:
     values = dict(FULL)
     values["people"] = [

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from careerstory.render.text import (
     Bullets,
     Paragraph,
+    balance_direction,
     chunks,
     first_sentence,
     join_words,
@@ -132,3 +133,17 @@ def test_first_sentence_cuts_long_text_at_a_word() -> None:
 def test_join_words_reads_as_a_sentence() -> None:
     assert join_words(["a"]) == "a"
     assert join_words(["a", "b", "c"]) == "a, b and c"
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("plain", "plain"),
+        ("a\u202eb", "a\u202eb\u202c"),
+        ("a\u202eb\u202c c", "a\u202eb\u202c c"),  # already closed: nothing added
+        ("\u2067x\u202ay", "\u2067x\u202ay\u202c\u2069"),  # closed innermost first
+        ("stray \u202c close", "stray \u202c close"),
+    ],
+)
+def test_balance_direction_closes_what_an_answer_leaves_open(typed: str, shown: str) -> None:
+    assert balance_direction(typed) == shown

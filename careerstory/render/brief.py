@@ -16,7 +16,7 @@ from careerstory.answers import AnswerSheet
 from careerstory.answers.model import Answer
 from careerstory.errors import Problem, UserError
 from careerstory.questions import Question
-from careerstory.render.text import first_sentence, join_words
+from careerstory.render.text import balance_direction, first_sentence, join_words
 
 # The questions the brief opens with; they are not repeated in the blocks below.
 HEADER_QUESTIONS = ("name", "current_role", "target_role", "what_i_want")
@@ -221,8 +221,22 @@ def _item(sheet: AnswerSheet, question: Question) -> Item:
     return Item(question.id, heading, "group", columns=columns, rows=rows, details=tuple(details))
 
 
+def _contained(sheet: AnswerSheet) -> AnswerSheet:
+    """The same answers, each closing the direction overrides it opens (see balance_direction)."""
+
+    def contain(value: Answer) -> Answer:
+        if isinstance(value, str):
+            return balance_direction(value)
+        if all(isinstance(item, str) for item in value):
+            return [balance_direction(item) for item in value if isinstance(item, str)]
+        return [{k: balance_direction(t) for k, t in entry.items()} for entry in value if isinstance(entry, dict)]
+
+    return AnswerSheet(sheet.bank, {qid: contain(value) for qid, value in sheet.values.items()}, sheet.path)
+
+
 def build_brief(sheet: AnswerSheet) -> Brief:
     """Turn validated answers into what the brief shows."""
+    sheet = _contained(sheet)
     sections = []
     for block in sheet.bank.blocks:
         items = tuple(_item(sheet, q) for q in block.questions if q.id not in HEADER_QUESTIONS and sheet.answered(q))

@@ -35,6 +35,33 @@ class Bullets:
 Chunk = Paragraph | Bullets
 
 
+# Unicode's explicit direction controls that open a run, and what closes each.
+_DIRECTION_OPENERS = {
+    "\u202a": "\u202c",  # LRE
+    "\u202b": "\u202c",  # RLE
+    "\u202d": "\u202c",  # LRO
+    "\u202e": "\u202c",  # RLO
+    "\u2066": "\u2069",  # LRI
+    "\u2067": "\u2069",  # RLI
+    "\u2068": "\u2069",  # FSI
+}
+
+
+def balance_direction(text: str) -> str:
+    """``text`` with every direction override or isolate it leaves open closed at its end.
+
+    An answer holding a right-to-left override (pasted, or hostile) would otherwise turn
+    the brief's own words after it backwards, in the page footer for one.
+    """
+    open_runs: list[str] = []
+    for char in text:
+        if char in _DIRECTION_OPENERS:
+            open_runs.append(_DIRECTION_OPENERS[char])
+        elif open_runs and char == open_runs[-1]:
+            open_runs.pop()
+    return text + "".join(reversed(open_runs))
+
+
 # CommonMark's line endings: a lone carriage return ends a line too.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
