@@ -29,7 +29,9 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-FileArgument = Annotated[Path, typer.Argument(help="The answers file.", show_default=True, dir_okay=False)]
+FileArgument = Annotated[
+    Path, typer.Argument(help="The answers file.", show_default=True, dir_okay=False, metavar="FILE")
+]
 
 
 class PageSize(StrEnum):
@@ -86,7 +88,8 @@ def ask(
 @app.command()
 def render(
     files: Annotated[
-        list[Path] | None, typer.Argument(help="Answers files [default: careerstory.yaml].", dir_okay=False)
+        list[Path] | None,
+        typer.Argument(help="Answers files [default: careerstory.yaml].", dir_okay=False, metavar="FILE"),
     ] = None,
     md: Annotated[bool, typer.Option("--md", help="Write Markdown (the default when no format is named).")] = False,
     pdf: Annotated[bool, typer.Option("--pdf", help="Write a PDF.")] = False,
