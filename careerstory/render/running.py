@@ -181,6 +181,7 @@ class _Run:
                 f"{file}: {len(still_open)} question(s) still open, left out of the brief: "
                 f"{', '.join(q.id for q in still_open)} (`careerstory ask {file}` asks them)"
             )
+        html: str | None = None  # made once, for the HTML file and the PDF alike
         for fmt in self.request.formats:
             target = self.plan[(file, fmt)]
             print_ = outputs.fingerprint(data, self.template_print, fmt, self.request.page_size, brief.created)
@@ -189,16 +190,18 @@ class _Run:
                 continue
             if fmt == "md":
                 self.emit(render_markdown(brief, self.templates).encode(), target, print_)
-            elif fmt == "html":
-                self.emit(render_html(brief, self.templates).encode(), target, print_)
+                continue
+            html = html or render_html(brief, self.templates)
+            if fmt == "html":
+                self.emit(html.encode(), target, print_)
             else:
                 assert target is not None
-                self.queue_pdf(brief, target, print_, file)
+                self.queue_pdf(brief, html, target, print_, file)
 
-    def queue_pdf(self, brief: Brief, target: Path, print_: str, file: Path) -> None:
+    def queue_pdf(self, brief: Brief, html: str, target: Path, print_: str, file: Path) -> None:
         folders = self.templates.folders
         job = PdfJob(
-            html=render_html(brief, self.templates),
+            html=html,
             target=target,
             base_folder=folders[0],
             roots=folders,
