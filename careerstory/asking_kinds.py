@@ -131,16 +131,16 @@ def shorten(text: str, width: int) -> str:
 def _ask_group(
     terminal: Terminal, question: Question, entries: list[GroupEntry], save: Save, editor: Editor | None
 ) -> None:
-    entries_at_start = bool(entries)
+    # A list shown straight after the question needs no blank line above it.
+    first_look = bool(entries)
     if not entries:
         first = question.fields[0].label
         terminal.say(f"  One at a time, field by field. Leave {first} empty to skip.", "quiet")
-        entry = _fill_until_saved(terminal, question, {}, [], editor, save, adding=True)
+        entry = _fill_until_saved(terminal, question, {}, ([], []), editor, save, adding=True)
         if entry is None:
             terminal.say("  Skipped for now.", "quiet")
             return
         entries = [entry]
-    first_look = entries_at_start
     while True:
         if not first_look:
             terminal.say()
@@ -154,7 +154,7 @@ def _ask_group(
         if action == "done":
             return
         if action == "add":
-            added = _fill_until_saved(terminal, question, {}, entries, editor, save, adding=True)
+            added = _fill_until_saved(terminal, question, {}, (entries, []), editor, save, adding=True)
             if added is not None:
                 entries = [*entries, added]
             continue
@@ -186,7 +186,7 @@ def _fill_until_saved(
     terminal: Terminal,
     question: Question,
     start: GroupEntry,
-    around: list[GroupEntry] | tuple[list[GroupEntry], list[GroupEntry]],
+    around: tuple[list[GroupEntry], list[GroupEntry]],
     editor: Editor | None,
     save: Save,
     *,
@@ -194,19 +194,15 @@ def _fill_until_saved(
 ) -> GroupEntry | None:
     """Fill a record field by field and save it in its place; None when adding is given up.
 
-    ``around`` is the list a new record is appended to, or the records before and
-    after the one being changed.
+    ``around`` is the records before and after its place (a new one goes last).
     """
     typed = dict(start)
     while True:
         filled = _fill_entry(terminal, question, typed, editor, adding=adding)
         if filled is None:
             return None
-        keep = entry_filled(filled)
-        if isinstance(around, tuple):
-            whole = [*around[0], *([filled] if keep else []), *around[1]]
-        else:
-            whole = [*around, filled]
+        before, after = around
+        whole = [*before, *([filled] if entry_filled(filled) else []), *after]
         if filled == start or save(whole):
             return filled
         typed = filled
