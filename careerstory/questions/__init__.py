@@ -136,4 +136,4 @@ def parse_bank(text: str) -> Bank:
 @cache
 def default_bank() -> Bank:
     """The bank shipped with careerstory."""
-    return parse_bank(resources.files("careerstory").joinpath("bank.yaml").read_text("utf-8"))
+    return parse_bank(resources.files(__name__).joinpath("bank.yaml").read_text("utf-8"))
