@@ -4,7 +4,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 EXAMPLE ?= examples/teacher.yaml
 
-.PHONY: demo test lint typecheck unit examples check-examples picture schema wheel-check bench clean
+.PHONY: demo test lint typecheck unit examples check-examples picture schema wheel-check bench clean \
+	messages messages-update messages-compile
 
 $(BIN)/careerstory: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -72,3 +73,21 @@ wheel-check: $(BIN)/careerstory
 
 clean:
 	rm -rf out build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+
+# Translations (see "Adding a language" in README.md): extract every message into the
+# template catalog, carry new and changed ones into each language's .po, compile the .mo
+# files that careerstory reads (both are committed, so a checkout runs without Babel's CLI).
+LOCALE := careerstory/i18n/locale
+PYBABEL := $(BIN)/pybabel
+
+messages: $(VENV)/.dev
+	$(PYBABEL) extract --mapping-file babel.cfg --keywords n_:1,2 --add-location file --sort-output \
+		--ignore-dirs '.* ._ build out tests examples' \
+		--project careerstory --version "$$($(BIN)/python -c 'import careerstory; print(careerstory.__version__)')" \
+		--copyright-holder "careerstory's authors" --output-file $(LOCALE)/careerstory.pot .
+
+messages-update: messages
+	$(PYBABEL) update --input-file $(LOCALE)/careerstory.pot --output-dir $(LOCALE) --domain careerstory
+
+messages-compile: $(VENV)/.dev
+	$(PYBABEL) compile --directory $(LOCALE) --domain careerstory --statistics

@@ -1,0 +1,91 @@
+"""A Babel extractor for the question bank: every text a person reads, found by its key.
+
+``babel.cfg`` names it (``[careerstory.i18n.extract.extract_bank: ...]``), so that
+``make messages`` puts the bank's prompts, help texts, examples, titles, labels and
+choices into ``careerstory.pot`` beside the messages of the code and the templates.
+
+A string is extracted when it stands under a key of :data:`TRANSLATED_KEYS`, however
+deep (a list of choices, a mapping of headings by document), except under a key of
+:data:`VERBATIM_KEYS` (ids and other values the code compares). Other keys, such as
+:data:`CONTAINER_KEYS`, are walked through, so a translated key nested in a new
+structure is still found. Every key of the bank must be in one of the three lists: ``tests/test_i18n_extract.py`` fails
+on a key in neither, so a new key is a decision, not a text silently left in English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator, Mapping
+from typing import IO, Any
+
+import yaml
+
+# Keys whose strings a person reads: translated, and looked up at display with _(text).
+TRANSLATED_KEYS = frozenset(
+    {
+        "title",
+        "intro",
+        "prompt",
+        "help",
+        "example",
+        "label",
+        "labels",
+        "choices",
+        "heading",
+        "headings",
+        "lead",
+        "note",
+        "notes",
+        "hint",
+        "text",
+        "description",
+        "placeholder",
+    }
+)
+# Keys whose values are data: ids, kinds, flags, the names of places and documents.
+VERBATIM_KEYS = frozenset({"version", "id", "kind", "required", "value"})
+# Keys that only hold other entries: walked through for the keys above.
+CONTAINER_KEYS = frozenset({"blocks", "questions", "fields"})
+
+Extracted = tuple[int, str | None, str, list[str]]
+
+
+def extract_bank(
+    fileobj: IO[bytes], keywords: Mapping[str, Any], comment_tags: Collection[str], options: Mapping[str, Any]
+) -> Iterator[Extracted]:
+    """Babel's extractor interface: yield ``(line, None, text, [where])`` for each text of the bank."""
+    root = yaml.compose(fileobj.read().decode(options.get("encoding", "utf-8")), Loader=yaml.SafeLoader)
+    if root is not None:
+        yield from _walk(root, [], translated=False)
+
+
+def bank_keys(text: str) -> set[str]:
+    """Every mapping key used anywhere in a bank's YAML text."""
+    keys: set[str] = set()
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    stack: list[yaml.Node] = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            keys.update(str(key.value) for key, _value in node.value)
+            stack.extend(value for _key, value in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return keys
+
+
+def _walk(node: yaml.Node, where: list[str], translated: bool) -> Iterator[Extracted]:
+    if isinstance(node, yaml.ScalarNode):
+        if translated and node.tag == "tag:yaml.org,2002:str" and node.value.strip():
+            yield node.start_mark.line + 1, None, node.value, [f"bank: {' > '.join(where)}"]
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _walk(item, where, translated)
+    elif isinstance(node, yaml.MappingNode):
+        # Name the place by the id of the block, question or field it belongs to.
+        ids = [value.value for key, value in node.value if key.value == "id" and isinstance(value, yaml.ScalarNode)]
+        here = where + ids
+        for key, value in node.value:
+            if key.value in VERBATIM_KEYS:
+                continue
+            inside = translated or key.value in TRANSLATED_KEYS
+            yield from _walk(value, [*here, str(key.value)] if inside and not translated else here, inside)
