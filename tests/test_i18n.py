@@ -1,0 +1,231 @@
+"""The language spoken: codes, fallback, plural forms, dates, lists and templates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.plurals import get_plural
+
+import careerstory
+from careerstory import _, i18n, n_
+from careerstory.answers import new_file_text
+from careerstory.i18n import catalogs
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    yield
+    i18n.activate(None)
+    catalogs._announced.clear()
+
+
+@pytest.mark.parametrize(
+    ("code", "tag", "language", "region"),
+    [
+        ("de", "de", "de", None),
+        ("DE-at", "de-AT", "de", "AT"),
+        ("pl", "pl", "pl", None),
+        ("es-419", "es-419", "es", "419"),
+        ("zh-hant-tw", "zh-Hant-TW", "zh", "TW"),
+        ("de-AT-1996", "de-AT-1996", "de", "AT"),
+    ],
+)
+def test_well_formed_codes_are_read_in_their_usual_spelling(code, tag, language, region):
+    parsed = i18n.parse_language(code)
+    assert (parsed.tag, parsed.language, parsed.region) == (tag, language, region)
+
+
+@pytest.mark.parametrize("code", ["", "x", "german", "de-", "de--AT", "de AT", "12", "de-AT-x"])
+def test_malformed_codes_are_refused_with_what_to_write(code):
+    with pytest.raises(i18n.LanguageError) as caught:
+        i18n.parse_language(code)
+    assert caught.value.code == code
+    assert "de-AT" in caught.value.hint
+
+
+def test_an_underscore_gets_the_hyphenated_code_as_its_hint():
+    with pytest.raises(i18n.LanguageError) as caught:
+        i18n.parse_language("de_at")
+    assert caught.value.hint.endswith("de-AT.")
+
+
+def test_messages_follow_the_active_language_and_come_back_to_english():
+    assert _("About you") == "About you"
+    i18n.activate("de")
+    assert _("About you") == "Über dich"
+    assert _("a message no catalog holds") == "a message no catalog holds"
+    assert _("") == ""
+    i18n.activate("pl")
+    assert _("About you") == "O Tobie"
+    i18n.activate(None)
+    assert _("About you") == "About you"
+    assert careerstory._gettext is None
+
+
+def test_status_names_are_translated_for_display_only(bank):
+    statuses = bank.question("people").field("status").choices
+    i18n.activate("fr")
+    assert [_(status) for status in statuses] == ["à contacter", "contacté", "rencontré"]
+    assert statuses == ("to contact", "contacted", "talked")
+
+
+def test_a_regional_code_falls_back_to_its_base_language_with_one_line(capsys):
+    assert i18n.activate("de-AT").tag == "de-AT"
+    assert i18n.active_catalog() == "de"
+    assert _("About you") == "Über dich"
+    i18n.activate("de-AT")
+    lines = capsys.readouterr().err.splitlines()
+    assert lines == ["careerstory spricht de-AT noch nicht und nimmt deshalb de."]
+
+
+def test_a_language_without_catalog_falls_back_to_english_with_one_line(capsys):
+    i18n.activate("sw")
+    assert i18n.active_catalog() == "en"
+    assert _("About you") == "About you"
+    assert capsys.readouterr().err == "careerstory does not speak sw yet, so it will use en.\n"
+
+
+def test_a_language_with_its_catalog_says_nothing(capsys):
+    i18n.activate("es")
+    assert capsys.readouterr().err == ""
+
+
+def test_using_restores_the_language_spoken_before():
+    i18n.activate("pl")
+    with i18n.using("es"):
+        assert _("About you") == "Sobre ti"
+    assert _("About you") == "O Tobie"
+
+
+def test_english_plurals_need_no_catalog():
+    assert n_("{n} person", "{n} people", 1).format(n=1) == "1 person"
+    assert n_("{n} person", "{n} people", 3).format(n=3) == "3 people"
+
+
+def test_polish_takes_three_plural_forms_from_its_catalog_header(tmp_path, monkeypatch):
+    # The rule comes from the header Babel writes from CLDR, as in the shipped pl catalog.
+    shipped = (i18n.LOCALE_FOLDER / "pl" / "LC_MESSAGES" / "careerstory.po").read_text("utf-8")
+    assert get_plural("pl").plural_forms.replace(" ", "") in shipped.replace('"\n"', "").replace(" ", "")
+    catalog = Catalog(locale="pl", domain="careerstory")
+    catalog.add(("{n} person", "{n} people"), ("{n} osoba", "{n} osoby", "{n} osób"))
+    folder = tmp_path / "pl" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    with (folder / "careerstory.mo").open("wb") as mo:
+        write_mo(mo, catalog)
+    monkeypatch.setattr(catalogs, "LOCALE_FOLDER", tmp_path)
+    catalogs.translations.cache_clear()
+    try:
+        i18n.activate("pl")
+        forms = [n_("{n} person", "{n} people", n).format(n=n) for n in (1, 2, 5, 22, 25)]
+    finally:
+        catalogs.translations.cache_clear()
+    assert forms == ["1 osoba", "2 osoby", "5 osób", "22 osoby", "25 osób"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "day", "text"),
+    [
+        ("en", dt.date(2026, 11, 26), "26 November 2026"),
+        ("en", dt.date(2026, 3, 2), "2 March 2026"),
+        ("en-US", dt.date(2026, 11, 26), "26 November 2026"),
+        ("sw", dt.date(2026, 11, 26), "26 November 2026"),  # spoken through English: English dates
+        ("de", dt.date(2026, 11, 26), "26. November 2026"),
+        ("de-AT", dt.date(2026, 1, 2), "2. Jänner 2026"),
+        ("pl", dt.date(2024, 3, 2), "2 marca 2024"),
+        ("fr", dt.date(2024, 3, 2), "2 mars 2024"),
+        ("es", dt.date(2024, 3, 2), "2 de marzo de 2024"),
+    ],
+)
+def test_dates_take_the_forms_of_their_language(lang, day, text):
+    assert i18n.format_date(day, lang) == text
+
+
+def test_dates_and_lists_follow_the_active_language_when_none_is_named():
+    i18n.activate("de")
+    assert i18n.format_date(dt.date(2026, 11, 26)) == "26. November 2026"
+    assert i18n.format_list(["a", "b", "c"]) == "a, b und c"
+
+
+@pytest.mark.parametrize(
+    ("lang", "items", "text"),
+    [
+        ("en", [], ""),
+        ("en", ["a"], "a"),
+        ("en", ["a", "b"], "a and b"),
+        ("en", ["a", "b", "c"], "a, b and c"),
+        ("de", ["a", "b", "c"], "a, b und c"),
+        ("pl", ["a", "b", "c"], "a, b i c"),
+        ("fr", ["a", "b", "c"], "a, b et c"),
+        ("es", ["a", "b"], "a y b"),
+    ],
+)
+def test_lists_take_the_forms_of_their_language(lang, items, text):
+    assert i18n.format_list(items, lang) == text
+
+
+def _environment(html: bool = False):
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    return ImmutableSandboxedEnvironment(autoescape=html, trim_blocks=True, lstrip_blocks=True)
+
+
+TEMPLATE = """{% trans %}
+    About you
+{% endtrans %}|{{ _("talked") }}|{{ day|format_date }}|{{ items|format_list }}|{% trans count=n %}
+{{ count }} person{% pluralize %}{{ count }} people{% endtrans %}"""
+
+
+def test_templates_speak_the_language_they_are_given():
+    env = _environment()
+    i18n.jinja_install(env, "de")
+    context = {"day": dt.date(2026, 11, 26), "items": ["a", "b"], "n": 2}
+    assert env.from_string(TEMPLATE).render(context) == "Über dich|gesprochen|26. November 2026|a und b|2 people"
+    i18n.jinja_install(env, "en")
+    assert env.from_string(TEMPLATE).render(context) == "About you|talked|26 November 2026|a and b|2 people"
+
+
+def test_template_messages_are_escaped_in_html_with_their_values():
+    env = _environment(html=True)
+    i18n.jinja_install(env)
+    rendered = env.from_string('{{ _("Brief of %(name)s", name=name) }}').render(name="<b>Ada</b>")
+    assert rendered == "Brief of &lt;b&gt;Ada&lt;/b&gt;"
+
+
+def _babel_imported_after(code: str) -> bool:
+    probe = code + "\nprint('babel' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return result.stdout.strip().splitlines()[-1] == "True"
+
+
+ENGLISH_PATH = """
+import sys, datetime
+from careerstory import _, n_, i18n
+i18n.activate({code!r})
+_("About you"); n_("a", "b", 2)
+i18n.format_date(datetime.date(2026, 11, 26)); i18n.format_list(["a", "b", "c"])
+"""
+
+
+def test_the_english_path_imports_no_babel():
+    assert not _babel_imported_after(ENGLISH_PATH.format(code="en"))
+
+
+def test_another_language_imports_babel_only_for_its_dates():
+    assert _babel_imported_after(ENGLISH_PATH.format(code="de"))
+
+
+def test_an_english_markdown_render_imports_no_babel(bank, tmp_path: Path):
+    answers = tmp_path / "a.yaml"
+    answers.write_text(new_file_text(bank, {"name": "Ada"}), encoding="utf-8")
+    code = (
+        f"import sys; from careerstory import cli; sys.argv = ['careerstory', 'render', {str(answers)!r}]\n"
+        "try:\n    cli.main()\nexcept SystemExit:\n    pass"
+    )
+    assert not _babel_imported_after(code)
+    assert answers.with_suffix(".md").exists()
