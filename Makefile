@@ -76,7 +76,8 @@ clean:
 
 # Translations (see "Adding a language" in README.md): extract every message into the
 # template catalog, carry new and changed ones into each language's .po, compile the .mo
-# files that careerstory reads (both are committed, so a checkout runs without Babel's CLI).
+# files that careerstory reads and copy the CLDR forms it prints into cldr.json beside
+# them (all committed, so a checkout and the wheel run without Babel's command line).
 LOCALE := careerstory/i18n/locale
 PYBABEL := $(BIN)/pybabel
 
@@ -87,7 +88,9 @@ messages: $(VENV)/.dev
 		--copyright-holder "careerstory's authors" --output-file $(LOCALE)/careerstory.pot .
 
 messages-update: messages
-	$(PYBABEL) update --input-file $(LOCALE)/careerstory.pot --output-dir $(LOCALE) --domain careerstory
+	$(PYBABEL) update --input-file $(LOCALE)/careerstory.pot --output-dir $(LOCALE) --domain careerstory \
+		--ignore-pot-creation-date
 
 messages-compile: $(VENV)/.dev
 	$(PYBABEL) compile --directory $(LOCALE) --domain careerstory --statistics
+	$(BIN)/python -m careerstory.i18n.cldr

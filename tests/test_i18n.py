@@ -216,8 +216,8 @@ def test_the_english_path_imports_no_babel():
     assert not _babel_imported_after(ENGLISH_PATH.format(code="en"))
 
 
-def test_another_language_imports_babel_only_for_its_dates():
-    assert _babel_imported_after(ENGLISH_PATH.format(code="de"))
+def test_a_regional_code_asks_babel_for_its_dates():
+    assert _babel_imported_after(ENGLISH_PATH.format(code="de-AT"))
 
 
 def test_an_english_markdown_render_imports_no_babel(bank, tmp_path: Path):

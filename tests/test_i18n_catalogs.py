@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import string
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +17,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from careerstory.i18n import LOCALE_FOLDER
+from careerstory.i18n import LOCALE_FOLDER, format_date, format_list
 from careerstory.i18n.extract import CONTAINER_KEYS, TRANSLATED_KEYS, VERBATIM_KEYS, bank_keys, extract_bank
 
 REPO = Path(__file__).resolve().parent.parent
@@ -164,3 +167,31 @@ def test_every_key_of_the_bank_is_known_to_the_extractor():
         f"bank keys {sorted(unknown)}: add each to TRANSLATED_KEYS (a person reads it), VERBATIM_KEYS "
         "(data the code compares) or CONTAINER_KEYS in careerstory/i18n/extract.py"
     )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_cldr_copies_are_up_to_date(lang):
+    from careerstory.i18n import cldr
+
+    assert cldr.snapshot_path(lang).read_text("utf-8") == cldr.snapshot_text(lang), f"stale: {FIX}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_dates_and_lists_from_the_copies_are_babels_own(lang):
+    from babel.dates import format_date as babel_format_date
+    from babel.lists import format_list as babel_format_list
+
+    days = [dt.date(year, month, day) for year in (2024, 2026) for month in range(1, 13) for day in (1, 2, 9, 26)]
+    assert [format_date(day, lang) for day in days] == [babel_format_date(day, "long", locale=lang) for day in days]
+    for items in (["a", "b"], ["a", "b", "c"], ["a", "b", "c", "d"]):
+        assert format_list(items, lang) == babel_format_list(items, locale=lang)
+
+
+def test_the_copies_spare_babel_for_a_language_with_a_catalog():
+    code = (
+        "import sys, datetime; from careerstory.i18n import format_date, format_list\n"
+        "format_date(datetime.date(2024, 3, 2), 'pl'); format_list(['a', 'b', 'c'], 'pl')\n"
+        "print('babel' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

@@ -4,23 +4,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from careerstory import _
 
 # RFC 5646's well-formed tags, less what no person writes in an answers file: primary
 # subtags of 4 to 8 letters (none is registered; "german" or "polish" is a mistake to
 # point out, not a language to fall back from) and the irregular grandfathered tags.
-_TAG = re.compile(
-    r"""
+# Compiled on first use: compiling costs more than the rest of the module.
+_TAG = r"""
     (?P<language>[a-z]{2,3}(?:-[a-z]{3}){0,3})
     (?:-(?P<script>[a-z]{4}))?
     (?:-(?P<region>[a-z]{2}|[0-9]{3}))?
     (?P<variants>(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*)
     (?P<extensions>(?:-[a-wyz0-9](?:-[a-z0-9]{2,8})+)*)
     (?:-x(?:-[a-z0-9]{1,8})+)?
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
+"""
+
+
+@cache
+def _tag_pattern() -> re.Pattern[str]:
+    return re.compile(_TAG, re.VERBOSE | re.IGNORECASE)
 
 
 class LanguageError(ValueError):
@@ -58,10 +62,10 @@ def parse_language(code: str) -> Language:
     careerstory has a catalog for it is another question, answered by ``activate``.
     """
     written = code.strip()
-    match = _TAG.fullmatch(written)
+    match = _tag_pattern().fullmatch(written)
     if match is None:
         hint = _("Write a language code such as de, pl or de-AT: two or three letters, then a region after a hyphen.")
-        if "_" in written and _TAG.fullmatch(written.replace("_", "-")):
+        if "_" in written and _tag_pattern().fullmatch(written.replace("_", "-")):
             hint = _("Write it with a hyphen rather than an underscore: {code}.").format(
                 code=parse_language(written.replace("_", "-")).tag
             )
