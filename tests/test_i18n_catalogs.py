@@ -18,7 +18,14 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from careerstory.i18n import LOCALE_FOLDER, format_date, format_list
-from careerstory.i18n.extract import CONTAINER_KEYS, TRANSLATED_KEYS, VERBATIM_KEYS, bank_keys, extract_bank
+from careerstory.i18n.extract import (
+    CONTAINER_KEYS,
+    NAMED_KEYS,
+    TRANSLATED_KEYS,
+    VERBATIM_KEYS,
+    bank_keys,
+    extract_bank,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 LANGUAGES = ("de", "es", "fr", "pl")
@@ -155,17 +162,36 @@ def test_the_bank_extractor_finds_every_text_a_person_reads(bank):
     assert "talked" in (REPO / "careerstory" / "questions" / "bank.yaml").read_text("utf-8").splitlines()[line - 1]
 
 
+NEW_STRUCTURE = b"""
+documents:
+  - id: pitch
+    show: {brief: header}
+    title: ["{name}: pitch", "{name}"]
+    headings:
+      opening: In short
+    recipes:
+      outreach:
+        - {role: name, say: "I am {}."}
+    weight: 3
+"""
+
+
 def test_the_bank_extractor_reaches_translated_keys_in_new_structures():
-    text = b"documents:\n  - id: pitch\n    headings:\n      opening: In short\n    weight: 3\n"
-    assert [message for _l, _f, message, _c in extract_bank(io.BytesIO(text), {}, [], {})] == ["In short"]
+    found = [message for _l, _f, message, _c in extract_bank(io.BytesIO(NEW_STRUCTURE), {}, [], {})]
+    assert found == ["{name}: pitch", "In short", "I am {}."]
 
 
-def test_every_key_of_the_bank_is_known_to_the_extractor():
-    text = (REPO / "careerstory" / "questions" / "bank.yaml").read_text("utf-8")
-    unknown = bank_keys(text) - TRANSLATED_KEYS - VERBATIM_KEYS - CONTAINER_KEYS
+def test_the_key_check_names_new_keys_but_not_the_names_of_documents_or_recipes():
+    keys = bank_keys(NEW_STRUCTURE.decode())
+    assert keys - TRANSLATED_KEYS - VERBATIM_KEYS - CONTAINER_KEYS - NAMED_KEYS == {"weight"}
+
+
+@pytest.mark.parametrize("path", sorted((REPO / "careerstory" / "questions").glob("*.yaml")), ids=lambda p: p.name)
+def test_every_key_of_the_bank_is_known_to_the_extractor(path):
+    unknown = bank_keys(path.read_text("utf-8")) - TRANSLATED_KEYS - VERBATIM_KEYS - CONTAINER_KEYS - NAMED_KEYS
     assert not unknown, (
-        f"bank keys {sorted(unknown)}: add each to TRANSLATED_KEYS (a person reads it), VERBATIM_KEYS "
-        "(data the code compares) or CONTAINER_KEYS in careerstory/i18n/extract.py"
+        f"{path.name}: keys {sorted(unknown)}: add each to TRANSLATED_KEYS (a person reads it), VERBATIM_KEYS "
+        "(data the code compares), CONTAINER_KEYS or NAMED_KEYS in careerstory/i18n/extract.py"
     )
 
 

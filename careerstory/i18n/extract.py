@@ -8,16 +8,20 @@ A string is extracted when it stands under a key of :data:`TRANSLATED_KEYS`, how
 deep (a list of choices, a mapping of headings by document), except under a key of
 :data:`VERBATIM_KEYS` (ids and other values the code compares). Other keys, such as
 :data:`CONTAINER_KEYS`, are walked through, so a translated key nested in a new
-structure is still found. Every key of the bank must be in one of the three lists: ``tests/test_i18n_extract.py`` fails
+structure is still found. Every key of the bank must be in one of these lists: ``tests/test_i18n_extract.py`` fails
 on a key in neither, so a new key is a decision, not a text silently left in English.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterator, Mapping
 from typing import IO, Any
 
 import yaml
+
+_FIELD = re.compile(r"\{[^{}]*\}")
+_WORDS = re.compile(r"[^\W\d_]")
 
 # Keys whose strings a person reads: translated, and looked up at display with _(text).
 TRANSLATED_KEYS = frozenset(
@@ -39,12 +43,32 @@ TRANSLATED_KEYS = frozenset(
         "text",
         "description",
         "placeholder",
+        "subject",
+        "say",
     }
 )
-# Keys whose values are data: ids, kinds, flags, the names of places and documents.
-VERBATIM_KEYS = frozenset({"version", "id", "kind", "required", "value"})
+# Keys whose values are data: ids, kinds, flags, the names of places, roles and files.
+VERBATIM_KEYS = frozenset(
+    {
+        "version",
+        "id",
+        "kind",
+        "required",
+        "value",
+        "role",
+        "show",
+        "places",
+        "default_place",
+        "take",
+        "file_name",
+        "templates",
+        "stylesheet",
+    }
+)
 # Keys that only hold other entries: walked through for the keys above.
-CONTAINER_KEYS = frozenset({"blocks", "questions", "fields"})
+CONTAINER_KEYS = frozenset({"blocks", "questions", "fields", "documents"})
+# Keys holding a mapping from names (of recipes, say) to entries: the names are data.
+NAMED_KEYS = frozenset({"recipes"})
 
 Extracted = tuple[int, str | None, str, list[str]]
 
@@ -59,23 +83,28 @@ def extract_bank(
 
 
 def bank_keys(text: str) -> set[str]:
-    """Every mapping key used anywhere in a bank's YAML text."""
+    """Every key of a bank's YAML text that names a kind of entry (not the names under ``recipes``)."""
     keys: set[str] = set()
     root = yaml.compose(text, Loader=yaml.SafeLoader)
-    stack: list[yaml.Node] = [root] if root is not None else []
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)] if root is not None else []
     while stack:
-        node = stack.pop()
+        node, named = stack.pop()
         if isinstance(node, yaml.MappingNode):
-            keys.update(str(key.value) for key, _value in node.value)
-            stack.extend(value for _key, value in node.value)
+            for key, value in node.value:
+                if not named:
+                    keys.add(str(key.value))
+                # Below a translated or verbatim key, keys are names of documents or places.
+                if named or key.value not in TRANSLATED_KEYS | VERBATIM_KEYS:
+                    stack.append((value, not named and key.value in NAMED_KEYS))
         elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
+            stack.extend((item, False) for item in node.value)
     return keys
 
 
 def _walk(node: yaml.Node, where: list[str], translated: bool) -> Iterator[Extracted]:
     if isinstance(node, yaml.ScalarNode):
-        if translated and node.tag == "tag:yaml.org,2002:str" and node.value.strip():
+        # A pattern that is only placeholders ("{current_role}") has nothing to translate.
+        if translated and node.tag == "tag:yaml.org,2002:str" and _WORDS.search(_FIELD.sub("", node.value)):
             yield node.start_mark.line + 1, None, node.value, [f"bank: {' > '.join(where)}"]
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
