@@ -6,10 +6,12 @@ choices into ``careerstory.pot`` beside the messages of the code and the templat
 
 A string is extracted when it stands under a key of :data:`TRANSLATED_KEYS`, however
 deep (a list of choices, a mapping of headings by document), except under a key of
-:data:`VERBATIM_KEYS` (ids and other values the code compares). Other keys, such as
-:data:`CONTAINER_KEYS`, are walked through, so a translated key nested in a new
-structure is still found. Every key of the bank must be in one of these lists: ``tests/test_i18n_extract.py`` fails
-on a key in neither, so a new key is a decision, not a text silently left in English.
+:data:`VERBATIM_KEYS` (ids and other values the code compares), and unless it is only
+placeholders. Other keys (:data:`CONTAINER_KEYS`, :data:`NAMED_KEYS`) are walked
+through, so a translated key nested in a new structure is still found. Every key of
+every YAML file beside the bank must be in one of these lists, or
+``tests/test_i18n_catalogs.py`` fails: a new key is a decision, not a text silently
+left in English.
 """
 
 from __future__ import annotations
