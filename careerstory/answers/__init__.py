@@ -1,8 +1,9 @@
 """The answers file: a person's own YAML document, read strictly and written gently."""
 
+from careerstory.answers.emitting import new_file_text
 from careerstory.answers.model import Answer, AnswerSheet, GroupEntry, is_answered
 from careerstory.answers.reading import load, load_text, read
-from careerstory.answers.writing import AnswersFile, new_file_text
+from careerstory.answers.saving import AnswersFile
 
 __all__ = [
     "Answer",
