@@ -13,7 +13,7 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from careerstory import __version__
+from careerstory import _, __version__
 from careerstory.errors import Interrupted, UserError
 from careerstory.questions import default_bank
 
@@ -62,7 +62,9 @@ def _main(
 def _known_ids(values: list[str], known: list[str], option: str) -> list[str]:
     unknown = [v for v in values if v not in known]
     if unknown:
-        raise typer.BadParameter(f"unknown id '{unknown[0]}'. Known ids: {', '.join(known)}.", param_hint=option)
+        raise typer.BadParameter(
+            _("unknown id '{id}'. Known ids: {known}.").format(id=unknown[0], known=", ".join(known)), param_hint=option
+        )
     return values
 
 

@@ -1,4 +1,9 @@
-"""The answers file: a person's own YAML document, read strictly and written gently."""
+"""The answers file: a person's own YAML document, read strictly and written gently.
+
+``reading`` validates it and gives its node tree; ``emitting`` writes answers as YAML;
+``splicing`` puts one answer into the text; ``saving`` is ``ask``'s locked save session;
+``report`` is what ``check`` says, block by block.
+"""
 
 from careerstory.answers.emitting import new_file_text
 from careerstory.answers.model import Answer, AnswerSheet, GroupEntry, is_answered

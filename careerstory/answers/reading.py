@@ -4,6 +4,9 @@ PyYAML's own loaders would quietly keep the last of two duplicate keys, turn ``n
 into False and follow ``!!python`` tags, so the file is parsed twice at the node level
 instead: once as events (to refuse anchors, aliases and tags), once as a node tree
 whose scalars stay the exact text typed.
+
+The same node tree is what the writer changes a file by: :func:`compose_nodes`,
+:func:`find_pair` and :class:`Pair` say where a block or an answer sits in the text.
 """
 
 from __future__ import annotations
