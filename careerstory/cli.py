@@ -13,7 +13,7 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from careerstory import __version__
+from careerstory import _, __version__
 from careerstory.errors import Interrupted, UserError
 from careerstory.questions import default_bank
 
@@ -62,7 +62,9 @@ def _main(
 def _known_ids(values: list[str], known: list[str], option: str) -> list[str]:
     unknown = [v for v in values if v not in known]
     if unknown:
-        raise typer.BadParameter(f"unknown id '{unknown[0]}'. Known ids: {', '.join(known)}.", param_hint=option)
+        raise typer.BadParameter(
+            _("unknown id '{id}'. Known ids: {known}.").format(id=unknown[0], known=", ".join(known)), param_hint=option
+        )
     return values
 
 
@@ -80,7 +82,7 @@ def ask(
     bank = default_bank()
     blocks = _known_ids(block or [], [b.id for b in bank.blocks], "--block")
     questions = _known_ids(question or [], [q.id for q in bank.questions], "--question")
-    from careerstory.asking import run_ask
+    from careerstory.ask import run_ask
 
     run_ask(file, bank, blocks, questions)
 
@@ -144,18 +146,23 @@ def render(
 
 @app.command()
 def check(
-    file: FileArgument = DEFAULT_FILE,
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Answers files [default: careerstory.yaml].", dir_okay=False, metavar="FILE"),
+    ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 while a required answer is open.")] = False,
 ) -> None:
-    """Check the answers file and report what is answered."""
-    from careerstory.answers import load
-    from careerstory.checking import report
+    """Check answers files and report what is answered, block by block."""
+    from careerstory.answers.report import check_files, checks_text
 
-    bank = default_bank()
-    sheet = load(file, bank)
-    text, complete = report(sheet)
-    typer.echo(text)
-    if strict and not complete:
+    checks = check_files(list(dict.fromkeys(files or [DEFAULT_FILE])), default_bank())
+    text = checks_text(checks)
+    if text:
+        typer.echo(text)
+    problems = [problem for check in checks for problem in check.problems]
+    if problems:
+        raise UserError(*problems)
+    if strict and not all(check.report and check.report.complete for check in checks):
         raise typer.Exit(EXIT_USER_ERROR)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from careerstory import _
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -45,7 +47,7 @@ class UserError(Exception):
         """Every problem, one after the other, and how many there are when more than one."""
         text = "\n".join(problem.format() for problem in self.problems)
         if len(self.problems) > 1:
-            text += f"\n{len(self.problems)} problems found; fix them and run the command again."
+            text += "\n" + _("{n} problems found; fix them and run the command again.").format(n=len(self.problems))
         return text
 
 

@@ -14,6 +14,7 @@ import stat
 import tempfile
 from pathlib import Path
 
+from careerstory import _
 from careerstory.errors import Problem, UserError
 
 
@@ -24,7 +25,13 @@ def read_bytes(path: Path) -> bytes | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise UserError(Problem(f"cannot read {path}: {error.strerror}", "Check its permissions.", path)) from None
+        raise UserError(
+            Problem(
+                _("cannot read {file}: {reason}").format(file=path, reason=error.strerror),
+                _("Check its permissions."),
+                path,
+            )
+        ) from None
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -41,8 +48,8 @@ def atomic_write(path: Path, data: bytes) -> None:
         if not stat.S_ISREG(status.st_mode):
             raise UserError(
                 Problem(
-                    f"{path} is not a regular file (a folder, a device or a pipe)",
-                    "Nothing was written. Give the path of a file.",
+                    _("{file} is not a regular file (a folder, a device or a pipe)").format(file=path),
+                    _("Nothing was written. Give the path of a file."),
                     path,
                 )
             )
@@ -54,15 +61,19 @@ def atomic_write(path: Path, data: bytes) -> None:
     # The write bits say what the person meant; root's access() would say yes regardless.
     if exists and not (mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) and os.access(target, os.W_OK)):
         raise UserError(
-            Problem(f"{path} is read-only", f"Nothing was written. Make it writable (chmod u+w {path}).", path)
+            Problem(
+                _("{file} is read-only").format(file=path),
+                _("Nothing was written. Make it writable (chmod u+w {file}).").format(file=path),
+                path,
+            )
         )
     try:
         fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as error:
         raise UserError(
             Problem(
-                f"cannot write in the folder {target.parent}: {error.strerror}",
-                "Nothing was written. Make the folder writable or choose another path.",
+                _("cannot write in the folder {folder}: {reason}").format(folder=target.parent, reason=error.strerror),
+                _("Nothing was written. Make the folder writable or choose another path."),
                 path,
             )
         ) from None
@@ -79,8 +90,8 @@ def atomic_write(path: Path, data: bytes) -> None:
         if isinstance(error, OSError):
             raise UserError(
                 Problem(
-                    f"could not save {path}: {error.strerror}",
-                    "The file on disk is as it was before. Check the disk space and permissions, then try again.",
+                    _("could not save {file}: {reason}").format(file=path, reason=error.strerror),
+                    _("The file on disk is as it was before. Check the disk space and permissions, then try again."),
                     path,
                 )
             ) from None
@@ -129,8 +140,8 @@ class FileLock:
                 if error.errno in (errno.EAGAIN, errno.EACCES):
                     raise UserError(
                         Problem(
-                            f"{self.path} is already open in another `careerstory ask`",
-                            "Finish or quit that one first (Ctrl-C keeps every answer given).",
+                            _("{file} is already open in another `careerstory ask`").format(file=self.path),
+                            _("Finish or quit that one first (Ctrl-C keeps every answer given)."),
                             self.path,
                         )
                     ) from None

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from careerstory.asking_editor import CUT_LINE, Editor, EditorFailed, find_editor, strip_heading
+from careerstory.ask.editor import CUT_LINE, Editor, EditorFailed, find_editor, strip_heading
 
 
 def test_visual_wins_over_editor_and_may_carry_arguments() -> None:

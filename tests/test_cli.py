@@ -51,6 +51,42 @@ def test_check_strict_passes_when_every_required_answer_is_given(bank, tmp_path)
     assert "Every required question is answered" in result.stdout
 
 
+def complete_values(bank) -> dict:
+    values = {q.id: ("x" if q.kind in ("text", "long") else ["x"]) for q in bank.questions if q.kind != "group"}
+    values["transferable_skills"] = [{"skill": "s", "evidence": "e"}]
+    return values
+
+
+def test_check_reports_each_of_several_files_under_its_name(bank, tmp_path):
+    (tmp_path / "a.yaml").write_text(new_file_text(bank, complete_values(bank)))
+    (tmp_path / "b.yaml").write_text(new_file_text(bank, {"name": "Bo"}))
+    result = run("check", "a.yaml", "b.yaml", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    a_part, b_part = result.stdout.split("==> b.yaml <==")
+    assert a_part.startswith("==> a.yaml <==\na.yaml: valid")
+    assert "Every required question is answered" in a_part
+    assert "b.yaml: valid" in b_part and "open (required): current_role" in b_part
+    strict = run("check", "a.yaml", "b.yaml", "--strict", cwd=tmp_path)
+    assert strict.returncode == 1
+    assert run("check", "a.yaml", "a.yaml", "--strict", cwd=tmp_path).returncode == 0
+
+
+def test_check_of_several_files_shows_every_problem_of_every_file_and_exits_1(bank, tmp_path):
+    (tmp_path / "good.yaml").write_text(new_file_text(bank, complete_values(bank)))
+    (tmp_path / "bad.yaml").write_text("about:\n  nmae: x\n")
+    (tmp_path / "worse.yaml").write_text("story:\n  why_chnage: y\n  why_fit: [a]\n")
+    result = run("check", "bad.yaml", "good.yaml", "worse.yaml", "missing.yaml", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "==> good.yaml <==\ngood.yaml: valid" in result.stdout
+    assert "==> bad.yaml <==\nbad.yaml: invalid, 1 problem(s) listed on standard error" in result.stdout
+    assert "bad.yaml:2:3: error: unknown question 'nmae'" in result.stderr
+    assert "worse.yaml:2:3: error: unknown question 'why_chnage'" in result.stderr
+    assert "worse.yaml:3:12: error: why_fit: expected text, found a list" in result.stderr
+    assert "missing.yaml: error: no such answers file" in result.stderr
+    assert "4 problems found" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_a_bad_file_gives_every_problem_with_its_place_and_no_traceback(tmp_path):
     (tmp_path / "a.yaml").write_text("about:\n  nmae: x\nstory:\n  why_chnage: y\n")
     result = run("check", "a.yaml", cwd=tmp_path)

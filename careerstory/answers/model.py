@@ -6,6 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from careerstory import _
 from careerstory.errors import Problem, UserError
 from careerstory.questions import Bank, Block, Question
 
@@ -74,9 +75,11 @@ def clean_text(text: str, where: str) -> str:
     if bad is not None:
         raise Unstorable(
             Problem(
-                f"{where}: the answer holds the invisible character U+{ord(bad):04X} "
-                f"({unicodedata.name(bad, 'a control character')}), which the answers file cannot keep exactly",
-                "Type the answer again without it (it often arrives by copy and paste).",
+                _(
+                    "{where}: the answer holds the invisible character U+{code:04X} ({name}), "
+                    "which the answers file cannot keep exactly"
+                ).format(where=where, code=ord(bad), name=unicodedata.name(bad, _("a control character"))),
+                _("Type the answer again without it (it often arrives by copy and paste)."),
             )
         )
     return text

@@ -4,17 +4,22 @@ PyYAML's own loaders would quietly keep the last of two duplicate keys, turn ``n
 into False and follow ``!!python`` tags, so the file is parsed twice at the node level
 instead: once as events (to refuse anchors, aliases and tags), once as a node tree
 whose scalars stay the exact text typed.
+
+The same node tree is what the writer changes a file by: :func:`compose_nodes`,
+:func:`find_pair` and :class:`Pair` say where a block or an answer sits in the text.
 """
 
 from __future__ import annotations
 
 import difflib
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from careerstory import _
 from careerstory.answers.model import Answer, AnswerSheet, GroupEntry, empty_answer
 from careerstory.errors import Problem, UserError
 from careerstory.questions import Bank, Block, Question
@@ -29,16 +34,16 @@ SUPPORTED_VERSION = "1"
 _LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 _SYNTAX_HINTS = (
-    ("'\\t'", "YAML indents with spaces only: replace the tab with spaces."),
-    ("found unexpected end of stream", "A quote is never closed: add the closing quote."),
-    ("while scanning a quoted scalar", "A quote is never closed: add the closing quote."),
+    ("'\\t'", _("YAML indents with spaces only: replace the tab with spaces.")),
+    ("found unexpected end of stream", _("A quote is never closed: add the closing quote.")),
+    ("while scanning a quoted scalar", _("A quote is never closed: add the closing quote.")),
     (
         "mapping values are not allowed",
-        "Check this line's indentation against the line above, and put text holding ': ' in quotes.",
+        _("Check this line's indentation against the line above, and put text holding ': ' in quotes."),
     ),
-    ("expected <block end>", "Check this line's indentation: it should line up with its siblings."),
-    ("nesting depth", "Answers are text, lists or simple records: this is nested far too deeply."),
-    ("could not find expected ':'", "Each answer needs 'id: value'; check the line above too."),
+    ("expected <block end>", _("Check this line's indentation: it should line up with its siblings.")),
+    ("nesting depth", _("Answers are text, lists or simple records: this is nested far too deeply.")),
+    ("could not find expected ':'", _("Each answer needs 'id: value'; check the line above too.")),
 )
 
 
@@ -75,17 +80,19 @@ def read(path: Path, bank: Bank) -> tuple[AnswerSheet, bytes]:
     except FileNotFoundError:
         raise UserError(
             Problem(
-                "no such answers file",
-                f"Run `careerstory ask {path}` to start one, or give the path of an existing file.",
+                _("no such answers file"),
+                _("Run `careerstory ask {file}` to start one, or give the path of an existing file.").format(file=path),
                 path,
             )
         ) from None
     except IsADirectoryError:
         raise UserError(
-            Problem("this is a folder, not an answers file", "Give the path of a .yaml file.", path)
+            Problem(_("this is a folder, not an answers file"), _("Give the path of a .yaml file."), path)
         ) from None
     except OSError as error:
-        raise UserError(Problem(f"cannot read it ({error.strerror})", "Check its permissions.", path)) from None
+        raise UserError(
+            Problem(_("cannot read it ({reason})").format(reason=error.strerror), _("Check its permissions."), path)
+        ) from None
     return load_bytes(data, bank, path), data
 
 
@@ -94,8 +101,8 @@ def decode(data: bytes, path: Path | None) -> str:
     if len(data) > MAX_BYTES:
         raise UserError(
             Problem(
-                f"the answers file is larger than {MAX_BYTES // 1000} kB",
-                "An answers file holds text you typed; check that this is the right file.",
+                _("the answers file is larger than {size} kB").format(size=MAX_BYTES // 1000),
+                _("An answers file holds text you typed; check that this is the right file."),
                 path,
             )
         )
@@ -108,8 +115,8 @@ def decode(data: bytes, path: Path | None) -> str:
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         raise UserError(
             Problem(
-                f"byte 0x{body[error.start]:02x} is not UTF-8 text",
-                "Save the file as UTF-8 in your editor.",
+                _("byte 0x{byte:02x} is not UTF-8 text").format(byte=body[error.start]),
+                _("Save the file as UTF-8 in your editor."),
                 path,
                 line,
                 column,
@@ -147,20 +154,20 @@ def compose(text: str, reader: Reader) -> yaml.Node | None:
             if isinstance(event, yaml.AliasEvent):
                 reader.problem(
                     event.start_mark,
-                    f"the alias *{event.anchor} is not allowed here",
-                    "Write the answer out in full instead of pointing to another one.",
+                    _("the alias *{name} is not allowed here").format(name=event.anchor),
+                    _("Write the answer out in full instead of pointing to another one."),
                 )
             elif isinstance(event, yaml.NodeEvent) and event.anchor is not None:
                 reader.problem(
                     event.start_mark,
-                    f"the anchor &{event.anchor} is not allowed here",
-                    "Remove it; answers are plain text.",
+                    _("the anchor &{name} is not allowed here").format(name=event.anchor),
+                    _("Remove it; answers are plain text."),
                 )
             if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)) and event.tag not in (None, "!"):
                 reader.problem(
                     event.start_mark,
-                    f"the tag {event.tag} is not allowed here",
-                    "Remove it; every answer is read as plain text.",
+                    _("the tag {tag} is not allowed here").format(tag=event.tag),
+                    _("Remove it; every answer is read as plain text."),
                 )
         return yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
@@ -169,27 +176,28 @@ def compose(text: str, reader: Reader) -> yaml.Node | None:
         # itself is where the person has to look.
         quoted = "quoted scalar" in str(error.context) and "end of stream" in str(error.problem)
         mark = (error.context_mark if quoted else error.problem_mark) or error.context_mark
-        hint = next((h for key, h in _SYNTAX_HINTS if key in str(error)), "Fix the YAML syntax at this place.")
+        hint = next((h for key, h in _SYNTAX_HINTS if key in str(error)), _("Fix the YAML syntax at this place."))
         if mark is not None and text[mark.index : mark.index + 1] == "\t":
-            message, hint = "a tab character here", _SYNTAX_HINTS[0][1]
-        reader.problem(mark, f"YAML syntax: {message}", hint)
+            message, hint = _("a tab character here"), _SYNTAX_HINTS[0][1]
+        reader.problem(mark, _("YAML syntax: {message}").format(message=message), hint)
     except yaml.reader.ReaderError as error:
         before = text[: error.position]
         line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
         reader.problems.append(
             Problem(
-                f"the character {_describe(chr(error.character) if isinstance(error.character, int) else '?')}"
-                " is not allowed in the file",
-                "Delete it (it usually arrives by copy and paste).",
+                _("the character {character} is not allowed in the file").format(
+                    character=_describe(chr(error.character) if isinstance(error.character, int) else "?")
+                ),
+                _("Delete it (it usually arrives by copy and paste)."),
                 reader.path,
                 line,
                 column,
             )
         )
     except RecursionError:
-        reader.problem(None, "the file is nested far too deeply", "Answers are text, lists or simple records.")
+        reader.problem(None, _("the file is nested far too deeply"), _("Answers are text, lists or simple records."))
     except yaml.YAMLError as error:  # e.g. a second document
-        reader.problem(None, f"YAML: {error}", "Keep one document of plain text.")
+        reader.problem(None, _("YAML: {error}").format(error=error), _("Keep one document of plain text."))
     return None
 
 
@@ -199,7 +207,7 @@ def _describe(char: str) -> str:
 
 def _suggest(word: str, known: list[str]) -> str:
     close = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
-    return f"Did you mean '{close[0]}'? " if close else ""
+    return _("Did you mean '{word}'? ").format(word=close[0]) if close else ""
 
 
 def _pairs(node: yaml.MappingNode, reader: Reader, what: str) -> list[tuple[yaml.ScalarNode, yaml.Node]]:
@@ -208,14 +216,18 @@ def _pairs(node: yaml.MappingNode, reader: Reader, what: str) -> list[tuple[yaml
     pairs: list[tuple[yaml.ScalarNode, yaml.Node]] = []
     for key, value in node.value:
         if not isinstance(key, yaml.ScalarNode):
-            reader.problem(key.start_mark, f"a key in {what} must be a plain name")
+            reader.problem(key.start_mark, _("a key in {what} must be a plain name").format(what=what))
             continue
         if key.value in seen:
             first = seen[key.value].start_mark
             reader.problem(
                 key.start_mark,
-                f"'{key.value}' appears twice in {what} (first at line {first.line + 1})",
-                f"Keep one of them: merge the answers of line {first.line + 1} and line {key.start_mark.line + 1}.",
+                _("'{key}' appears twice in {what} (first at line {first})").format(
+                    key=key.value, what=what, first=first.line + 1
+                ),
+                _("Keep one of them: merge the answers of line {first} and line {second}.").format(
+                    first=first.line + 1, second=key.start_mark.line + 1
+                ),
             )
             continue
         seen[key.value] = key
@@ -223,19 +235,97 @@ def _pairs(node: yaml.MappingNode, reader: Reader, what: str) -> list[tuple[yaml
     return pairs
 
 
-def _is_empty(node: yaml.Node) -> bool:
+# -- the node tree, for the writer that changes a file by span ---------------------------
+
+
+def compose_nodes(text: str) -> yaml.Node | None:
+    """The node tree of ``text``, or None when it holds no node or does not parse.
+
+    Meant for text the strict reader has accepted; :func:`compose` says what is wrong
+    with any other.
+    """
+    try:
+        return yaml.compose(text, Loader=_LOADER)
+    except (yaml.YAMLError, RecursionError):
+        return None
+
+
+def is_empty(node: yaml.Node) -> bool:
+    """True for a key with nothing after it (a plain empty scalar)."""
     # libyaml calls the plain style "", the Python parser None.
     return isinstance(node, yaml.ScalarNode) and node.value == "" and not node.style
 
 
+@dataclass(frozen=True)
+class Pair:
+    """A key of a mapping and the node of its value: where an answer or a block sits."""
+
+    key: yaml.ScalarNode
+    value: yaml.Node
+
+    @property
+    def start(self) -> int:
+        """Index of the key's first character in the text."""
+        return int(self.key.start_mark.index)
+
+    @property
+    def column(self) -> int:
+        """The key's column, 0-based: the indentation of its line."""
+        return int(self.key.start_mark.column)
+
+    def end(self, text: str) -> int:
+        """Index just past the value's own text (see :func:`content_end`)."""
+        return content_end(self.value, text)
+
+
+def find_pair(mapping: yaml.Node, key: str) -> Pair | None:
+    """The pair of ``mapping`` whose key is ``key``; None when absent or not a mapping."""
+    if isinstance(mapping, yaml.MappingNode):
+        for k, v in mapping.value:
+            if isinstance(k, yaml.ScalarNode) and k.value == key:
+                return Pair(k, v)
+    return None
+
+
+def values_by_key(mapping: yaml.MappingNode) -> dict[str, yaml.Node]:
+    """The value nodes of a mapping, by their keys' text."""
+    return {k.value: v for k, v in mapping.value if isinstance(k, yaml.ScalarNode)}
+
+
+def content_end(node: yaml.Node, text: str) -> int:
+    """Index just past the last character that belongs to ``node``'s own text."""
+    if isinstance(node, yaml.ScalarNode) or (isinstance(node, yaml.CollectionNode) and node.flow_style):
+        end: int = node.end_mark.index
+        # Block scalars own the line breaks (and trailing spaces) after them; those stay.
+        while end > node.start_mark.index and text[end - 1] in " \t\r\n":
+            end -= 1
+        return end
+    last = node.value[-1]
+    return content_end(last[1] if isinstance(node, yaml.MappingNode) else last, text)
+
+
+def scalars(node: yaml.Node) -> list[yaml.ScalarNode]:
+    """Every scalar under ``node`` (keys and values), in the order of the text."""
+    if isinstance(node, yaml.ScalarNode):
+        return [node]
+    if isinstance(node, yaml.MappingNode):
+        return [s for key, value in node.value for part in (key, value) for s in scalars(part)]
+    if isinstance(node, yaml.SequenceNode):
+        return [s for item in node.value for s in scalars(item)]
+    return []
+
+
+# -- validation ----------------------------------------------------------------------------
+
+
 def _read_root(root: yaml.Node, reader: Reader, sheet: AnswerSheet) -> None:
-    if _is_empty(root):
+    if is_empty(root):
         return
     if not isinstance(root, yaml.MappingNode):
         reader.problem(
             root.start_mark,
-            "the answers file must be a mapping of blocks",
-            "Start from `careerstory ask`, which writes the layout for you.",
+            _("the answers file must be a mapping of blocks"),
+            _("Start from `careerstory ask`, which writes the layout for you."),
         )
         return
     block_ids = [b.id for b in reader.bank.blocks]
@@ -244,36 +334,38 @@ def _read_root(root: yaml.Node, reader: Reader, sheet: AnswerSheet) -> None:
             if not isinstance(value, yaml.ScalarNode) or value.value != SUPPORTED_VERSION:
                 reader.problem(
                     value.start_mark,
-                    f"unsupported version (this careerstory reads version {SUPPORTED_VERSION})",
-                    f"Write `version: {SUPPORTED_VERSION}`.",
+                    _("unsupported version (this careerstory reads version {version})").format(
+                        version=SUPPORTED_VERSION
+                    ),
+                    _("Write `version: {version}`.").format(version=SUPPORTED_VERSION),
                 )
         elif key.value in block_ids:
             _read_block(reader.bank.block(key.value), value, reader, sheet)
         else:
-            owner = _owner_block(reader.bank, key.value)
-            hint = (
-                f"'{key.value}' is a question of block '{owner}': move it under `{owner}:`."
-                if owner
-                else f"{_suggest(key.value, block_ids)}Known blocks: {', '.join(block_ids)}."
-            )
-            reader.problem(key.start_mark, f"unknown block '{key.value}'", hint)
+            hint = _unknown_key_hint(reader.bank, key.value, block_ids, _("Known blocks"))
+            reader.problem(key.start_mark, _("unknown block '{key}'").format(key=key.value), hint)
 
 
-def _owner_block(bank: Bank, question_id: str) -> str | None:
-    for block in bank.blocks:
-        if any(q.id == question_id for q in block.questions):
-            return block.id
-    return None
+def _unknown_key_hint(bank: Bank, key: str, known: list[str], known_label: str) -> str:
+    """What to do about a key that is not known where it stands.
+
+    A question id out of its block is told where it belongs; any other key gets the
+    closest known one suggested, and the list of what may stand there.
+    """
+    owner = next((block.id for block in bank.blocks if any(q.id == key for q in block.questions)), None)
+    if owner:
+        return _("'{key}' is a question of block '{owner}': move it under `{owner}:`.").format(key=key, owner=owner)
+    return _suggest(key, known) + f"{known_label}: {', '.join(known)}."
 
 
 def _read_block(block: Block, node: yaml.Node, reader: Reader, sheet: AnswerSheet) -> None:
-    if _is_empty(node):
+    if is_empty(node):
         return
     if not isinstance(node, yaml.MappingNode):
         reader.problem(
             node.start_mark,
-            f"block '{block.id}' must hold its questions as 'id: answer' lines",
-            "Indent each question id under the block name.",
+            _("block '{block}' must hold its questions as 'id: answer' lines").format(block=block.id),
+            _("Indent each question id under the block name."),
         )
         return
     ids = [q.id for q in block.questions]
@@ -284,46 +376,47 @@ def _read_block(block: Block, node: yaml.Node, reader: Reader, sheet: AnswerShee
             if answer is not None:
                 sheet.values[question.id] = answer
             continue
-        owner = _owner_block(reader.bank, key.value)
-        hint = (
-            f"It belongs to block '{owner}': move it there."
-            if owner
-            else f"{_suggest(key.value, ids)}Questions of '{block.id}': {', '.join(ids)}."
+        hint = _unknown_key_hint(reader.bank, key.value, ids, _("Questions of '{block}'").format(block=block.id))
+        reader.problem(
+            key.start_mark, _("unknown question '{key}' in block '{block}'").format(key=key.value, block=block.id), hint
         )
-        reader.problem(key.start_mark, f"unknown question '{key.value}' in block '{block.id}'", hint)
 
 
 def _text(node: yaml.Node, reader: Reader, where: str, what: str) -> str | None:
     if isinstance(node, yaml.ScalarNode):
         # A block scalar always ends in a line break; it is layout, not part of the answer.
         return str(node.value).rstrip("\n")
-    shape = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
+    shape = _("a list") if isinstance(node, yaml.SequenceNode) else _("a mapping")
     hint = (
-        "Write it as one text; for several lines use `|` and indent the lines below."
+        _("Write it as one text; for several lines use `|` and indent the lines below.")
         if isinstance(node, yaml.SequenceNode)
-        else "Put text holding ': ' in quotes."
+        else _("Put text holding ': ' in quotes.")
     )
-    reader.problem(node.start_mark, f"{where}: expected {what}, found {shape}", hint)
+    reader.problem(
+        node.start_mark, _("{where}: expected {what}, found {shape}").format(where=where, what=what, shape=shape), hint
+    )
     return None
 
 
 def _read_answer(question: Question, node: yaml.Node, reader: Reader) -> Answer | None:
     if question.kind in ("text", "long"):
-        return _text(node, reader, question.id, "text")
-    if _is_empty(node):
+        return _text(node, reader, question.id, _("text"))
+    if is_empty(node):
         return []
     if not isinstance(node, yaml.SequenceNode):
         example = (
-            "  - first item\n  - second item"
+            "  - " + _("first item") + "\n  - " + _("second item")
             if question.kind == "list"
             else "  - " + "\n    ".join(f"{f.id}: ..." for f in question.fields)
         )
         reader.problem(
-            node.start_mark, f"{question.id}: expected a list of items starting with '- '", f"Write it as:\n{example}"
+            node.start_mark,
+            _("{question}: expected a list of items starting with '- '").format(question=question.id),
+            _("Write it as:") + f"\n{example}",
         )
         return None
     if question.kind == "list":
-        items = [_text(item, reader, question.id, "a short text item") for item in node.value]
+        items = [_text(item, reader, question.id, _("a short text item")) for item in node.value]
         return [item for item in items if item is not None]
     entries = [_read_entry(question, item, reader) for item in node.value]
     return [entry for entry in entries if entry is not None]
@@ -334,8 +427,10 @@ def _read_entry(question: Question, node: yaml.Node, reader: Reader) -> GroupEnt
     if not isinstance(node, yaml.MappingNode):
         reader.problem(
             node.start_mark,
-            f"{question.id}: each entry needs the fields {', '.join(field_ids)}",
-            "Write each entry as '- " + "\n    ".join(f"{f}: ..." for f in field_ids) + "'.",
+            _("{question}: each entry needs the fields {fields}").format(
+                question=question.id, fields=", ".join(field_ids)
+            ),
+            _("Write each entry as '- {fields}'.").format(fields="\n    ".join(f"{f}: ..." for f in field_ids)),
         )
         return None
     entry: GroupEntry = {}
@@ -345,26 +440,29 @@ def _read_entry(question: Question, node: yaml.Node, reader: Reader) -> GroupEnt
         if key.value not in field_ids:
             reader.problem(
                 key.start_mark,
-                f"{question.id}: unknown field '{key.value}'",
-                f"{_suggest(key.value, field_ids)}Fields: {', '.join(field_ids)}.",
+                _("{question}: unknown field '{key}'").format(question=question.id, key=key.value),
+                _suggest(key.value, field_ids) + _("Fields: {fields}.").format(fields=", ".join(field_ids)),
             )
             continue
-        text = _text(value, reader, f"{question.id}.{key.value}", "text")
+        text = _text(value, reader, f"{question.id}.{key.value}", _("text"))
         if text is None:
             continue
         field = question.field(key.value)
         if field.choices and text and text not in field.choices:
             reader.problem(
                 value.start_mark,
-                f"{question.id}.{key.value}: '{text}' is not one of its choices",
-                f"{_suggest(text, list(field.choices))}Use one of: {', '.join(field.choices)}.",
+                _("{where}: '{text}' is not one of its choices").format(where=f"{question.id}.{key.value}", text=text),
+                _suggest(text, list(field.choices))
+                + _("Use one of: {choices}.").format(choices=", ".join(field.choices)),
             )
         entry[key.value] = text
     missing = [f for f in field_ids if f not in present]
     if missing:
         reader.problem(
             node.start_mark,
-            f"{question.id}: this entry lacks the field(s) {', '.join(missing)}",
-            "Add them, empty if you have nothing yet (for example `status:`).",
+            _("{question}: this entry lacks the field(s) {fields}").format(
+                question=question.id, fields=", ".join(missing)
+            ),
+            _("Add them, empty if you have nothing yet (for example `{field}:`).").format(field=missing[0]),
         )
     return entry

@@ -23,6 +23,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from careerstory import _
 from careerstory.errors import Interrupted
 
 T = TypeVar("T")
@@ -108,9 +109,9 @@ class Terminal:
         import questionary
         from prompt_toolkit.key_binding import KeyBindings
 
-        how = "Several lines are fine. Finish with Esc then Enter, or Alt-Enter."
+        how = _("Several lines are fine. Finish with Esc then Enter, or Alt-Enter.")
         if editor_name:
-            how += f"\n  {EDITOR_KEY_NAME} writes it in {editor_name} instead."
+            how += "\n  " + _("{key} writes it in {editor} instead.").format(key=EDITOR_KEY_NAME, editor=editor_name)
         keys = KeyBindings()
         if editor_name:
 
@@ -137,8 +138,8 @@ class Terminal:
         """One of ``choices`` (title, value), picked with the arrow keys and Enter."""
         import questionary
 
-        items = [questionary.Choice(title, value=index) for index, (title, _) in enumerate(choices)]
-        start = next((i for i, (_, value) in enumerate(choices) if default is not None and value == default), 0)
+        items = [questionary.Choice(title, value=index) for index, (title, _value) in enumerate(choices)]
+        start = next((i for i, (_title, value) in enumerate(choices) if default is not None and value == default), 0)
         question = questionary.select(
             self._fit(message),
             choices=items,

@@ -14,7 +14,7 @@ the brief.
   named blocks are reviewed at their end.
 - Long answers are typed in a multi-line prompt (Esc then Enter, or Alt-Enter,
   finishes it) or, by pressing Ctrl-O there, written in ``$VISUAL``/``$EDITOR``; see
-  :mod:`careerstory.asking_editor`. How each kind is asked: :mod:`careerstory.asking_kinds`.
+  :mod:`careerstory.ask.editor`. How each kind is asked: :mod:`careerstory.ask.kinds`.
 
 Nothing is lost: each answer goes to disk through :meth:`AnswersFile.save` (an atomic
 replacement) the moment it is confirmed, before anything else is shown. Ctrl-C and
@@ -35,22 +35,25 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
+from careerstory import _
 from careerstory.answers import Answer, AnswersFile
 from careerstory.answers.model import Unstorable
-from careerstory.asking_editor import Editor, find_editor
-from careerstory.asking_kinds import Save, ask_answer, entry_title, shorten
+from careerstory.answers.reading import SUPPORTED_VERSION
+from careerstory.answers.report import open_required, progress
+from careerstory.ask.editor import Editor, find_editor
+from careerstory.ask.kinds import Save, ask_answer, entry_title, shorten
 from careerstory.errors import Problem, UserError
 from careerstory.questions import Bank, Block, Question
 
 if TYPE_CHECKING:
-    from careerstory.prompts import Terminal
+    from careerstory.ask.terminal import Terminal
 
 
 def run_ask(path: Path, bank: Bank, block_ids: list[str], question_ids: list[str]) -> None:
     """Ask in this process's terminal, or refuse when there is none to talk to."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise not_a_terminal(path, bank)
-    from careerstory.prompts import Terminal
+    from careerstory.ask.terminal import Terminal
 
     with _sigterm_interrupts():
         converse(path, bank, block_ids, question_ids, Terminal(), find_editor())
@@ -67,14 +70,25 @@ def converse(
 def not_a_terminal(path: Path, bank: Bank) -> UserError:
     """The refusal when standard input or output is not a terminal."""
     blocks = ", ".join(block.id for block in bank.blocks)
+    first_block = bank.blocks[0]
+    first = first_block.questions[0]
     file = shlex.quote(str(path))
     return UserError(
         Problem(
-            "`careerstory ask` needs a terminal to talk to, and its input or output is not one",
-            f"Without a terminal, write the answers into {file} by hand: `version: 1`, then\n"
-            f"one section per block ({blocks}) holding its question ids,\n"
-            "e.g. `about:` and under it `  name: Maya Okafor`. `careerstory schema` lists every id.\n"
-            f"Then run `careerstory check {file}`.",
+            _("`careerstory ask` needs a terminal to talk to, and its input or output is not one"),
+            _(
+                "Without a terminal, write the answers into {file} by hand: `version: {version}`, then\n"
+                "one section per block ({blocks}) holding its question ids,\n"
+                "e.g. `{block}:` and under it `  {question}: {example}`. `careerstory schema` lists every id.\n"
+                "Then run `careerstory check {file}`."
+            ).format(
+                file=file,
+                version=SUPPORTED_VERSION,
+                blocks=blocks,
+                block=first_block.id,
+                question=first.id,
+                example=first.example,
+            ),
             path,
         )
     )
@@ -85,7 +99,7 @@ def _sigterm_interrupts() -> Iterator[None]:
     """A polite kill (SIGTERM) stops like Ctrl-C: saved answers stay, exit code 130."""
 
     def stop(signum: int, frame: FrameType | None) -> None:
-        from careerstory.prompts import interrupt
+        from careerstory.ask.terminal import interrupt
 
         interrupt()
 
@@ -144,15 +158,21 @@ class Conversation:
     def _welcome(self, *, everything_answered: bool) -> None:
         say = self.terminal.say
         answered = self._answered_count()
-        say(f"careerstory saves each answer to {self.answers.path} the moment you give it.", "quiet")
-        say("An empty answer skips a question. Ctrl-C stops; what you confirmed stays saved.", "quiet")
+        say(
+            _("careerstory saves each answer to {file} the moment you give it.").format(file=self.answers.path), "quiet"
+        )
+        say(_("An empty answer skips a question. Ctrl-C stops; what you confirmed stays saved."), "quiet")
         if everything_answered:
             say()
-            say("Every question already has an answer. Here they are, block by block,")
-            say("for you to change any of them.")
+            say(_("Every question already has an answer. Here they are, block by block,"))
+            say(_("for you to change any of them."))
         elif answered:
             say()
-            say(f"Welcome back: {answered} of {len(self.bank.questions)} questions have an answer.")
+            say(
+                _("Welcome back: {answered} of {total} questions have an answer.").format(
+                    answered=answered, total=len(self.bank.questions)
+                )
+            )
 
     def _open_block(self, block: Block) -> None:
         title = f"━━ {block.title} "
@@ -167,12 +187,17 @@ class Conversation:
         position = block.questions.index(question) + 1
         self.terminal.say()
         self.terminal.say(
-            f"{block.title} · question {position} of {len(block.questions)}"
-            f" · {self._answered_count()} of {len(self.bank.questions)} answered in all",
+            _("{block} · question {position} of {count} · {answered} of {total} answered in all").format(
+                block=block.title,
+                position=position,
+                count=len(block.questions),
+                answered=self._answered_count(),
+                total=len(self.bank.questions),
+            ),
             "quiet",
         )
         self._paragraph(question.help)
-        self._paragraph(f"For example: {question.example}")
+        self._paragraph(_("For example: {example}").format(example=question.example))
 
     # -- asking --------------------------------------------------------------------------
 
@@ -193,16 +218,19 @@ class Conversation:
         return save
 
     def _review(self, block: Block) -> None:
-        keep_going = "Looks right, move on"
+        keep_going = _("Looks right, move on")
         while True:
             self.terminal.say()
-            self.terminal.say(f"Your answers in “{block.title}”:", "title")
+            self.terminal.say(_("Your answers in “{block}”:").format(block=block.title), "title")
             for question in block.questions:
                 self.terminal.say(f"  {shorten(question.prompt, self.terminal.width - 2)}")
                 self.terminal.say(f"      {self._summary_of(question)}", "answer")
             choices: list[tuple[str, Question | None]] = [(keep_going, None)]
-            choices += [(f"Change: {shorten(q.prompt, self.terminal.width - 14)}", q) for q in block.questions]
-            picked = self.terminal.choose("Change one, or move on?", choices)
+            choices += [
+                (_("Change: {question}").format(question=shorten(q.prompt, self.terminal.width - 14)), q)
+                for q in block.questions
+            ]
+            picked = self.terminal.choose(_("Change one, or move on?"), choices)
             if picked is None:
                 return
             self._ask(block, picked)
@@ -211,7 +239,7 @@ class Conversation:
         width = self.terminal.width - 8
         sheet = self.answers.sheet
         if not sheet.answered(question):
-            return "(open)"
+            return _("(open)")
         if question.kind == "list":
             return shorten("; ".join(sheet.items(question.id)), width)
         if question.kind == "group":
@@ -221,24 +249,27 @@ class Conversation:
 
     def _summary(self) -> None:
         say = self.terminal.say
-        sheet = self.answers.sheet
         file = shlex.quote(str(self.answers.path))
         say()
-        say("Where your brief stands", "title")
-        width = max(len(block.title) for block in self.bank.blocks)
-        for block in self.bank.blocks:
-            done = sheet.answered_count(block)
-            mark = "complete" if done == len(block.questions) else f"{done} of {len(block.questions)} answered"
-            say(f"  {block.title:<{width}}  {mark}")
-        required = sheet.open_questions(required_only=True)
+        say(_("Where your brief stands"), "title")
+        blocks = progress(self.answers.sheet)
+        width = max(len(p.block.title) for p in blocks)
+        for block in blocks:
+            mark = (
+                _("complete")
+                if block.complete
+                else _("{done} of {total} answered").format(done=block.answered, total=block.total)
+            )
+            say(f"  {block.block.title:<{width}}  {mark}")
+        required = open_required(blocks)
         if required:
             say()
-            say("Still open, and needed for a complete brief:")
+            say(_("Still open, and needed for a complete brief:"))
             for question in required:
                 say(f"  {shorten(question.prompt, self.terminal.width - 4)}")
-            say(f"Answer them with: careerstory ask {file}")
+            say(_("Answer them with: careerstory ask {file}").format(file=file))
         else:
             say()
-            say("Every question needed for a complete brief has an answer.")
+            say(_("Every question needed for a complete brief has an answer."))
         say()
-        say(f"Make your brief with: careerstory render {file} --pdf")
+        say(_("Make your brief with: careerstory render {file} --pdf").format(file=file))

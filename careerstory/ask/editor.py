@@ -19,6 +19,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from careerstory import _
 from careerstory.errors import Interrupted
 
 CUT_LINE = "# ------------------------ >8 ------------------------"
@@ -55,11 +56,17 @@ class Editor:
             except KeyboardInterrupt:
                 raise Interrupted from None
             except OSError as error:
-                raise EditorFailed(f"Could not start {self.name}: {error.strerror}.") from None
+                raise EditorFailed(
+                    _("Could not start {editor}: {reason}.").format(editor=self.name, reason=error.strerror)
+                ) from None
             if done.returncode in (-signal.SIGINT, -signal.SIGTERM, 128 + signal.SIGINT):
                 raise Interrupted
             if done.returncode != 0:
-                raise EditorFailed(f"{self.name} stopped with an error (exit code {done.returncode}).")
+                raise EditorFailed(
+                    _("{editor} stopped with an error (exit code {code}).").format(
+                        editor=self.name, code=done.returncode
+                    )
+                )
             return strip_heading(Path(name).read_text(encoding="utf-8", errors="replace"))
         finally:
             with contextlib.suppress(OSError):
@@ -69,8 +76,8 @@ class Editor:
 def _with_heading(text: str, heading: list[str]) -> str:
     lines = [f"# {line}" for line in heading]
     lines += [
-        "# Write your answer under the cut line, then save and close the editor.",
-        "# Everything down to the cut line is left out of the answer.",
+        "# " + _("Write your answer under the cut line, then save and close the editor."),
+        "# " + _("Everything down to the cut line is left out of the answer."),
         CUT_LINE,
     ]
     return "\n".join(lines) + "\n" + text + ("\n" if text else "")

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from careerstory import _
 from careerstory.answers import Answer, GroupEntry
 from careerstory.answers.model import entry_filled, filled_entries, filled_items
-from careerstory.asking_editor import Editor, EditorFailed, tidy
-from careerstory.prompts import OpenEditor, Terminal
+from careerstory.ask.editor import Editor, EditorFailed, tidy
+from careerstory.ask.terminal import OpenEditor, Terminal
 from careerstory.questions import Field, Question
 
 Save = Callable[[Answer], bool]
@@ -48,11 +49,11 @@ def _ask_text(terminal: Terminal, question: Question, current: str, save: Save, 
             typed = terminal.line(question.prompt, typed).strip()
         if typed == current:
             if not typed.strip():
-                terminal.say("  Skipped for now.", "quiet")
+                terminal.say("  " + _("Skipped for now."), "quiet")
             return
         if save(typed):
             if not typed:
-                terminal.say("  Cleared.", "quiet")
+                terminal.say("  " + _("Cleared."), "quiet")
             return
 
 
@@ -68,7 +69,7 @@ def _paragraphs(
         try:
             written = editor.edit(result.text, heading)
         except EditorFailed as failure:
-            terminal.say(f"  {failure} Your text is back in the prompt.", "warning")
+            terminal.say(f"  {failure} " + _("Your text is back in the prompt."), "warning")
             typed = result.text
             continue
         _echo(terminal, written)
@@ -76,15 +77,15 @@ def _paragraphs(
 
 
 def _echo(terminal: Terminal, text: str) -> None:
-    for line in text.split("\n") if text else ["(empty)"]:
+    for line in text.split("\n") if text else [_("(empty)")]:
         terminal.say(f"  │ {line}", "answer")
 
 
 def _ask_list(terminal: Terminal, items: list[str], save: Save) -> None:
     if items:
-        terminal.say("  Enter keeps an item; erase it to remove it. An empty line finishes.", "quiet")
+        terminal.say("  " + _("Enter keeps an item; erase it to remove it. An empty line finishes."), "quiet")
     else:
-        terminal.say("  One item per line. An empty line finishes.", "quiet")
+        terminal.say("  " + _("One item per line. An empty line finishes."), "quiet")
     kept: list[str] = []
     saved = list(items)
     for position, item in enumerate(items):
@@ -106,13 +107,13 @@ def _ask_list(terminal: Terminal, items: list[str], save: Save) -> None:
             break
         kept.append(typed)
     if not kept and not items:
-        terminal.say("  Skipped for now.", "quiet")
+        terminal.say("  " + _("Skipped for now."), "quiet")
 
 
 def entry_title(question: Question, entry: GroupEntry, width: int = 60) -> str:
     """One line naming a record: its first two text fields, then its choices in brackets."""
     texts = [entry.get(f.id, "").strip() for f in question.fields if f.kind == "text"][:2]
-    title = " · ".join(text for text in texts if text) or "(no name)"
+    title = " · ".join(text for text in texts if text) or _("(no name)")
     choices = [entry.get(f.id, "").strip() for f in question.fields if f.kind == "choice"]
     if any(choices):
         title += f" ({', '.join(c for c in choices if c)})"
@@ -135,10 +136,12 @@ def _ask_group(
     first_look = bool(entries)
     if not entries:
         first = question.fields[0].label
-        terminal.say(f"  One at a time, field by field. Leave {first} empty to skip.", "quiet")
+        terminal.say(
+            "  " + _("One at a time, field by field. Leave {field} empty to skip.").format(field=first), "quiet"
+        )
         entry = _fill_until_saved(terminal, question, {}, ([], []), editor, save, adding=True)
         if entry is None:
-            terminal.say("  Skipped for now.", "quiet")
+            terminal.say("  " + _("Skipped for now."), "quiet")
             return
         entries = [entry]
     while True:
@@ -148,8 +151,13 @@ def _ask_group(
         for number, entry in enumerate(entries, 1):
             terminal.say(f"  {number}. {entry_title(question, entry, terminal.width - 8)}")
         action = terminal.choose(
-            "What next?",
-            [("Add another", "add"), ("Change one", "change"), ("Remove one", "remove"), ("Move on", "done")],
+            _("What next?"),
+            [
+                (_("Add another"), "add"),
+                (_("Change one"), "change"),
+                (_("Remove one"), "remove"),
+                (_("Move on"), "done"),
+            ],
         )
         if action == "done":
             return
@@ -158,13 +166,13 @@ def _ask_group(
             if added is not None:
                 entries = [*entries, added]
             continue
-        picked = _pick_entry(terminal, question, entries, "Which one?")
+        picked = _pick_entry(terminal, question, entries, _("Which one?"))
         if picked is None:
             continue
         if action == "remove":
             remaining = entries[:picked] + entries[picked + 1 :]
             if save(remaining):
-                terminal.say(f"  Removed {entry_title(question, entries[picked])}.", "quiet")
+                terminal.say("  " + _("Removed {entry}.").format(entry=entry_title(question, entries[picked])), "quiet")
                 entries = remaining
             continue
         others = (entries[:picked], entries[picked + 1 :])
@@ -179,7 +187,7 @@ def _pick_entry(terminal: Terminal, question: Question, entries: list[GroupEntry
     choices: list[tuple[str, int | None]] = [
         (entry_title(question, entry, terminal.width - 8), index) for index, entry in enumerate(entries)
     ]
-    return terminal.choose(message, [*choices, ("Back", None)])
+    return terminal.choose(message, [*choices, (_("Back"), None)])
 
 
 def _fill_until_saved(

@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 
 from careerstory.answers import load, new_file_text
-from careerstory.asking import _sigterm_interrupts, converse, not_a_terminal, run_ask
-from careerstory.asking_editor import Editor
+from careerstory.ask.conversation import _sigterm_interrupts, converse, not_a_terminal, run_ask
+from careerstory.ask.editor import Editor
+from careerstory.ask.terminal import scripted
 from careerstory.errors import Interrupted, UserError
-from careerstory.prompts import scripted
 from careerstory.questions import Bank
 
 ENTER = "\r"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from careerstory.ask.terminal import OpenEditor, scripted
 from careerstory.errors import Interrupted
-from careerstory.prompts import OpenEditor, scripted
 
 CTRL_C, CTRL_D, CTRL_O = "\x03", "\x04", "\x0f"
 

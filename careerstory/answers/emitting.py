@@ -1,0 +1,111 @@
+"""Emit answers as YAML: one answer's lines, or a whole new file laid out from the bank.
+
+Every scalar is written so that it reads back as exactly the text typed: values YAML
+would take for something else are quoted, long answers are ``|`` blocks, empty answers
+stay empty after the colon.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from careerstory import _
+from careerstory.answers.model import Answer, empty_answer
+from careerstory.questions import Bank, Question
+
+INDENT = "  "
+SCHEMA_FILE = "careerstory.schema.json"
+
+
+class _AnswerDumper(yaml.SafeDumper):
+    """Block style, indented sequences, empty answers left empty, long text as ``|``."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    if data == "":
+        # Tagged null so the emitter writes nothing at all after the colon.
+        return dumper.represent_scalar("tag:yaml.org,2002:null", "")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style="|" if "\n" in data else None)
+
+
+_AnswerDumper.add_representer(str, _represent_str)
+
+
+def _for_dump(question: Question, value: Answer) -> Any:
+    """Long text gets a final line break so that it is written as a plain ``|`` block."""
+
+    def long(text: str) -> str:
+        text = text.rstrip("\n")  # line breaks at the end are not part of an answer
+        return text + "\n" if text else text
+
+    if isinstance(value, str):
+        return long(value) if question.kind == "long" else value
+    if question.kind == "list":
+        return value or ""
+    return [
+        {f.id: (long(entry.get(f.id, "")) if f.kind == "long" else entry.get(f.id, "")) for f in question.fields}
+        for entry in value
+        if isinstance(entry, dict)
+    ] or ""
+
+
+def _literal_block(question_id: str, text: str) -> str | None:
+    """``id: |`` with ``text`` below it, or None when that would not read back exactly.
+
+    PyYAML falls back to a double-quoted line for text with trailing spaces or tabs,
+    which YAML's literal blocks hold fine; a person reads and edits a block far better.
+    """
+    indicator = "2" if text[:1] in " \t" else ""
+    candidate = "\n".join(
+        [f"{question_id}: |{indicator}"] + [INDENT + line if line else "" for line in text.split("\n")]
+    )
+    try:
+        read_back = yaml.load(candidate + "\n", Loader=yaml.BaseLoader)
+    except yaml.YAMLError:
+        return None
+    if isinstance(read_back, dict) and read_back.get(question_id, "").rstrip("\n") == text:
+        return candidate
+    return None
+
+
+def emit_answer(question: Question, value: Answer, indent: str, newline: str = "\n") -> str:
+    """``id: answer`` as YAML lines; lines after the first carry ``indent``; no final break."""
+    dumped = yaml.dump(
+        {question.id: _for_dump(question, value)},
+        Dumper=_AnswerDumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=1_000_000,  # never fold a person's line
+    ).rstrip("\n")
+    # PyYAML closes a document that ends in a kept line break (`|+`) with `...`; inside
+    # a file that marker would end the document early.
+    dumped = dumped.removesuffix("\n...")
+    if question.kind == "long" and isinstance(value, str) and value and not dumped.startswith(f"{question.id}: |"):
+        dumped = _literal_block(question.id, value) or dumped
+    lines = dumped.split("\n")
+    return newline.join([lines[0]] + [indent + line if line else line for line in lines[1:]])
+
+
+def new_file_text(bank: Bank, values: dict[str, Answer], name: str = "careerstory.yaml") -> str:
+    """The text of a fresh answers file, every block and question present."""
+    out = [
+        "# " + _('careerstory answers: your way to an answer to "What do you want to do?"'),
+        "# " + _("This file is yours. Edit any answer here, add notes as comments (# ...),"),
+        "# " + _("then check it with `careerstory check {file}`").format(file=name),
+        "# " + _("and make your brief with `careerstory render {file} --pdf`.").format(file=name),
+        "# "
+        + _("Editors with YAML support validate it after `careerstory schema > {schema}`:").format(schema=SCHEMA_FILE),
+        f"# yaml-language-server: $schema={SCHEMA_FILE}",
+        "version: 1",
+    ]
+    for block in bank.blocks:
+        out += ["", f"# {block.title}", f"{block.id}:"]
+        for question in block.questions:
+            value = values.get(question.id, empty_answer(question))
+            out += [f"{INDENT}# {question.prompt}", INDENT + emit_answer(question, value, INDENT)]
+    return "\n".join(out) + "\n"

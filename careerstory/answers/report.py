@@ -1,0 +1,124 @@
+"""Where a file's answers stand: the per-block progress, and the report ``check`` prints.
+
+:func:`progress` is computed here once; ``check``'s report and the summary at the end of
+``ask`` both show it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from careerstory import _
+from careerstory.answers.model import AnswerSheet
+from careerstory.answers.reading import load
+from careerstory.errors import Problem, UserError
+from careerstory.questions import Bank, Block, Question
+
+
+@dataclass(frozen=True)
+class BlockProgress:
+    """How far one block is answered, and which of its questions are still open."""
+
+    block: Block
+    answered: int
+    open: tuple[Question, ...]
+
+    @property
+    def total(self) -> int:
+        """How many questions the block has."""
+        return len(self.block.questions)
+
+    @property
+    def complete(self) -> bool:
+        """True when every question of the block has an answer."""
+        return not self.open
+
+    @property
+    def open_required(self) -> tuple[Question, ...]:
+        """The open questions a complete brief needs."""
+        return tuple(q for q in self.open if q.required)
+
+
+def progress(sheet: AnswerSheet) -> list[BlockProgress]:
+    """Each block of the bank with how far ``sheet`` answers it, in bank order."""
+    return [
+        BlockProgress(block, sheet.answered_count(block), tuple(sheet.open_questions(block)))
+        for block in sheet.bank.blocks
+    ]
+
+
+def open_required(blocks: Sequence[BlockProgress]) -> list[Question]:
+    """Every open question a complete brief needs, in bank order."""
+    return [question for block in blocks for question in block.open_required]
+
+
+@dataclass(frozen=True)
+class Report:
+    """What ``check`` says about one valid file."""
+
+    text: str
+    complete: bool  # every required question has an answer
+
+
+def report(sheet: AnswerSheet) -> Report:
+    """The report of a valid file: block by block, what is answered and what is open."""
+    blocks = progress(sheet)
+    lines = [_("{file}: valid").format(file=sheet.path)]
+    width = max(len(p.block.title) for p in blocks)
+    for block in blocks:
+        answered = _("{done} of {total} answered").format(done=block.answered, total=block.total)
+        lines.append(f"  {block.block.title:<{width}}  {answered}")
+        for question in block.open:
+            mark = _("required") if question.required else _("optional")
+            lines.append("      " + _("open ({mark}): {id}").format(mark=mark, id=question.id))
+    missing = len(open_required(blocks))
+    if missing:
+        lines.append(
+            _("{n} required question(s) still open: `careerstory ask {file}` asks them.").format(
+                n=missing, file=sheet.path
+            )
+        )
+    else:
+        lines.append(_("Every required question is answered."))
+    return Report("\n".join(lines), missing == 0)
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    """The outcome of checking one file: its report, or the problems that make it invalid."""
+
+    path: Path
+    report: Report | None
+    problems: tuple[Problem, ...] = ()
+
+
+def check_files(paths: Sequence[Path], bank: Bank) -> list[FileCheck]:
+    """Check every file; an invalid one does not stop the others from being checked."""
+    checks = []
+    for path in paths:
+        try:
+            checks.append(FileCheck(path, report(load(path, bank))))
+        except UserError as error:
+            checks.append(FileCheck(path, None, error.problems))
+    return checks
+
+
+def checks_text(checks: Sequence[FileCheck]) -> str:
+    """Every report, each under a ``==> file <==`` header when there are several.
+
+    A single invalid file gives no text: its problems, on standard error, say it all.
+    """
+    if len(checks) == 1 and checks[0].report is None:
+        return ""
+    parts = []
+    for check in checks:
+        if check.report is not None:
+            body = check.report.text
+        else:
+            body = _("{file}: invalid, {n} problem(s) listed on standard error").format(
+                file=check.path, n=len(check.problems)
+            )
+        parts.append(f"==> {check.path} <==\n{body}" if len(checks) > 1 else body)
+    return "\n\n".join(parts)

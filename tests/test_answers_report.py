@@ -1,0 +1,24 @@
+from careerstory.answers import load_text, new_file_text
+from careerstory.answers.report import open_required, progress, report
+
+
+def test_progress_counts_each_block_and_names_its_open_questions(bank):
+    sheet = load_text(new_file_text(bank, {"name": "Ada", "target_role": "Designer", "skill_jobs": ["a"]}), bank)
+    blocks = progress(sheet)
+    assert [p.block.id for p in blocks] == [b.id for b in bank.blocks]
+    about, strengths = blocks[0], blocks[1]
+    assert (about.answered, about.total, about.complete) == (2, 3, False)
+    assert [q.id for q in about.open] == ["current_role"]
+    assert strengths.answered == 1
+    required = [q.id for q in open_required(blocks)]
+    assert required[0] == "current_role"
+    assert required == [q.id for q in sheet.open_questions(required_only=True)]
+
+
+def test_the_report_says_complete_only_when_no_required_question_is_open(bank):
+    values = {q.id: ("x" if q.kind in ("text", "long") else ["x"]) for q in bank.questions if q.required}
+    values["transferable_skills"] = [{"skill": "s", "evidence": "e"}]
+    complete = report(load_text(new_file_text(bank, values), bank))
+    assert complete.complete and "Every required question is answered." in complete.text
+    partial = report(load_text(new_file_text(bank, {"name": "Ada"}), bank))
+    assert not partial.complete and "still open" in partial.text
