@@ -13,10 +13,11 @@ import pytest
 from careerstory.answers import load, new_file_text
 from careerstory.errors import UserError
 from careerstory.questions import default_bank
-from careerstory.render import RenderRequest, render_html, run_render
 from careerstory.render import fonts as brief_fonts
 from careerstory.render.brief import build_brief
 from careerstory.render.pdf import FetchLog, allowed_file, import_weasyprint, write_pdf
+from careerstory.render.request import RenderRequest
+from careerstory.render.running import render_html, run_render
 from careerstory.render.templating import Templates, builtin_folder
 
 GOLDEN = Path(__file__).parent / "golden"
