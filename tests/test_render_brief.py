@@ -16,7 +16,8 @@ from careerstory.questions import Bank
 from careerstory.render.brief import build_brief
 from careerstory.render.outputs import plan_outputs
 from careerstory.render.request import BadRequest, Format, PageSize, RenderRequest
-from careerstory.render.running import run_render
+from careerstory.render.running import render_html, run_render
+from careerstory.render.templating import Templates, builtin_folder
 
 GOLDEN = Path(__file__).parent / "golden"
 EPOCH = "1767225600"  # 2026-01-01
@@ -80,12 +81,25 @@ def parse_html(html: str) -> TagCollector:
     return parser
 
 
+# The goldens hold the brief's HTML, not its design: a stub stands for the stylesheet,
+# so that a change of CSS does not rewrite them (the real one is tested apart).
+STUB_STYLESHEET = "/* the stylesheet */"
+
+
 @pytest.mark.parametrize("persona", ["full", "sparse"])
 def test_brief_matches_golden_markdown_and_html(persona: str, write_answers, bank: Bank, update_golden: bool) -> None:
     path = write_answers(FULL if persona == "full" else SPARSE, f"{persona}.yaml")
-    out = render(path, bank, "md", "html")
-    check_golden(f"{persona}.md", out["md"], update_golden)
-    check_golden(f"{persona}.html", out["html"], update_golden)
+    check_golden(f"{persona}.md", render(path, bank, "md")["md"], update_golden)
+    html = render_html(build_brief(load(path, bank)), Templates(), stylesheet=STUB_STYLESHEET)
+    check_golden(f"{persona}.html", html, update_golden)
+
+
+def test_the_html_brief_carries_the_real_stylesheet_inline_and_closed(write_answers, bank: Bank) -> None:
+    html = render(write_answers(FULL), bank, "html")["html"]
+    css = (builtin_folder() / "brief.css").read_text("utf-8")
+    closed = css.replace("</", "<\\/")  # no "</style>" in the CSS can end the element early
+    assert "<style>\n" + closed + "\n</style>" in html
+    assert html.count("</style>") == 1
 
 
 def test_brief_opens_with_name_path_want_and_pitch_then_blocks_in_order(write_answers, bank: Bank) -> None:
@@ -416,3 +430,47 @@ def test_many_people_and_a_ten_thousand_character_word_stay_well_formed(write_an
     parse_html(out["html"])
     assert out["html"].count("<tr>") == 500 + 1 + 1 + 3  # people + header, skills header + rows
     assert out["md"].count("| Person ") == 500
+
+
+# Questions from every place of the brief: the header, the lead, a recipe's ingredient,
+# a section, and a group with a field shown below its table.
+RENAMED = {
+    "name": "full_name",
+    "what_i_want": "the_want",
+    "core_strengths": "strengths_in_short",
+    "why_change": "reasons_for_change",
+    "best_moments": "good_days",
+    "people": "contacts",
+}
+
+
+def test_a_question_renamed_in_the_bank_and_the_answers_keeps_its_heading_and_answer_everywhere(
+    bank: Bank, tmp_path: Path
+) -> None:
+    from careerstory.answers import new_file_text
+    from careerstory.questions import parse_bank
+    from careerstory.questions.compiled import DATA_FOLDER
+
+    text = (DATA_FOLDER / "bank.yaml").read_text("utf-8")
+    for old, new in RENAMED.items():
+        assert text.count(f"\n      - id: {old}\n") == 1, old  # a question, not a field
+        text = text.replace(f"\n      - id: {old}\n", f"\n      - id: {new}\n")
+    renamed_bank = parse_bank(text)
+    outputs = []
+    for folder, the_bank, values in (
+        ("before", bank, FULL),
+        ("after", renamed_bank, {RENAMED.get(k, k): v for k, v in FULL.items()}),
+    ):
+        path = tmp_path / folder / "maya.yaml"
+        path.parent.mkdir()
+        path.write_text(new_file_text(the_bank, values, path.name), encoding="utf-8")
+        outputs.append(render(path, the_bank, "md", "html"))
+    before, after = outputs
+    assert after["md"] == before["md"]
+    html = after["html"]
+    for old, new in RENAMED.items():
+        html = html.replace(f'id="{new}"', f'id="{old}"')  # the one place a question's id shows
+    assert html == before["html"]
+    for heading in ("# Maya Okafor", "## What I want to do", "**In short:** What I bring:", "### My best moments"):
+        assert heading in after["md"]
+    assert "#### What I learned from them" in after["md"]
