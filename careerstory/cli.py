@@ -15,7 +15,7 @@ import typer
 from careerstory import __version__
 from careerstory.errors import Interrupted, UserError
 from careerstory.questions import default_bank
-from careerstory.render.request import BadRequest, Format, PageSize
+from careerstory.render.request import BadRequest, Format, PageSize, RenderRequest
 
 DEFAULT_FILE = Path("careerstory.yaml")
 EXIT_USER_ERROR = 1
@@ -106,8 +106,6 @@ def render(
     watch: Annotated[bool, typer.Option("--watch", help="Render again whenever a file changes.")] = False,
 ) -> None:
     """Render the brief (Markdown; --pdf for the PDF, --html for HTML)."""
-    from careerstory.render.request import RenderRequest
-
     wanted = ((Format.md, md), (Format.html, html), (Format.pdf, pdf))
     try:
         request = RenderRequest(
