@@ -88,7 +88,7 @@ messages: $(VENV)/.dev
 		--copyright-holder "careerstory's authors" --output-file $(LOCALE)/careerstory.pot .
 
 messages-update: messages
-	$(PYBABEL) update --input-file $(LOCALE)/careerstory.pot --output-dir $(LOCALE) --domain careerstory \
+	$(PYBABEL) update --no-fuzzy-matching --input-file $(LOCALE)/careerstory.pot --output-dir $(LOCALE) --domain careerstory \
 		--ignore-pot-creation-date
 
 messages-compile: $(VENV)/.dev

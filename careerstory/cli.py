@@ -7,7 +7,6 @@ and an interrupt into exit 130; any other exception is a bug and keeps its trace
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -16,6 +15,7 @@ import typer
 from careerstory import _, __version__
 from careerstory.errors import Interrupted, UserError
 from careerstory.questions import default_bank
+from careerstory.render.request import BadRequest, Format, PageSize, RenderRequest
 
 DEFAULT_FILE = Path("careerstory.yaml")
 EXIT_USER_ERROR = 1
@@ -32,13 +32,6 @@ app = typer.Typer(
 FileArgument = Annotated[
     Path, typer.Argument(help="The answers file.", show_default=True, dir_okay=False, metavar="FILE")
 ]
-
-
-class PageSize(StrEnum):
-    """Paper sizes the PDF can be laid out on."""
-
-    a4 = "a4"
-    letter = "letter"
 
 
 def _version(value: bool) -> None:
@@ -115,23 +108,20 @@ def render(
     watch: Annotated[bool, typer.Option("--watch", help="Render again whenever a file changes.")] = False,
 ) -> None:
     """Render the brief (Markdown; --pdf for the PDF, --html for HTML)."""
-    formats = [name for name, wanted in (("md", md), ("html", html), ("pdf", pdf)) if wanted] or ["md"]
-    files = list(dict.fromkeys(files or [DEFAULT_FILE]))  # a file named twice is rendered once
-    if out == "-" and (formats != ["md"] or len(files) > 1 or watch):
-        raise typer.BadParameter(
-            "'-' (standard output) takes one Markdown brief, and not with --watch.", param_hint="--out"
+    wanted = ((Format.md, md), (Format.html, html), (Format.pdf, pdf))
+    try:
+        request = RenderRequest(
+            files=tuple(files or [DEFAULT_FILE]),
+            formats=tuple(fmt for fmt, asked in wanted if asked) or (Format.md,),
+            out=out,
+            page_size=page_size,
+            template_dir=template_dir,
+            strict=strict,
+            force=force,
+            watch=watch,
         )
-    from careerstory.render import RenderRequest, run_render
-
-    request = RenderRequest(
-        files=files,
-        formats=formats,
-        out=out,
-        page_size=page_size.value,
-        template_dir=template_dir,
-        strict=strict,
-        force=force,
-    )
+    except BadRequest as error:
+        raise typer.BadParameter(error.message, param_hint=error.option) from None
     if watch:
         from careerstory.render.watching import watch_and_render
 
@@ -141,6 +131,8 @@ def render(
             sys.stderr.write("\nStopped watching.\n")
             raise typer.Exit(EXIT_INTERRUPTED) from None
     else:
+        from careerstory.render.running import run_render
+
         run_render(request, default_bank())
 
 

@@ -151,12 +151,12 @@ def test_the_committed_schema_is_not_stale(bank):
     assert committed.read_text("utf-8") == schema_text(bank), "run `make schema` to refresh it"
 
 
-def test_markdown_render_does_not_import_weasyprint_or_questionary(bank, tmp_path):
+def test_markdown_render_imports_neither_pdf_prompts_progress_bar_nor_watcher(bank, tmp_path):
     (tmp_path / "a.yaml").write_text(new_file_text(bank, {"name": "Ada", "why_fit": "x"}), encoding="utf-8")
     code = (
         "import sys; from careerstory import cli; sys.argv = ['careerstory', 'render', 'a.yaml']\n"
         "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
-        "print([m for m in ('weasyprint', 'questionary', 'prompt_toolkit') if m in sys.modules])"
+        "print([m for m in ('weasyprint', 'questionary', 'prompt_toolkit', 'rich', 'watchfiles') if m in sys.modules])"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=True)
     assert (tmp_path / "a.md").exists()
@@ -166,7 +166,8 @@ def test_markdown_render_does_not_import_weasyprint_or_questionary(bank, tmp_pat
 def test_start_up_does_not_import_heavy_libraries():
     code = (
         "import sys; from careerstory import cli;"
-        "print([m for m in ('weasyprint', 'questionary', 'prompt_toolkit', 'jinja2') if m in sys.modules])"
+        "heavy = ('weasyprint', 'questionary', 'prompt_toolkit', 'jinja2', 'rich', 'watchfiles', 'yaml');"
+        "print([m for m in heavy if m in sys.modules])"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"

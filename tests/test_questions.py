@@ -79,3 +79,32 @@ def test_a_bank_with_a_repeated_id_is_refused():
     )
     with pytest.raises(ValueError, match="unique"):
         parse_bank(text)
+
+
+def test_the_compiled_bank_is_kept_in_the_cache_and_an_edit_is_parsed_afresh(tmp_path, monkeypatch):
+    from careerstory.questions import compiled
+
+    monkeypatch.setattr(compiled, "DATA_FOLDER", tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    (tmp_path / "data.yaml").write_text("a: [1, x]\n", encoding="utf-8")
+    assert compiled.load_data("data.yaml") == {"a": [1, "x"]}
+    (kept,) = (tmp_path / "cache" / "careerstory" / "data").iterdir()
+    kept.write_bytes(__import__("marshal").dumps({"a": "from the cache"}))
+    assert compiled.load_data("data.yaml") == {"a": "from the cache"}  # read, not parsed again
+    (tmp_path / "data.yaml").write_text("a: edited\n", encoding="utf-8")
+    assert compiled.load_data("data.yaml") == {"a": "edited"}
+    kept.write_bytes(b"not marshal")
+    (tmp_path / "data.yaml").write_text("a: [1, x]\n", encoding="utf-8")
+    assert compiled.load_data("data.yaml") == {"a": [1, "x"]}  # a broken entry is parsed past
+
+
+def test_every_role_a_document_names_is_played_by_a_question_of_the_bank():
+    from careerstory.questions.documents import default_documents, pattern_roles
+
+    roles = {q.role for q in default_bank().questions if q.role}
+    for document in default_documents():
+        named = {part.role for _, parts in document.recipes for part in parts}
+        named |= {role for pattern in (*document.title, *document.subject) for role in pattern_roles(pattern)}
+        assert named <= roles, document.id
+        places = {q.place(document.id, document.default_place) for q in default_bank().questions}
+        assert places <= {*document.places, "hidden"}, document.id

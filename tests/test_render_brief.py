@@ -13,9 +13,11 @@ import pytest
 from careerstory.answers import load
 from careerstory.errors import UserError
 from careerstory.questions import Bank
-from careerstory.render import RenderRequest, run_render
 from careerstory.render.brief import build_brief
 from careerstory.render.outputs import plan_outputs
+from careerstory.render.request import BadRequest, Format, PageSize, RenderRequest
+from careerstory.render.running import render_html, run_render
+from careerstory.render.templating import Templates, builtin_folder
 
 GOLDEN = Path(__file__).parent / "golden"
 EPOCH = "1767225600"  # 2026-01-01
@@ -79,12 +81,25 @@ def parse_html(html: str) -> TagCollector:
     return parser
 
 
+# The goldens hold the brief's HTML, not its design: a stub stands for the stylesheet,
+# so that a change of CSS does not rewrite them (the real one is tested apart).
+STUB_STYLESHEET = "/* the stylesheet */"
+
+
 @pytest.mark.parametrize("persona", ["full", "sparse"])
 def test_brief_matches_golden_markdown_and_html(persona: str, write_answers, bank: Bank, update_golden: bool) -> None:
     path = write_answers(FULL if persona == "full" else SPARSE, f"{persona}.yaml")
-    out = render(path, bank, "md", "html")
-    check_golden(f"{persona}.md", out["md"], update_golden)
-    check_golden(f"{persona}.html", out["html"], update_golden)
+    check_golden(f"{persona}.md", render(path, bank, "md")["md"], update_golden)
+    html = render_html(build_brief(load(path, bank)), Templates(), stylesheet=STUB_STYLESHEET)
+    check_golden(f"{persona}.html", html, update_golden)
+
+
+def test_the_html_brief_carries_the_real_stylesheet_inline_and_closed(write_answers, bank: Bank) -> None:
+    html = render(write_answers(FULL), bank, "html")["html"]
+    css = (builtin_folder() / "brief.css").read_text("utf-8")
+    closed = css.replace("</", "<\\/")  # no "</style>" in the CSS can end the element early
+    assert "<style>\n" + closed + "\n</style>" in html
+    assert html.count("</style>") == 1
 
 
 def test_brief_opens_with_name_path_want_and_pitch_then_blocks_in_order(write_answers, bank: Bank) -> None:
@@ -172,9 +187,23 @@ def test_several_briefs_draw_a_progress_bar_on_a_terminal(write_answers, bank: B
     monkeypatch.setattr("sys.stderr.isatty", lambda: True)
     run_render(RenderRequest(paths, ["md"]), bank)
     err = capsys.readouterr().err
-    assert "\r\033[K[########----------------] 1/3" in err
+    assert "1/3" in err and "━" in err  # rich's bar, counting
     assert err.endswith("3 briefs done\n")
     assert "\nwrote" not in err  # the bar replaces the per-brief lines
+    assert "rich" not in run_markdown_modules(paths[:1])  # one brief draws no bar, so never imports rich
+
+
+def run_markdown_modules(paths: list[Path]) -> list[str]:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from careerstory import cli; sys.argv = ['careerstory', 'render', *sys.argv[1:], '--force']\n"
+        "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
+        "print(' '.join(m for m in ('rich', 'watchfiles', 'jinja2') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code, *map(str, paths)], capture_output=True, text=True, check=True)
+    return result.stdout.split()
 
 
 def test_several_briefs_without_a_terminal_get_one_line_each(write_answers, bank: Bank, capsys) -> None:
@@ -232,20 +261,50 @@ def test_outputs_go_beside_the_answers_file_named_after_its_stem(write_answers, 
     assert written == [path.with_name("maya.md"), path.with_name("maya.html")]
 
 
+def targets(files: list[Path], formats: list[str], out: str | None) -> dict[tuple[Path, str], Path | None]:
+    plan = plan_outputs(RenderRequest(files, formats, out=out))
+    return {(o.file, o.format.value): o.target for o in plan}
+
+
 def test_out_is_a_file_for_one_brief_and_a_folder_for_several(tmp_path: Path) -> None:
     a, b = tmp_path / "a.yaml", tmp_path / "x" / "b.yaml"
-    assert plan_outputs([a], ["pdf"], "brief.pdf") == {(a, "pdf"): Path("brief.pdf")}
-    assert plan_outputs([a], ["md", "pdf"], str(tmp_path / "out")) == {
+    assert targets([a], ["pdf"], "brief.pdf") == {(a, "pdf"): Path("brief.pdf")}
+    assert targets([a], ["md", "pdf"], str(tmp_path / "out")) == {
         (a, "md"): tmp_path / "out" / "a.md",
         (a, "pdf"): tmp_path / "out" / "a.pdf",
     }
-    assert plan_outputs([a, b], ["md"], "out/")[(b, "md")] == Path("out/b.md")
-    assert plan_outputs([a], ["md"], str(tmp_path) + "/")[(a, "md")] == tmp_path / "a.md"
+    assert targets([a, b], ["md"], "out/")[(b, "md")] == Path("out/b.md")
+    assert targets([a], ["md"], str(tmp_path) + "/")[(a, "md")] == tmp_path / "a.md"
 
 
 def test_two_files_with_one_stem_in_one_folder_are_refused(tmp_path: Path) -> None:
     with pytest.raises(UserError, match="would both be rendered"):
-        plan_outputs([tmp_path / "a" / "me.yaml", tmp_path / "b" / "me.yaml"], ["md"], str(tmp_path / "out"))
+        targets([tmp_path / "a" / "me.yaml", tmp_path / "b" / "me.yaml"], ["md"], str(tmp_path / "out"))
+
+
+@pytest.mark.parametrize(
+    ("options", "option"),
+    [
+        ({"formats": ["md", "pdf"], "out": "-"}, "--out"),
+        ({"out": "-", "watch": True}, "--out"),
+        ({"formats": ["docx"]}, "--md/--html/--pdf"),
+        ({"formats": []}, "--md/--html/--pdf"),
+        ({"page_size": "a5"}, "--page-size"),
+        ({"documents": ["novel"]}, "--doc"),
+    ],
+)
+def test_a_request_the_rules_refuse_names_its_option(tmp_path: Path, options: dict, option: str) -> None:
+    with pytest.raises(BadRequest) as caught:
+        RenderRequest([tmp_path / "a.yaml"], **options)
+    assert caught.value.option == option
+
+
+def test_a_request_takes_each_file_once_and_formats_as_enums(tmp_path: Path) -> None:
+    a = tmp_path / "a.yaml"
+    request = RenderRequest([a, a], ["pdf", "md"], page_size="letter")
+    assert request.files == (a,)
+    assert request.formats == (Format.pdf, Format.md)
+    assert request.page_size is PageSize.letter
 
 
 def test_out_folder_is_created_for_several_formats(write_answers, bank: Bank, tmp_path: Path) -> None:
@@ -371,3 +430,47 @@ def test_many_people_and_a_ten_thousand_character_word_stay_well_formed(write_an
     parse_html(out["html"])
     assert out["html"].count("<tr>") == 500 + 1 + 1 + 3  # people + header, skills header + rows
     assert out["md"].count("| Person ") == 500
+
+
+# Questions from every place of the brief: the header, the lead, a recipe's ingredient,
+# a section, and a group with a field shown below its table.
+RENAMED = {
+    "name": "full_name",
+    "what_i_want": "the_want",
+    "core_strengths": "strengths_in_short",
+    "why_change": "reasons_for_change",
+    "best_moments": "good_days",
+    "people": "contacts",
+}
+
+
+def test_a_question_renamed_in_the_bank_and_the_answers_keeps_its_heading_and_answer_everywhere(
+    bank: Bank, tmp_path: Path
+) -> None:
+    from careerstory.answers import new_file_text
+    from careerstory.questions import parse_bank
+    from careerstory.questions.compiled import DATA_FOLDER
+
+    text = (DATA_FOLDER / "bank.yaml").read_text("utf-8")
+    for old, new in RENAMED.items():
+        assert text.count(f"\n      - id: {old}\n") == 1, old  # a question, not a field
+        text = text.replace(f"\n      - id: {old}\n", f"\n      - id: {new}\n")
+    renamed_bank = parse_bank(text)
+    outputs = []
+    for folder, the_bank, values in (
+        ("before", bank, FULL),
+        ("after", renamed_bank, {RENAMED.get(k, k): v for k, v in FULL.items()}),
+    ):
+        path = tmp_path / folder / "maya.yaml"
+        path.parent.mkdir()
+        path.write_text(new_file_text(the_bank, values, path.name), encoding="utf-8")
+        outputs.append(render(path, the_bank, "md", "html"))
+    before, after = outputs
+    assert after["md"] == before["md"]
+    html = after["html"]
+    for old, new in RENAMED.items():
+        html = html.replace(f'id="{new}"', f'id="{old}"')  # the one place a question's id shows
+    assert html == before["html"]
+    for heading in ("# Maya Okafor", "## What I want to do", "**In short:** What I bring:", "### My best moments"):
+        assert heading in after["md"]
+    assert "#### What I learned from them" in after["md"]

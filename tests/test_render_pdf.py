@@ -13,10 +13,11 @@ import pytest
 from careerstory.answers import load, new_file_text
 from careerstory.errors import UserError
 from careerstory.questions import default_bank
-from careerstory.render import RenderRequest, render_html, run_render
 from careerstory.render import fonts as brief_fonts
 from careerstory.render.brief import build_brief
 from careerstory.render.pdf import FetchLog, allowed_file, import_weasyprint, write_pdf
+from careerstory.render.request import RenderRequest
+from careerstory.render.running import render_html, run_render
 from careerstory.render.templating import Templates, builtin_folder
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -152,7 +153,7 @@ HOSTILE = {
     "why_fit": "W" * 10_000,
     "people": [
         {"name": f"Person {i} <b>", "works_as": "Q" * 40, "ask_about": "file:///etc/shadow", "status": "talked"}
-        for i in range(500)
+        for i in range(50)  # enough to run onto a second page: the fence holds on every page
     ],
 }
 
@@ -259,11 +260,14 @@ def test_missing_pango_is_one_message_naming_the_debian_packages(monkeypatch: py
     assert "libpango-1.0-0 libpangoft2-1.0-0" in caught.value.problems[0].hint
 
 
-def test_bundled_fonts_draw_latin_text_without_warnings(monkeypatch: pytest.MonkeyPatch) -> None:
-    class NoSystemFonts:
-        def has(self, char: str) -> bool:
-            return False
+class NoSystemFonts:
+    """fontconfig knowing no font at all: only the bundled fonts draw."""
 
+    def has(self, char: str) -> bool:
+        return False
+
+
+def test_bundled_fonts_draw_latin_text_without_warnings(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(brief_fonts, "_system_fonts", lambda: NoSystemFonts())  # the bundled fonts alone
     folders = (builtin_folder() / "fonts",)
     assert brief_fonts.undrawable(["Maya Okafor — café, naïve, Ærø, Ελλάδα, Москва"], folders) == []
@@ -279,10 +283,6 @@ def test_every_bundled_typeface_draws_the_characters_the_font_check_skips() -> N
 
 
 def test_characters_no_font_draws_are_named_with_the_package_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
-    class NoSystemFonts:
-        def has(self, char: str) -> bool:
-            return False
-
     monkeypatch.setattr(brief_fonts, "_system_fonts", lambda: NoSystemFonts())
     missing = brief_fonts.undrawable(["Maya 中文 😀 שלום"], (builtin_folder() / "fonts",))
     assert missing == sorted(set("中文😀שלום"))

@@ -9,7 +9,8 @@ import pytest
 
 from careerstory.errors import UserError
 from careerstory.questions import Bank
-from careerstory.render import RenderRequest, run_render
+from careerstory.render.request import RenderRequest
+from careerstory.render.running import run_render
 
 FULL = json.loads((Path(__file__).parent / "golden" / "full.answers.json").read_text("utf-8"))
 
@@ -41,7 +42,7 @@ def template_error(own: Path, answers: Path, bank: Bank, source: str, fmt: str =
 
 
 def test_own_markdown_template_is_used_and_html_falls_back_to_the_built_in(own: Path, write_answers, bank) -> None:
-    (own / "brief.md.j2").write_text("Hello {{ brief.name|md }}, {{ answers.target_role }}.\n", encoding="utf-8")
+    (own / "brief.md.j2").write_text("Hello {{ brief.header.name|md }}, {{ answers.target_role }}.\n", encoding="utf-8")
     answers = write_answers(FULL)
     assert render_with(own, answers, bank) == "Hello Maya Okafor, Learning experience designer.\n"
     assert "<h1>Maya Okafor</h1>" in render_with(own, answers, bank, "html")
@@ -64,11 +65,11 @@ def test_own_stylesheet_replaces_the_built_in_one(own: Path, write_answers, bank
         ("{{ answers.no_such_question }}\n", 1, "no_such_question"),
         ("{{ brief.nickname }}\n", 1, "nickname"),
         ("line\n{% if %}\n", 2, "syntax"),
-        ("{{ brief.name|safe }}\n", 1, "safe"),
-        ("{% autoescape false %}{{ brief.name }}{% endautoescape %}\n", 1, "autoescape"),
+        ("{{ brief.header.name|safe }}\n", 1, "safe"),
+        ("{% autoescape false %}{{ brief.header.name }}{% endautoescape %}\n", 1, "autoescape"),
         ("{{ brief.answers.clear() }}\n", 1, "sandbox"),
         ("ok\n{{ 1/0 }}\n", 2, "division by zero"),
-        ("{{ brief.name + 1 }}\n", 1, "concatenate"),
+        ("{{ brief.header.name + 1 }}\n", 1, "concatenate"),
         ("{% for i in range(10**9) %}{% endfor %}\n", 1, "Range too big"),
         ("{{ 10**5000 }}\n", 1, "exponents"),
         ("{{ ('x' * 10**12)|length }}\n", 1, "repeat"),
@@ -86,7 +87,7 @@ def test_template_mistakes_and_escapes_name_the_template_and_line(
 
 
 def test_html_template_cannot_print_raw_html_from_an_answer(own: Path, write_answers, bank) -> None:
-    (own / "brief.html.j2").write_text("<p>{{ answers.name }}</p>{{ brief.name|e|e }}", encoding="utf-8")
+    (own / "brief.html.j2").write_text("<p>{{ answers.name }}</p>{{ brief.header.name|e|e }}", encoding="utf-8")
     html = render_with(own, write_answers({**FULL, "name": "<script>x</script>"}), bank, "html")
     assert "<script>" not in html
     assert "&lt;script&gt;x&lt;/script&gt;" in html
@@ -95,7 +96,7 @@ def test_html_template_cannot_print_raw_html_from_an_answer(own: Path, write_ans
 @pytest.mark.parametrize("part", ["part.j2", "macros.jinja", "part.md.j2"])
 def test_what_an_html_template_includes_or_imports_is_escaped_too(own: Path, write_answers, bank, part: str) -> None:
     (own / part).write_text(
-        "{% macro show(x) %}<p>{{ x }}</p>{% endmacro %}<h1>{{ brief.name }}</h1>", encoding="utf-8"
+        "{% macro show(x) %}<p>{{ x }}</p>{% endmacro %}<h1>{{ brief.header.name }}</h1>", encoding="utf-8"
     )
     (own / "brief.html.j2").write_text(
         f"{{% include '{part}' %}}{{% import '{part}' as m with context %}}{{{{ m.show(answers.name) }}}}",

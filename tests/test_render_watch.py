@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from careerstory.errors import UserError
-from careerstory.render import RenderRequest
-from careerstory.render.watching import watch_and_render
+from careerstory.render.request import RenderRequest
+from careerstory.render.templating import Templates, builtin_folder
+from careerstory.render.watching import file_changes, watch_and_render, watched_paths
 
 VALUES = {"name": "Sam Lee", "current_role": "Shift supervisor", "possible_roles": ["Planner"]}
 
@@ -38,31 +40,73 @@ def test_watch_renders_again_after_each_save_and_survives_a_broken_one(write_ans
     ]
     seen: list[str] = []
 
-    def sleep(_seconds: float) -> None:
-        seen.append(brief.read_text("utf-8").splitlines()[0] if brief.exists() else "")
-        if saves:
-            saves.pop(0)()
+    def changes() -> Iterator[None]:
+        for save in saves:
+            seen.append(brief.read_text("utf-8").splitlines()[0])
+            save()
+            yield None
+        seen.append(brief.read_text("utf-8").splitlines()[0])
 
-    watch_and_render(RenderRequest([path], ["md"]), bank, rounds=5, sleep=sleep)
-    assert seen == ["# Sam Lee", "# Sam Lee-Park", "# Sam Lee-Park", "# Samira Lee", "# Samira Lee"]
+    watch_and_render(RenderRequest([path], ["md"]), bank, changes=changes())
+    assert seen == ["# Sam Lee", "# Sam Lee-Park", "# Sam Lee-Park", "# Samira Lee"]
     err = capsys.readouterr().err
     assert f"{path}:3:1: error: YAML syntax" in err and "Still watching" in err
 
 
-def test_watch_skips_rounds_without_a_change(write_answers, bank, capsys) -> None:
+def test_a_change_that_leaves_the_inputs_as_they_were_renders_nothing(write_answers, bank, capsys) -> None:
     path = write_answers(VALUES)
-    watch_and_render(RenderRequest([path], ["md"]), bank, rounds=4, sleep=lambda _s: None)
+    watch_and_render(RenderRequest([path], ["md"]), bank, changes=iter([None, None, None]))
     assert capsys.readouterr().err.count("wrote ") == 1
 
 
+def test_watch_listens_to_the_answers_folder_and_every_template_folder(write_answers, tmp_path: Path) -> None:
+    own = tmp_path / "mine"
+    (own / "fonts").mkdir(parents=True)
+    path = write_answers(VALUES)
+    templates = Templates(own)
+    files, folders = watched_paths(RenderRequest([path], ["md"], template_dir=own), templates)
+    assert files == {path.resolve()}
+    assert {path.parent.resolve(), own.resolve(), (own / "fonts").resolve(), builtin_folder().resolve()} <= folders
+
+
+def test_a_real_save_is_seen_by_the_file_watcher(write_answers, tmp_path: Path) -> None:
+    import threading
+
+    path = write_answers(VALUES)
+    request = RenderRequest([path], ["md"])
+    seen = threading.Event()
+
+    def save_soon() -> None:
+        import time
+
+        time.sleep(0.3)  # let the watcher start; a save before it would go unseen
+        while not seen.is_set():
+            bump(path, path.read_text("utf-8"))
+            seen.wait(0.5)
+
+    saver = threading.Thread(target=save_soon, daemon=True)
+    saver.start()
+    give_up = threading.Event()
+    timer = threading.Timer(30, give_up.set)  # a watcher that never wakes fails the test, not the suite
+    timer.start()
+    for _change in file_changes(request, Templates(), stop=give_up):
+        seen.set()
+        break
+    timer.cancel()
+    give_up.set()
+    saver.join(5)
+    assert seen.is_set()
+
+
 def test_ctrl_c_travels_up_for_the_command_line_to_exit_130(write_answers, bank) -> None:
-    def interrupt(_seconds: float) -> None:
+    def interrupt() -> Iterator[None]:
         raise KeyboardInterrupt
+        yield None
 
     with pytest.raises(KeyboardInterrupt):
-        watch_and_render(RenderRequest([write_answers(VALUES)], ["md"]), bank, sleep=interrupt)
+        watch_and_render(RenderRequest([write_answers(VALUES)], ["md"]), bank, changes=interrupt())
 
 
-def test_watch_refuses_standard_output(write_answers, bank) -> None:
+def test_watch_refuses_standard_output(write_answers) -> None:
     with pytest.raises(UserError):
-        watch_and_render(RenderRequest([write_answers(VALUES)], ["md"], out="-"), bank, rounds=1)
+        RenderRequest([write_answers(VALUES)], ["md"], out="-", watch=True)

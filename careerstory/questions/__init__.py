@@ -1,17 +1,19 @@
 """The question bank: the coaching method as data, loaded into plain frozen records.
 
-The bank ships as ``bank.yaml`` inside the package; nothing here knows about
-terminals, files of answers or templates.
+The bank ships as ``bank.yaml`` inside the package, and ``documents.yaml`` beside it
+says what each document is made of (see :mod:`careerstory.questions.documents`);
+nothing here knows about terminals, files of answers or templates. Both are parsed
+once and kept, compiled, in the user's cache (see :mod:`careerstory.questions.compiled`),
+so that start-up pays neither the YAML parser nor its import.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
-from typing import Literal
+from typing import Any, Literal
 
-import yaml
+from careerstory.questions.compiled import load_data
 
 Kind = Literal["text", "long", "list", "group"]
 FieldKind = Literal["text", "long", "choice"]
@@ -27,6 +29,12 @@ class Field:
     label: str
     kind: FieldKind
     choices: tuple[str, ...] = ()
+    heading: str = ""  # a document's heading for it, where it shows apart from the table
+    show: dict[str, str] = field(default_factory=dict, hash=False, compare=False)  # document id -> place
+
+    def place(self, document: str, default: str = "column") -> str:
+        """Where the field shows in ``document``: ``column``, ``detail`` or ``hidden``."""
+        return self.show.get(document, default)
 
 
 @dataclass(frozen=True)
@@ -41,6 +49,13 @@ class Question:
     kind: Kind
     required: bool
     fields: tuple[Field, ...] = ()
+    role: str = ""  # the name documents address it by; stays when the id is renamed
+    heading: str = ""  # how documents head the answer; the prompt when empty
+    show: dict[str, str] = field(default_factory=dict, hash=False, compare=False)  # document id -> place
+
+    def place(self, document: str, default: str) -> str:
+        """Where the question shows in ``document`` (``default`` when the bank does not say)."""
+        return self.show.get(document, default)
 
     def field(self, field_id: str) -> Field:
         """Return the group field named ``field_id``."""
@@ -86,16 +101,30 @@ class Bank:
         raise KeyError(question_id)
 
 
-def _field(raw: dict[str, object]) -> Field:
+def _show(raw: dict[str, Any], owner: str) -> dict[str, str]:
+    show = raw.get("show", {})
+    if not isinstance(show, dict):
+        raise ValueError(f"bank: {owner!r}: show is a mapping of document id to place")
+    return {str(document): str(place) for document, place in show.items()}
+
+
+def _field(raw: dict[str, Any]) -> Field:
     kind = raw["kind"]
     if kind not in FIELD_KINDS:
         raise ValueError(f"bank: field {raw['id']!r} has unknown kind {kind!r}")
     choices = raw.get("choices", [])
     assert isinstance(choices, list)
-    return Field(str(raw["id"]), str(raw["label"]), kind, tuple(map(str, choices)))
+    return Field(
+        str(raw["id"]),
+        str(raw["label"]),
+        kind,
+        tuple(map(str, choices)),
+        heading=str(raw.get("heading", "")),
+        show=_show(raw, str(raw["id"])),
+    )
 
 
-def _question(raw: dict[str, object], block_id: str) -> Question:
+def _question(raw: dict[str, Any], block_id: str) -> Question:
     kind = raw["kind"]
     if kind not in KINDS:
         raise ValueError(f"bank: question {raw['id']!r} has unknown kind {kind!r}")
@@ -112,12 +141,21 @@ def _question(raw: dict[str, object], block_id: str) -> Question:
         kind=kind,
         required=bool(raw["required"]),
         fields=tuple(_field(f) for f in fields),
+        role=str(raw.get("role", "")),
+        heading=str(raw.get("heading", "")),
+        show=_show(raw, str(raw["id"])),
     )
 
 
 def parse_bank(text: str) -> Bank:
     """Build a bank from its YAML text; a malformed bank is a bug, so it raises plainly."""
-    raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    import yaml
+
+    return bank_from_data(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+
+
+def bank_from_data(raw: dict[str, Any]) -> Bank:
+    """Build a bank from its parsed data (plain dicts, lists and text)."""
     blocks = tuple(
         Block(
             id=str(b["id"]),
@@ -130,10 +168,13 @@ def parse_bank(text: str) -> Bank:
     ids = [q.id for block in blocks for q in block.questions] + [b.id for b in blocks]
     if len(ids) != len(set(ids)):
         raise ValueError("bank: block and question ids must be unique")
+    roles = [q.role for block in blocks for q in block.questions if q.role]
+    if len(roles) != len(set(roles)):
+        raise ValueError("bank: two questions play the same role")
     return Bank(blocks)
 
 
 @cache
 def default_bank() -> Bank:
     """The bank shipped with careerstory."""
-    return parse_bank(resources.files(__name__).joinpath("bank.yaml").read_text("utf-8"))
+    return bank_from_data(load_data("bank.yaml"))

@@ -1,8 +1,10 @@
-"""What the brief says, worked out from validated answers before any template sees them.
+"""What a document says, worked out from validated answers before any template sees them.
 
-Templates only lay out a :class:`Brief`: which answers appear, under which heading,
-in which order, and the pitch assembled from the person's own words are decided here,
-once for every format.
+Templates only lay out a :class:`Brief`: which answers appear, where, under which
+heading, and the recipes assembled from the person's own words are decided here, once
+for every format, from data alone: the bank says where each question shows and how
+it is headed, ``documents.yaml`` what each document is made of. No question is known
+here by its id.
 """
 
 from __future__ import annotations
@@ -12,33 +14,13 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from careerstory import _
 from careerstory.answers import AnswerSheet
 from careerstory.answers.model import Answer
 from careerstory.errors import Problem, UserError
 from careerstory.questions import Question
+from careerstory.questions.documents import HEADER, HIDDEN, SECTION, Document, Part, pattern_roles
 from careerstory.render.text import balance_direction, first_sentence, join_words
-
-# The questions the brief opens with; they are not repeated in the blocks below.
-HEADER_QUESTIONS = ("name", "current_role", "target_role", "what_i_want")
-
-# How each answer is headed in the brief: in the person's voice, shorter than the
-# prompt that asked for it. A question missing here (a custom bank) is headed by its prompt.
-HEADINGS = {
-    "best_moments": "My best moments at work",
-    "what_it_entails": "What that entails",
-    "why_enjoy": "Why I enjoy it",
-    "skill_jobs": "Jobs where this skill makes sense",
-    "industries": "Industries",
-    "functions": "Functions",
-    "companies": "Companies",
-    "possible_roles": "Possible roles",
-    "people": "People to talk to",
-    "why_change": "Why I want to change",
-    "why_fit": "Why I am a good fit",
-    "transferable_skills": "Skills that transfer",
-    "core_strengths": "Core strengths",
-    "what_is_special": "What is special about me",
-}
 
 # Spelled out rather than taken from the locale, so that the brief reads the same everywhere.
 _MONTHS = [
@@ -56,9 +38,6 @@ _MONTHS = [
     "December",
 ]
 
-# Long group fields shown below a group's table rather than inside it, with their heading.
-DETAILS = {("people", "learned"): "What I learned from them"}
-
 
 @dataclass(frozen=True)
 class Column:
@@ -66,6 +45,7 @@ class Column:
 
     id: str
     label: str
+    kind: str = "text"  # the field's kind: text, long or choice (a status, shown as a badge)
 
 
 @dataclass(frozen=True)
@@ -78,9 +58,10 @@ class Detail:
 
 @dataclass(frozen=True)
 class Item:
-    """One answered question as the brief shows it."""
+    """One answered question as a document shows it."""
 
     id: str
+    role: str
     heading: str
     kind: str  # the question's kind: text, long, list or group
     text: str = ""
@@ -101,13 +82,14 @@ class Section:
 
 @dataclass(frozen=True)
 class Brief:
-    """Everything a template may print."""
+    """Everything a template of one document may print."""
 
-    name: str
-    current_role: str
-    target_role: str
-    what_i_want: str
-    pitch: str
+    id: str  # the document's id
+    header: dict[str, str]  # role -> text, for every question in the header ("" while open)
+    places: dict[str, tuple[Item, ...]]  # every other place of the document -> its answered questions
+    recipes: dict[str, str]  # recipe name -> the text it makes ("" when nothing is answered for it)
+    title: str
+    subject: str
     moment: dt.datetime
     sections: tuple[Section, ...]
     open_questions: tuple[str, ...]
@@ -115,7 +97,7 @@ class Brief:
 
     @property
     def date(self) -> dt.date:
-        """The day the brief is dated."""
+        """The day the document is dated."""
         return self.moment.date()
 
     @property
@@ -127,18 +109,6 @@ class Brief:
     def date_text(self) -> str:
         """The date as a person reads it: ``26 November 2026``."""
         return f"{self.date.day} {_MONTHS[self.date.month - 1]} {self.date.year}"
-
-    @property
-    def title(self) -> str:
-        """The document's title, also used for the PDF metadata."""
-        return f"{self.name}: career brief" if self.name else "Career brief"
-
-    @property
-    def subject(self) -> str:
-        """One line saying what the brief is about, for the PDF metadata."""
-        if self.current_role and self.target_role:
-            return f"From {self.current_role} to {self.target_role}"
-        return self.current_role or self.target_role or "What do you want to do?"
 
 
 def brief_moment(answers_path: Path | None) -> dt.datetime:
@@ -171,54 +141,68 @@ def brief_moment(answers_path: Path | None) -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
-def _pitch(sheet: AnswerSheet) -> str:
-    """A short paragraph in the person's own words: strengths, why the change, why them."""
-    parts = []
-    strengths = [s.strip() for s in sheet.items("core_strengths")] if _known(sheet, "core_strengths") else []
-    if strengths:
-        # "a, b and c" reads well for lower-case phrases; capitalised ones or phrases with
-        # their own commas read as a list, kept exactly as typed.
-        prose = all(s[:1].islower() and "," not in s for s in strengths)
-        listed = join_words(strengths) if prose else "; ".join(strengths)
-        parts.append(f"What I bring: {listed.rstrip('.')}.")
-    for question_id in ("why_change", "why_fit"):
-        if _known(sheet, question_id):
-            sentence = first_sentence(sheet.text(question_id))
-            if sentence:
-                parts.append(sentence)
-    return " ".join(parts)
+def _phrases(items: list[str]) -> str:
+    # "a, b and c" reads well for lower-case phrases; capitalised ones or phrases with
+    # their own commas read as a list, kept exactly as typed.
+    prose = all(s[:1].islower() and "," not in s for s in items)
+    return (join_words(items) if prose else "; ".join(items)).rstrip(".")
 
 
-def _known(sheet: AnswerSheet, question_id: str) -> bool:
-    try:
-        sheet.bank.question(question_id)
-    except KeyError:
-        return False
-    return True
+def _part(sheet: AnswerSheet, question: Question, part: Part) -> str:
+    if part.take == "phrases":
+        items = [s.strip() for s in sheet.items(question.id)]
+        return _phrases(items) if items else ""
+    text = sheet.text(question.id)
+    return first_sentence(text) if part.take == "first_sentence" else text.strip()
 
 
-def _text(sheet: AnswerSheet, question_id: str) -> str:
-    return sheet.text(question_id).strip() if _known(sheet, question_id) else ""
+def recipe(sheet: AnswerSheet, parts: tuple[Part, ...]) -> str:
+    """Text in the person's own words: each part's answer, said as its pattern says, joined."""
+    roles = _by_role(sheet)
+    said = []
+    for part in parts:
+        question = roles.get(part.role)  # a bank without the role simply leaves the part out
+        taken = _part(sheet, question, part) if question is not None else ""
+        if taken:
+            said.append(part.say.format(taken))
+    return " ".join(said)
 
 
-def _item(sheet: AnswerSheet, question: Question) -> Item:
-    heading = HEADINGS.get(question.id, question.prompt)
+def _by_role(sheet: AnswerSheet) -> dict[str, Question]:
+    return {q.role: q for q in sheet.bank.questions if q.role}
+
+
+def _first_filled(patterns: tuple[str, ...], values: dict[str, str]) -> str:
+    """The first pattern whose every role has an answer, filled in."""
+    for pattern in patterns:
+        roles = pattern_roles(pattern)
+        if all(values.get(role) for role in roles):
+            return pattern.format_map({role: values[role] for role in roles})
+    return ""
+
+
+def _heading(question: Question) -> str:
+    return question.heading or question.prompt
+
+
+def _item(sheet: AnswerSheet, question: Question, document: Document) -> Item:
+    heading = _heading(question)
     if question.kind in ("text", "long"):
-        return Item(question.id, heading, question.kind, text=sheet.text(question.id).strip())
+        return Item(question.id, question.role, heading, question.kind, text=sheet.text(question.id).strip())
     if question.kind == "list":
-        return Item(question.id, heading, "list", items=tuple(i.strip() for i in sheet.items(question.id)))
+        items = tuple(i.strip() for i in sheet.items(question.id))
+        return Item(question.id, question.role, heading, "list", items=items)
     rows = tuple({f.id: entry.get(f.id, "").strip() for f in question.fields} for entry in sheet.entries(question.id))
-    columns = tuple(Column(f.id, f.label) for f in question.fields if (question.id, f.id) not in DETAILS)
+    columns = tuple(Column(f.id, f.label, f.kind) for f in question.fields if f.place(document.id) == "column")
     details = []
     for f in question.fields:
-        heading_of_detail = DETAILS.get((question.id, f.id))
-        if heading_of_detail is None:
+        if f.place(document.id) != "detail":
             continue
         first = columns[0].id if columns else f.id
-        entries = tuple((row[first] or "Someone", row[f.id]) for row in rows if row[f.id])
+        entries = tuple((row[first] or _("Someone"), row[f.id]) for row in rows if row[f.id])
         if entries:
-            details.append(Detail(heading_of_detail, entries))
-    return Item(question.id, heading, "group", columns=columns, rows=rows, details=tuple(details))
+            details.append(Detail(f.heading or f.label, entries))
+    return Item(question.id, question.role, heading, "group", columns=columns, rows=rows, details=tuple(details))
 
 
 def _contained(sheet: AnswerSheet) -> AnswerSheet:
@@ -234,22 +218,45 @@ def _contained(sheet: AnswerSheet) -> AnswerSheet:
     return AnswerSheet(sheet.bank, {qid: contain(value) for qid, value in sheet.values.items()}, sheet.path)
 
 
-def build_brief(sheet: AnswerSheet) -> Brief:
-    """Turn validated answers into what the brief shows."""
+def build_document(sheet: AnswerSheet, document: Document) -> Brief:
+    """Turn validated answers into what ``document`` shows."""
     sheet = _contained(sheet)
+    header: dict[str, str] = {}
+    places: dict[str, list[Item]] = {place: [] for place in document.places if place not in (HEADER, SECTION)}
     sections = []
     for block in sheet.bank.blocks:
-        items = tuple(_item(sheet, q) for q in block.questions if q.id not in HEADER_QUESTIONS and sheet.answered(q))
+        items: list[Item] = []
+        for question in block.questions:
+            place = question.place(document.id, document.default_place)
+            if place not in (*document.places, HIDDEN):
+                raise ValueError(f"bank: {question.id} shows at {place!r}, not a place of the {document.id}")
+            if place == HEADER:
+                if not question.role:
+                    raise ValueError(f"bank: {question.id} shows in the {document.id}'s header but has no role")
+                header[question.role] = sheet.text(question.id).strip()
+            elif place != HIDDEN and sheet.answered(question):
+                item = _item(sheet, question, document)
+                (items if place == SECTION else places[place]).append(item)
         if items:
-            sections.append(Section(block.id, block.title, items))
+            sections.append(Section(block.id, block.title, tuple(items)))
+    # Titles may name any answered text by its role, wherever it shows.
+    texts = {q.role: sheet.text(q.id).strip() for q in sheet.bank.questions if q.role and q.kind in ("text", "long")}
     return Brief(
-        name=_text(sheet, "name"),
-        current_role=_text(sheet, "current_role"),
-        target_role=_text(sheet, "target_role"),
-        what_i_want=_text(sheet, "what_i_want"),
-        pitch=_pitch(sheet),
+        id=document.id,
+        header=header,
+        places={place: tuple(items) for place, items in places.items()},
+        recipes={name: recipe(sheet, parts) for name, parts in document.recipes},
+        title=_first_filled(document.title, texts),
+        subject=_first_filled(document.subject, texts),
         moment=brief_moment(sheet.path),
         sections=tuple(sections),
         open_questions=tuple(q.id for q in sheet.open_questions()),
         answers={q.id: sheet[q.id] for q in sheet.bank.questions},
     )
+
+
+def build_brief(sheet: AnswerSheet) -> Brief:
+    """What the brief, the document every render makes by default, shows."""
+    from careerstory.questions.documents import document
+
+    return build_document(sheet, document("brief"))

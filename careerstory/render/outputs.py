@@ -1,7 +1,7 @@
 """Where each brief goes, and whether the one already there is up to date.
 
 An output is up to date when careerstory wrote it from exactly the same inputs: the
-answers file's bytes, the template files, the format and page size, the date printed
+answers file's bytes, the question bank and documents, the template files, the format and page size, the date printed
 on it and careerstory's version all go into one fingerprint. The fingerprints of the
 outputs written last are kept in ``$XDG_CACHE_HOME/careerstory/rendered.json`` (so the
 person's folders hold nothing but their briefs), with each output's size and
@@ -17,40 +17,54 @@ import contextlib
 import hashlib
 import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from careerstory import __version__, storage
 from careerstory.errors import Problem, UserError
+from careerstory.questions.compiled import cache_folder
+from careerstory.questions.documents import Document, document
+from careerstory.render.request import Format, RenderRequest
 
-SUFFIXES = {"md": ".md", "html": ".html", "pdf": ".pdf"}
-STDOUT = "-"
+
+@dataclass(frozen=True)
+class Output:
+    """One output of a render: a document of one answers file in one format, and where it goes."""
+
+    file: Path  # the answers file
+    document: Document
+    format: Format
+    target: Path | None  # None: standard output
 
 
-def plan_outputs(files: list[Path], formats: list[str], out: str | None) -> dict[tuple[Path, str], Path | None]:
-    """The output path of every (answers file, format); None means standard output.
+def plan_outputs(request: RenderRequest) -> list[Output]:
+    """Every output the request makes, in order: file by file, document by document, format by format.
 
-    Without ``out`` each brief lies beside its answers file, named after its stem. With
-    one file and one format ``out`` is the output file (unless it is an existing folder
-    or ends with a slash); otherwise it is a folder, made when missing.
+    Without ``--out`` each output lies beside its answers file, named after its stem
+    as the document's ``file_name`` says. With one output in all, ``--out`` is that
+    output's file (unless it is an existing folder or ends with a slash); otherwise
+    it is a folder, made when missing.
     """
-    plan: dict[tuple[Path, str], Path | None] = {}
-    if out == STDOUT:
-        if len(files) != 1 or formats != ["md"]:
-            raise UserError(Problem("'--out -' writes one Markdown brief: give one answers file and no other format"))
-        return {(files[0], "md"): None}
-    single = len(files) == 1 and len(formats) == 1
-    if out is not None and single and not out.endswith(("/", os.sep)) and not Path(out).is_dir():
-        plan[(files[0], formats[0])] = Path(out)
-    else:
-        folder = Path(out) if out is not None else None
-        for file in files:
-            for fmt in formats:
-                plan[(file, fmt)] = (folder or file.parent) / (file.stem + SUFFIXES[fmt])
-    inputs = {file.resolve(): file for file in files}
+    documents = [document(doc_id) for doc_id in request.documents]
+    if request.to_stdout:
+        return [Output(request.files[0], documents[0], Format.md, None)]
+    out = request.out
+    single = len(request.files) * len(documents) * len(request.formats) == 1
+    plan: list[Output] = []
+    for file in request.files:
+        for doc in documents:
+            for fmt in request.formats:
+                if out is not None and single and not out.endswith(("/", os.sep)) and not Path(out).is_dir():
+                    target = Path(out)
+                else:
+                    folder = Path(out) if out is not None else file.parent
+                    target = folder / (doc.file_name.format(stem=file.stem) + fmt.suffix)
+                plan.append(Output(file, doc, fmt, target))
+    inputs = {file.resolve(): file for file in request.files}
     seen: dict[Path, Path] = {}
-    for (file, _fmt), path in plan.items():
-        assert path is not None
-        key = path.resolve()
+    for output in plan:
+        assert output.target is not None
+        file, key = output.file, output.target.resolve()
         if key in inputs:
             raise UserError(
                 Problem(
@@ -63,7 +77,7 @@ def plan_outputs(files: list[Path], formats: list[str], out: str | None) -> dict
         if key in seen and seen[key] != file:
             raise UserError(
                 Problem(
-                    f"{seen[key]} and {file} would both be rendered to {path}",
+                    f"{seen[key]} and {file} would both be rendered to {output.target}",
                     "Rename one of them, or render them one at a time with --out.",
                 )
             )
@@ -78,12 +92,6 @@ def fingerprint(*parts: str | bytes) -> str:
         data = part.encode() if isinstance(part, str) else part
         digest.update(len(data).to_bytes(8, "big") + data)
     return digest.hexdigest()
-
-
-def cache_folder() -> Path:
-    """The cache folder: render fingerprints and compiled templates, nothing of the person's."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "careerstory"
 
 
 def _cache_path() -> Path:

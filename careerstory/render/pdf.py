@@ -14,9 +14,9 @@ from typing import Any, cast
 from urllib.parse import unquote, urlsplit
 
 from careerstory.errors import Problem, UserError
+from careerstory.render.request import PageSize
 from careerstory.render.templating import inside
 
-PAGE_SIZES = {"a4": "A4", "letter": "letter"}
 PANGO_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0"
 
 
@@ -103,7 +103,7 @@ def write_pdf(
     base_folder: Path,
     roots: tuple[Path, ...],
     fallback: tuple[Path, ...],
-    page_size: str,
+    page_size: PageSize | str,
     log: FetchLog | None = None,
 ) -> bytes:
     """Lay out ``html`` and return the PDF's bytes.
@@ -114,7 +114,7 @@ def write_pdf(
     """
     weasyprint = import_weasyprint()
     fetcher = make_url_fetcher(weasyprint, roots, fallback, log if log is not None else FetchLog())
-    size = PAGE_SIZES[page_size]
+    size = PageSize(page_size).css
     document = weasyprint.HTML(
         string=html,
         base_url=base_folder.resolve().as_uri() + "/",

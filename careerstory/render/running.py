@@ -10,61 +10,67 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from careerstory.answers import AnswerSheet, read
 from careerstory.errors import Problem, UserError
 from careerstory.questions import Bank
+from careerstory.questions.documents import document
 from careerstory.render import outputs, pdf
-from careerstory.render.brief import Brief, build_brief
-from careerstory.render.templating import FONTS_FOLDER, HTML_TEMPLATE, MARKDOWN_TEMPLATE, STYLESHEET, Templates
+from careerstory.render.brief import Brief, build_document
+from careerstory.render.outputs import Output
+from careerstory.render.request import Format, PageSize, RenderRequest
+from careerstory.render.templating import FONTS_FOLDER, Templates
 from careerstory.render.text import tidy_markdown
 
-FORMATS = ("md", "html", "pdf")
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 
-@dataclass
-class RenderRequest:
-    """What ``careerstory render`` was asked to do."""
-
-    files: list[Path]
-    formats: list[str] = field(default_factory=lambda: ["md"])
-    out: str | None = None
-    page_size: str = "a4"
-    template_dir: Path | None = None
-    strict: bool = False
-    force: bool = False
-    # Processes laying out PDFs at once; None means one per core.
-    jobs: int | None = None
+def _context(view: Brief) -> dict[str, object]:
+    # A template sees its document under the document's id (`brief`), and every answer by question id.
+    return {view.id: view, "answers": view.answers}
 
 
-def render_markdown(brief: Brief, templates: Templates) -> str:
-    """The Markdown brief."""
-    return tidy_markdown(templates.render(MARKDOWN_TEMPLATE, {"brief": brief, "answers": brief.answers}))
+def render_markdown(view: Brief, templates: Templates) -> str:
+    """The Markdown of a document."""
+    name = document(view.id).template(Format.md)
+    return tidy_markdown(templates.render(name, _context(view), html=False))
 
 
-def render_html(brief: Brief, templates: Templates) -> str:
-    """The HTML brief, its stylesheet inline so that the file stands alone."""
+def render_html(view: Brief, templates: Templates, stylesheet: str | None = None) -> str:
+    """The HTML of a document, its stylesheet (the document's own unless given) inline so that the file stands alone."""
     from markupsafe import Markup
 
+    doc = document(view.id)
+    css = templates.read(doc.stylesheet) if stylesheet is None else stylesheet
     # The stylesheet is the template author's own file, not an answer: it goes in as is.
-    stylesheet = Markup(templates.read(STYLESHEET).replace("</", "<\\/"))
-    return templates.render(HTML_TEMPLATE, {"brief": brief, "answers": brief.answers, "stylesheet": stylesheet})
+    context = {**_context(view), "stylesheet": Markup(css.replace("</", "<\\/"))}
+    return templates.render(doc.template(Format.html), context, html=True)
 
 
-def brief_texts(brief: Brief) -> Iterator[str]:
-    """Every piece of text the brief prints, to check that fonts can draw it."""
-    yield from (brief.name, brief.current_role, brief.target_role, brief.what_i_want, brief.pitch)
-    for section in brief.sections:
+def view_texts(view: Brief) -> Iterator[str]:
+    """Every piece of text a document prints from the answers, to check that fonts can draw it."""
+    yield from view.header.values()
+    yield from view.recipes.values()
+    items = [item for place in view.places.values() for item in place]
+    for section in view.sections:
         yield section.title
-        for item in section.items:
-            yield item.heading
-            yield item.text
-            yield from item.items
-            for row in item.rows:
-                yield from row.values()
+        items.extend(section.items)
+    for item in items:
+        yield item.heading
+        yield item.text
+        yield from item.items
+        for row in item.rows:
+            yield from row.values()
+        for detail in item.details:
+            yield detail.heading
+            for about, said in detail.entries:
+                yield about
+                yield said
 
 
 @dataclass(frozen=True)
@@ -76,7 +82,7 @@ class PdfJob:
     base_folder: Path
     roots: tuple[Path, ...]
     fallback: tuple[Path, ...]
-    page_size: str
+    page_size: PageSize
 
 
 def lay_out(job: PdfJob) -> bytes:
@@ -86,66 +92,87 @@ def lay_out(job: PdfJob) -> bytes:
     )
 
 
-class _Progress:
-    """One line per brief; on a terminal, with several briefs, a bar that redraws in place."""
+@dataclass(frozen=True)
+class PendingPdf:
+    """A PDF built but not yet laid out, with the output it is for and its fingerprint."""
 
-    WIDTH = 24
+    job: PdfJob
+    output: Output
+    fingerprint: str
+
+
+class _Progress:
+    """One line per output; on a terminal, with several outputs, a bar drawn by rich.
+
+    rich is imported only when a bar is drawn. The bar refreshes when an output is
+    done, not from a timer thread, so that the worker processes fork from a process
+    without threads.
+    """
 
     def __init__(self, total: int) -> None:
         self.total = total
         self.count = 0
-        self.bar = total > 1 and sys.stderr.isatty()
+        self.bar: Progress | None = None
+        if total > 1 and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            console = Console(file=sys.stderr, force_terminal=True, highlight=False)
+            self.bar = Progress(
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.description}", markup=False),
+                console=console,
+                auto_refresh=False,
+                transient=True,
+            )
+            self.task = self.bar.add_task("", total=total)
+            self.bar.start()
 
     def say(self, line: str) -> None:
         """A message of its own, above the bar."""
-        sys.stderr.write(("\r\033[K" if self.bar else "") + line + "\n")
-        self._draw()
+        if self.bar is not None:
+            self.bar.console.print(line, markup=False, soft_wrap=True)
+            self.bar.refresh()
+        else:
+            sys.stderr.write(line + "\n")
+            sys.stderr.flush()
 
     def done(self, line: str) -> None:
         """One output finished (written or already up to date)."""
         self.count += 1
-        if self.bar:
-            self._draw(line)
-            if self.count == self.total:
-                sys.stderr.write("\r\033[K" + f"{self.total} briefs done\n")
-        else:
+        if self.bar is None:
             sys.stderr.write(line + "\n")
-        sys.stderr.flush()
-
-    def close(self) -> None:
-        """Clear a bar left unfinished (by an error), so that messages start on a clean line."""
-        if self.bar and self.count < self.total:
-            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+            return
+        self.bar.update(self.task, advance=1, description=line[:40])
+        self.bar.refresh()
+        if self.count == self.total:
+            self.close()
+            sys.stderr.write(f"{self.total} briefs done\n")
             sys.stderr.flush()
 
-    def _draw(self, last: str = "") -> None:
-        if self.bar and self.count < self.total:
-            filled = self.WIDTH * self.count // self.total
-            bar = "#" * filled + "-" * (self.WIDTH - filled)
-            sys.stderr.write(f"\r\033[K[{bar}] {self.count}/{self.total} {last[:40]}")
-        sys.stderr.flush()
+    def close(self) -> None:
+        """Take the bar away (finished, or cut short by an error), so that messages start on a clean line."""
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
 
 
 class _Run:
-    """The state of one ``render`` call: what was written, what went wrong."""
+    """One ``render`` call: plan the outputs, build each, write them; what went wrong is gathered."""
 
     def __init__(self, request: RenderRequest, bank: Bank) -> None:
-        unknown = [f for f in request.formats if f not in FORMATS]
-        if unknown or not request.formats:
-            raise UserError(Problem(f"unknown format {unknown[0] if unknown else '(none)'}; known: md, html, pdf"))
-        if request.page_size not in pdf.PAGE_SIZES:
-            raise UserError(Problem(f"unknown page size {request.page_size!r}; known: a4, letter"))
         self.request = request
         self.bank = bank
         self.templates = Templates(request.template_dir)
-        self.template_print = self.templates.fingerprint()  # once per render, not per answers file
-        self.plan = outputs.plan_outputs(request.files, request.formats, request.out)
+        # Once per render, not per answers file: the templates, and the data the documents are made from.
+        self.inputs_print = outputs.fingerprint(self.templates.fingerprint(), repr(bank), repr(request.documents))
+        self.plan = outputs.plan_outputs(request)
         self.problems: list[Problem] = []
         self.written: dict[Path, str] = {}
-        self.pdf_jobs: list[tuple[PdfJob, str, Path]] = []  # job, fingerprint, answers file
-
-        outputs_planned = sum(target is not None for target in self.plan.values())
-        self.progress = _Progress(outputs_planned)
+        self.pending: list[PendingPdf] = []
+        self.progress = _Progress(sum(output.target is not None for output in self.plan))
 
     def say(self, line: str) -> None:
         self.progress.say(line)
@@ -172,37 +199,43 @@ class _Run:
             )
         return sheet, data
 
-    def one_file(self, file: Path) -> None:
+    def build_file(self, file: Path) -> None:
+        """Build every output of one answers file: Markdown and HTML written at once, PDFs queued."""
         sheet, data = self.sheet(file)
-        brief = build_brief(sheet)
         still_open = sheet.open_questions()
         if still_open:
             self.say(
                 f"{file}: {len(still_open)} question(s) still open, left out of the brief: "
                 f"{', '.join(q.id for q in still_open)} (`careerstory ask {file}` asks them)"
             )
-        html: str | None = None  # made once, for the HTML file and the PDF alike
-        for fmt in self.request.formats:
-            target = self.plan[(file, fmt)]
-            print_ = outputs.fingerprint(data, self.template_print, fmt, self.request.page_size, brief.created)
+        views: dict[str, Brief] = {}
+        html: dict[str, str] = {}  # made once per document, for the HTML file and the PDF alike
+        for output in (o for o in self.plan if o.file == file):
+            doc = output.document
+            view = views.get(doc.id) or views.setdefault(doc.id, build_document(sheet, doc))
+            print_ = outputs.fingerprint(
+                data, self.inputs_print, doc.id, output.format, self.request.page_size, view.created
+            )
+            target = output.target
             if target is not None and not self.request.force and outputs.is_up_to_date(target, print_):
                 self.progress.done(f"{target} is up to date (--force renders it anyway)")
                 continue
-            if fmt == "md":
-                self.emit(render_markdown(brief, self.templates).encode(), target, print_)
+            if output.format is Format.md:
+                self.emit(render_markdown(view, self.templates).encode(), target, print_)
                 continue
-            html = html or render_html(brief, self.templates)
-            if fmt == "html":
-                self.emit(html.encode(), target, print_)
+            if doc.id not in html:
+                html[doc.id] = render_html(view, self.templates)
+            if output.format is Format.html:
+                self.emit(html[doc.id].encode(), target, print_)
             else:
-                assert target is not None
-                self.queue_pdf(brief, html, target, print_, file)
+                self.queue_pdf(view, html[doc.id], output, print_)
 
-    def queue_pdf(self, brief: Brief, html: str, target: Path, print_: str, file: Path) -> None:
+    def queue_pdf(self, view: Brief, html: str, output: Output, print_: str) -> None:
+        assert output.target is not None
         folders = self.templates.folders
         job = PdfJob(
             html=html,
-            target=target,
+            target=output.target,
             base_folder=folders[0],
             roots=folders,
             fallback=folders[1:],
@@ -210,10 +243,10 @@ class _Run:
         )
         from careerstory.render import fonts  # ctypes and fontTools: for PDFs only
 
-        missing = fonts.undrawable(brief_texts(brief), tuple(f / FONTS_FOLDER for f in folders))
+        missing = fonts.undrawable(view_texts(view), tuple(f / FONTS_FOLDER for f in folders))
         for warning in fonts.font_warnings(missing):
-            self.say(f"{file}: warning: {warning}")
-        self.pdf_jobs.append((job, print_, file))
+            self.say(f"{output.file}: warning: {warning}")
+        self.pending.append(PendingPdf(job, output, print_))
 
     def emit(self, data: bytes, target: Path | None, print_: str) -> None:
         if target is None:
@@ -226,32 +259,29 @@ class _Run:
         self.written[target] = print_
         self.progress.done(f"wrote {target}")
 
-    def run_pdfs(self) -> None:
-        if not self.pdf_jobs:
+    def write_pdfs(self) -> None:
+        if not self.pending:
             return
         pdf.import_weasyprint()  # once, before any fork, so that every worker starts warm
-        workers = min(len(self.pdf_jobs), self.request.jobs or os.cpu_count() or 1)
+        workers = min(len(self.pending), self.request.jobs or os.cpu_count() or 1)
         if workers <= 1:
-            for job, print_, file in self.pdf_jobs:
-                self.finish_pdf(job, print_, file, partial(lay_out, job))
+            for pending in self.pending:
+                self.finish_pdf(pending, partial(lay_out, pending.job))
             return
         import multiprocessing
-        from concurrent.futures import Future, ProcessPoolExecutor
+        from concurrent.futures import ProcessPoolExecutor
 
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures: list[tuple[PdfJob, str, Path, Future[bytes]]] = [
-                (job, print_, file, pool.submit(lay_out, job)) for job, print_, file in self.pdf_jobs
-            ]
-            for job, print_, file, future in futures:
-                self.finish_pdf(job, print_, file, future.result)
+            futures = [(pending, pool.submit(lay_out, pending.job)) for pending in self.pending]
+            for pending, future in futures:
+                self.finish_pdf(pending, future.result)
 
-    def finish_pdf(self, job: PdfJob, print_: str, file: Path, result: Callable[[], bytes]) -> None:
+    def finish_pdf(self, pending: PendingPdf, result: Callable[[], bytes]) -> None:
         try:
-            data = result()
-            self.emit(data, job.target, print_)
+            self.emit(result(), pending.job.target, pending.fingerprint)
         except UserError as error:
-            self.problems.extend(_located(error.problems, file))
+            self.problems.extend(_located(error.problems, pending.output.file))
 
 
 def _located(problems: tuple[Problem, ...], file: Path) -> list[Problem]:
@@ -260,22 +290,24 @@ def _located(problems: tuple[Problem, ...], file: Path) -> list[Problem]:
 
 
 def run_render(request: RenderRequest, bank: Bank) -> list[Path]:
-    """Render every answers file of ``request`` to every format; return the files written.
+    """Render every output of ``request``: plan, build, write; return the files written.
 
     One file's problems do not stop the others: all are rendered that can be, and every
     problem is raised together at the end as one :class:`UserError`.
     """
     run = _Run(request, bank)
-    for file in request.files:
-        try:
-            run.one_file(file)
-        except UserError as error:
-            run.problems.extend(_located(error.problems, file))
     try:
-        run.run_pdfs()
-    except UserError as error:
-        run.problems.extend(error.problems)
-    run.progress.close()
+        for file in request.files:
+            try:
+                run.build_file(file)
+            except UserError as error:
+                run.problems.extend(_located(error.problems, file))
+        try:
+            run.write_pdfs()
+        except UserError as error:
+            run.problems.extend(error.problems)
+    finally:
+        run.progress.close()
     outputs.remember(run.written)
     if run.problems:
         raise UserError(*run.problems)

@@ -20,15 +20,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from careerstory.errors import Problem, UserError
+from careerstory.questions.compiled import cache_folder
 from careerstory.render import text
-from careerstory.render.outputs import cache_folder
 
 if TYPE_CHECKING:
     import jinja2
 
-MARKDOWN_TEMPLATE = "brief.md.j2"
-HTML_TEMPLATE = "brief.html.j2"
-STYLESHEET = "brief.css"
 FONTS_FOLDER = "fonts"
 
 MAX_EXPONENT = 1000
@@ -191,7 +188,6 @@ class Templates:
         # Resolved once, so that the fence around the PDF's files and the fallback to the
         # built-in ones do not depend on how the folder was spelt (relative, via a link).
         template_dir = template_dir.resolve() if template_dir is not None and template_dir.is_dir() else template_dir
-        self.template_dir = template_dir
         builtin = builtin_folder().resolve()
         self.folders: tuple[Path, ...] = (template_dir, builtin) if template_dir else (builtin,)
         if template_dir is not None and not template_dir.is_dir():
@@ -243,12 +239,12 @@ class Templates:
                 return found
         return None
 
-    def render(self, name: str, context: dict[str, Any]) -> str:
-        """Render one template, turning what it does wrong into a :class:`UserError`."""
+    def render(self, name: str, context: dict[str, Any], *, html: bool) -> str:
+        """Render one template (escaping for ``html``), turning what it does wrong into a :class:`UserError`."""
         import jinja2
 
         try:
-            return self.environment(html=name != MARKDOWN_TEMPLATE).get_template(name).render(context)
+            return self.environment(html=html).get_template(name).render(context)
         except jinja2.TemplateError as error:
             raise _template_error(error, self) from None
         except (ArithmeticError, LookupError, TypeError, ValueError, RecursionError, MemoryError) as error:

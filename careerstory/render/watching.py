@@ -1,73 +1,83 @@
 """``careerstory render --watch``: render again whenever an answers file or template changes.
 
-It polls the size and modification time of the answers files and every template file
-(no extra dependency, works on every file system) forty times a second: a few dozen
-stat calls, nothing next to a layout. WeasyPrint stays imported between renders, so
-each PDF after the first comes quickly. A broken save is reported and the watch goes on; Ctrl-C ends it, and
-the interrupt travels up to the command line, which exits 130.
+watchfiles (inotify on Linux) wakes the process only when a file changes, so an idle
+watch costs nothing. It watches the folders of the answers files (an editor saving by
+rename gives the file a new inode, which a watch on the file itself would lose) and
+every folder of the templates, the built-in ones and ``--template-dir``; changes to
+other files of those folders, the outputs among them, are ignored. WeasyPrint stays
+imported between renders, so each PDF after the first comes quickly. A broken save
+is reported and the watch goes on; Ctrl-C ends it, and the interrupt travels up to the
+command line, which exits 130.
 """
 
 from __future__ import annotations
 
 import sys
-import time
-from collections.abc import Callable
+import threading
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from careerstory.errors import Problem, UserError
+from careerstory.errors import UserError
 from careerstory.questions import Bank
-from careerstory.render.running import RenderRequest, run_render
+from careerstory.render.request import Format, RenderRequest
+from careerstory.render.running import run_render
 from careerstory.render.templating import Templates
 
-POLL_SECONDS = 0.025
-
-Snapshot = tuple[tuple[str, int, int], ...]
-
-
-def snapshot(request: RenderRequest, templates: Templates) -> Snapshot:
-    """Size and modification time of every file the briefs are made from, templates too."""
-    paths: list[Path] = [*request.files, *templates.files()]
-    stamps = []
-    for path in paths:
-        try:
-            stat = path.stat()
-            stamps.append((str(path), stat.st_size, stat.st_mtime_ns))
-        except OSError:
-            stamps.append((str(path), -1, -1))
-    return tuple(stamps)
+# How long watchfiles waits for a burst of events (an editor's save) to end, in ms.
+SETTLE_MS = 20
 
 
-def watch_and_render(
-    request: RenderRequest,
-    bank: Bank,
-    *,
-    rounds: int | None = None,
-    sleep: Callable[[float], None] = time.sleep,
-) -> None:
+def watched_paths(request: RenderRequest, templates: Templates) -> tuple[set[Path], set[Path]]:
+    """The files whose change renders again, and the folders to watch for them."""
+    files = {path.resolve() for path in request.files}
+    folders = {path.parent for path in files}
+    for folder in templates.folders:
+        folders.update(
+            path for path in [folder, *folder.rglob("*")] if path.is_dir() and "__pycache__" not in path.parts
+        )
+    return files, folders
+
+
+def file_changes(request: RenderRequest, templates: Templates, stop: threading.Event | None = None) -> Iterator[None]:
+    """Yield once after each change to an answers file or a template file, until ``stop`` is set."""
+    from watchfiles import watch
+
+    files, folders = watched_paths(request, templates)
+    template_folders = tuple(folder.resolve() for folder in templates.folders)
+
+    def wanted(_change: object, name: str) -> bool:
+        path = Path(name)
+        return path in files or any(path.is_relative_to(folder) for folder in template_folders)
+
+    # Each folder is watched without its subfolders, which are listed themselves: the
+    # answers' folder may hold a whole home directory, never walked.
+    for _batch in watch(*sorted(folders), watch_filter=wanted, recursive=False, step=SETTLE_MS, stop_event=stop):
+        yield None
+
+
+def watch_and_render(request: RenderRequest, bank: Bank, *, changes: Iterable[None] | None = None) -> None:
     """Render now, then again after every change, until interrupted.
 
-    ``rounds`` (for tests) stops after that many polls instead of running for ever.
+    ``changes`` (for tests) stands in for the file system's changes: one render follows
+    each item it yields.
     """
-    if request.out == "-":
-        raise UserError(Problem("--watch writes files: give --out a path, or leave it out"))
     from careerstory.render.pdf import import_weasyprint
 
-    if "pdf" in request.formats:
+    if Format.pdf in request.formats:
         import_weasyprint()  # once, so that every render after a save starts warm
     templates = Templates(request.template_dir)
-    seen: Snapshot | None = None
-    polls = 0
     sys.stderr.write("Watching for changes; Ctrl-C stops.\n")
-    while rounds is None or polls < rounds:
-        current = snapshot(request, templates)
-        if current != seen:
-            seen = current
-            try:
-                # After the first round the fingerprints skip every brief whose inputs did not change.
-                run_render(replace(request, force=request.force and polls == 0), bank)
-            except UserError as error:
-                sys.stderr.write(error.format() + "\n")
-                sys.stderr.write("Still watching: save the file again when it is fixed.\n")
-        polls += 1
-        sleep(POLL_SECONDS)
+    _render(request, bank)
+    # After the first round the fingerprints skip every output whose inputs did not change.
+    again = replace(request, force=False)
+    for _change in changes if changes is not None else file_changes(request, templates):
+        _render(again, bank)
+
+
+def _render(request: RenderRequest, bank: Bank) -> None:
+    try:
+        run_render(request, bank)
+    except UserError as error:
+        sys.stderr.write(error.format() + "\n")
+        sys.stderr.write("Still watching: save the file again when it is fixed.\n")

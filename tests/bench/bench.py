@@ -4,6 +4,12 @@ Absolute times drift on a shared machine, so every figure is compared with a flo
 measured in the same run: a bare Typer app for start-up, a bare WeasyPrint script for
 the PDF. Each time is the median of several runs; peak memory is the child's maximum
 resident set size. Run it with ``make bench``; it prints a Markdown table.
+
+Bytecode: start-up is measured as a person gets it, from an installed wheel whose
+modules pip compiled at install time; the table's heading says whether careerstory's
+modules in the measured environment were compiled. The development machine sets
+``PYTHONDONTWRITEBYTECODE``, under which an editable install recompiles every module
+on every run, so figures taken there without the wheel would be slower than real.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ BIN = Path(os.environ.get("BENCH_VENV", Path(sys.executable).parent.parent)) / "
 CAREERSTORY = str(BIN / "careerstory")
 PYTHON = str(BIN / "python")
 RUNS = int(os.environ.get("BENCH_RUNS", "7"))
+IDLE_SECONDS = 30  # how long --watch is left idle to measure what waiting costs
 
 BARE_APP = """
 import sys
@@ -112,8 +119,23 @@ def row(what: str, ours: float, floor: float, target: str, ok: bool, extra: str 
     return f"| {what} | {figures} | {target} | {verdict} | {extra} |"
 
 
+def bytecode_compiled() -> bool:
+    """True when careerstory's modules in the measured environment have compiled bytecode beside them."""
+    code = (
+        "import importlib.util, os, careerstory.cli as m;"
+        "print(os.path.exists(importlib.util.cache_from_source(m.__file__)))"
+    )
+    return subprocess.run([PYTHON, "-c", code], check=True, capture_output=True, text=True).stdout.strip() == "True"
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time a process has used so far (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def watch_latency(work: Path, bare_pdf_time: float) -> tuple[float, str]:
-    """Median time from saving the answers file to a finished PDF under --watch."""
+    """Median time from saving the answers file to a finished PDF under --watch, and its idle CPU."""
     answers = work / "watched.yaml"
     shutil.copy(EXAMPLE, answers)
     pdf = work / "watched.pdf"
@@ -126,6 +148,10 @@ def watch_latency(work: Path, bare_pdf_time: float) -> tuple[float, str]:
         deadline = time.monotonic() + 60
         while not pdf.exists() and time.monotonic() < deadline:
             time.sleep(0.01)
+        time.sleep(1)
+        idle_from = cpu_seconds(process.pid)
+        time.sleep(IDLE_SECONDS)
+        idle = cpu_seconds(process.pid) - idle_from
         times = []
         for i in range(RUNS):
             time.sleep(0.5)
@@ -137,7 +163,7 @@ def watch_latency(work: Path, bare_pdf_time: float) -> tuple[float, str]:
                 time.sleep(0.005)
             # WeasyPrint writes the file in one go after layout; wait for the size to settle.
             times.append(time.perf_counter() - start)
-        return statistics.median(times), ""
+        return statistics.median(times), f"idle: {idle:.2f} s of CPU in {IDLE_SECONDS} s"
     finally:
         process.terminate()
         process.wait(timeout=10)
@@ -216,7 +242,7 @@ def main() -> None:
         f" | {os.cpu_count()} cores |"
     )
 
-    watched = watch_latency(work, pdf_bare)[0]
+    watched, idle_note = watch_latency(work, pdf_bare)
     bare_write = timed([py, str(bare_pdf), str(html), str(work / "bare.pdf"), templates], runs=3)
     # The floor for --watch is write_pdf alone, without starting Python and importing WeasyPrint.
     inner = work / "inner.py"
@@ -231,7 +257,7 @@ def main() -> None:
             write_only,
             "≤ 1.2x",
             watched <= 1.2 * write_only,
-            f"a cold bare script takes {bare_write * 1000:.0f} ms",
+            f"a cold bare script takes {bare_write * 1000:.0f} ms; {idle_note}",
         )
     )
 
@@ -260,7 +286,8 @@ def main() -> None:
     print(
         f"careerstory (installed in {BIN.parent}) benchmark on {platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}, {platform.system()} {platform.release()}; "
-        f"median of {RUNS} runs unless noted"
+        f"median of {RUNS} runs unless noted; careerstory's bytecode "
+        f"{'compiled' if bytecode_compiled() else 'NOT compiled (slower than installed)'}"
     )
     print()
     print("| what | careerstory | floor | ratio | target | met | notes |")
