@@ -17,8 +17,13 @@ def report(sheet: AnswerSheet) -> tuple[str, bool]:
             mark = "required" if question.required else "optional"
             missing_required += question.required
             lines.append(f"      open ({mark}): {question.id}")
+    open_records = sheet.open_records()
+    for record in open_records:
+        lines.append(f"  open record: {record} yet")
+    if open_records:
+        lines.append("Fill in what each open record lacks, or delete the record; `check --strict` waits for it.")
     if missing_required:
         lines.append(f"{missing_required} required question(s) still open: `careerstory ask {sheet.path}` asks them.")
     else:
         lines.append("Every required question is answered.")
-    return "\n".join(lines), missing_required == 0
+    return "\n".join(lines), missing_required == 0 and not open_records

@@ -14,13 +14,13 @@ from careerstory.errors import UserError
 
 HAND_WRITTEN = """\
 # My answers -- started on the train, 3 May.
-version: 1
+version: 2
 
 about:
   name:    Maya   # spaces kept as I like them
   # I never know how to say this:
   current_role: Teacher
-  target_role:
+  constraints:
 
 strengths:
 
@@ -65,7 +65,32 @@ def test_a_file_written_by_save_loads_back_to_the_same_answers(bank, answers_pat
         "name": "Zoë O'Neill",
         "best_moments": "First paragraph.\n\nSecond: with a colon.\n- a bullet",
         "skill_jobs": ["Trainer", "no", "2026-05-01"],
-        "people": [{"name": "Sam", "works_as": "x", "ask_about": "#hash", "status": "talked", "learned": "a\nb"}],
+        "people": [
+            {
+                "name": "Sam",
+                "works_as": "x",
+                "connection": "",
+                "ask_about": "#hash",
+                "status": "talked",
+                "contacted_on": "2026-05-01",
+                "learned": "a\nb",
+                "next_step": "no",
+            }
+        ],
+        "jobs": [
+            {
+                "role": "Designer",
+                "organisation": "",
+                "requirements": ["no", "- a: b"],
+                "why_fit": "",
+                "gaps": "",
+                "objections": "",
+                "why_them": "",
+                "status": "offer",
+                "next_step": "",
+                "learned": "x\n\ny",
+            }
+        ],
         "transferable_skills": [{"skill": "Explaining", "evidence": "Exam results up 18%"}],
     }
     for question_id, value in values.items():
@@ -104,7 +129,7 @@ def test_saving_one_answer_changes_only_its_lines(bank, answers_path):
             "Maya O.",
             ["-  name:    Maya   # spaces kept as I like them", "+  name: Maya O.   # spaces kept as I like them"],
         ),
-        ("target_role", "Designer", ["-  target_role:", "+  target_role: Designer"]),
+        ("constraints", "Leeds", ["-  constraints:", "+  constraints: |", "+    Leeds"]),
         # The note inside the old list is kept, just above the answer.
         ("skill_jobs", ["coach"], ["+  # maybe", "-    - trainer   # maybe", "-    - tutor", "+    - coach"]),
         (
@@ -140,19 +165,19 @@ def test_a_comment_after_a_one_line_answer_survives_a_multi_line_one(bank, answe
 def test_a_missing_question_or_block_is_added_in_bank_order_without_touching_the_rest(bank, answers_path):
     answers_path.write_text(HAND_WRITTEN)
     save(answers_path, bank, "companies", ["Acme"])
-    save(answers_path, bank, "why_fit", "I plan well.")
+    save(answers_path, bank, "what_is_special", "I plan well.")
     save(answers_path, bank, "current_role", "Teacher")  # present: replaced, not added
     text = answers_path.read_text()
     assert changed_lines(HAND_WRITTEN, text) == [
         "+  companies:",
         "+    - Acme",
         "+story:",
-        "+  why_fit: |",
+        "+  what_is_special: |",
         "+    I plan well.",
     ]
-    assert text.index("companies:") < text.index("people:") < text.index("why_fit:") < text.index("# the end")
+    assert text.index("companies:") < text.index("people:") < text.index("what_is_special:") < text.index("# the end")
     sheet = load(answers_path, bank)
-    assert (sheet["companies"], sheet["why_fit"], sheet["name"]) == (["Acme"], "I plan well.", "Maya")
+    assert (sheet["companies"], sheet["what_is_special"], sheet["name"]) == (["Acme"], "I plan well.", "Maya")
 
 
 def test_a_question_added_first_in_its_block_goes_above_the_next_ones_comments(bank, answers_path):
@@ -162,9 +187,9 @@ def test_a_question_added_first_in_its_block_goes_above_the_next_ones_comments(b
 
 
 def test_an_added_answer_leaves_the_comment_on_the_line_before_it_alone(bank, answers_path):
-    answers_path.write_text("version: 1\nabout:\n  name: Ada  # my legal name\n")
+    answers_path.write_text("version: 2\nabout:\n  name: Ada  # my legal name\n")
     save(answers_path, bank, "current_role", "Dev\nops")
-    assert answers_path.read_text().startswith("version: 1\nabout:\n  name: Ada  # my legal name\n  current_role:")
+    assert answers_path.read_text().startswith("version: 2\nabout:\n  name: Ada  # my legal name\n  current_role:")
 
 
 def test_a_file_of_only_comments_keeps_them_and_gets_the_layout_after(bank, answers_path):
@@ -180,8 +205,8 @@ def test_a_file_of_only_comments_keeps_them_and_gets_the_layout_after(bank, answ
 @pytest.mark.parametrize(
     ("before", "value", "after"),
     [
-        ("story:\n  why_change: \n  why_fit:\n", "one line", "story:\n  why_change: |\n    one line\n  why_fit:\n"),
-        ("story:\n  why_change: |\n    old \n  why_fit:\n", "new", "story:\n  why_change: |\n    new\n  why_fit:\n"),
+        ("story:\n  why_change: \n  what_is_special:\n", "one line", "story:\n  why_change: |\n    one line\n  what_is_special:\n"),
+        ("story:\n  why_change: |\n    old \n  what_is_special:\n", "new", "story:\n  why_change: |\n    new\n  what_is_special:\n"),
         ("story: # todo later\n", "b", "story: # todo later\n  why_change: |\n    b\n"),
         ("story:\n  why_change: |  # my note\n    old\n", "new", "story:\n  # my note\n  why_change: |\n    new\n"),
         (
@@ -203,9 +228,9 @@ def test_trailing_spaces_go_and_comments_stay_when_an_answer_is_replaced(bank, a
 
 
 def test_an_empty_block_gets_its_first_answer(bank, answers_path):
-    answers_path.write_text("version: 1\nstory:\n# notes\n")
-    save(answers_path, bank, "why_fit", "Because.")
-    assert load(answers_path, bank)["why_fit"] == "Because."
+    answers_path.write_text("version: 2\nstory:\n# notes\n")
+    save(answers_path, bank, "what_is_special", "Because.")
+    assert load(answers_path, bank)["what_is_special"] == "Because."
     assert "# notes" in answers_path.read_text()
 
 
@@ -223,18 +248,18 @@ def test_a_control_character_is_refused_and_the_file_untouched(bank, answers_pat
 
 
 def test_a_save_that_would_not_read_back_exactly_is_refused_and_the_answer_kept_aside(bank, answers_path):
-    flow = "{version: 1, about: {name: Ada, current_role: x}}\n"
+    flow = "{version: 2, about: {name: Ada, current_role: x}}\n"
     answers_path.write_text(flow)
     with pytest.raises(UserError) as caught:
-        save(answers_path, bank, "target_role", "y")
+        save(answers_path, bank, "constraints", "y")
     assert answers_path.read_text() == flow
     rescue = answers_path.with_name("careerstory.from-ask.yaml")
     assert str(rescue) in caught.value.problems[0].hint
-    assert load(rescue, bank)["target_role"] == "y"
+    assert load(rescue, bank)["constraints"] == "y"
 
 
 def test_rescued_answers_never_overwrite_an_earlier_rescue(bank, answers_path):
-    answers_path.write_text("{version: 1}\n")
+    answers_path.write_text("{version: 2}\n")
     for answer in ("first", "second"):
         with pytest.raises(UserError):
             save(answers_path, bank, "name", answer)
@@ -244,9 +269,9 @@ def test_rescued_answers_never_overwrite_an_earlier_rescue(bank, answers_path):
 
 @pytest.mark.parametrize("text", ["trailing spaces \nsecond", "a\tb\n\tindented by a tab", "  leading\nx"])
 def test_long_answers_stay_literal_blocks_even_with_spaces_and_tabs(bank, answers_path, text):
-    save(answers_path, bank, "why_fit", text)
-    assert "why_fit: |" in answers_path.read_text()
-    assert load(answers_path, bank)["why_fit"] == text
+    save(answers_path, bank, "what_is_special", text)
+    assert "what_is_special: |" in answers_path.read_text()
+    assert load(answers_path, bank)["what_is_special"] == text
 
 
 # Text a person might type or paste: any printable Unicode, line breaks, spaces at
@@ -261,7 +286,7 @@ answer_text = st.text(
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=answer_text, items=st.lists(answer_text, max_size=3), kind=st.sampled_from(["name", "why_fit"]))
+@given(text=answer_text, items=st.lists(answer_text, max_size=3), kind=st.sampled_from(["name", "what_is_special"]))
 def test_any_answer_round_trips_exactly_or_is_refused_with_the_file_intact(bank, tmp_path, text, items, kind):
     path = tmp_path / "round.yaml"
     path.write_text(HAND_WRITTEN)
@@ -360,13 +385,13 @@ def test_an_outside_edit_elsewhere_is_kept_and_the_save_goes_on(bank, answers_pa
 def test_an_outside_edit_that_breaks_the_file_stops_and_keeps_every_answer_aside(bank, answers_path):
     answers_path.write_text(HAND_WRITTEN)
     with AnswersFile(answers_path, bank) as answers:
-        answers.save(bank.question("why_fit"), "given in ask")
+        answers.save(bank.question("what_is_special"), "given in ask")
         answers_path.write_text("about:\n  name: 'unclosed\n")
         with pytest.raises(UserError) as caught:
             answers.save(bank.question("name"), "Maya")
     assert answers_path.read_text() == "about:\n  name: 'unclosed\n"
     rescued = load(answers_path.with_name("careerstory.from-ask.yaml"), bank)
-    assert (rescued["why_fit"], rescued["name"]) == ("given in ask", "Maya")
+    assert (rescued["what_is_special"], rescued["name"]) == ("given in ask", "Maya")
     assert "quote" in caught.value.problems[0].hint
 
 
@@ -391,6 +416,6 @@ def test_a_second_ask_on_the_same_file_is_refused(bank, answers_path):
 
 
 def test_new_file_text_loads_to_exactly_the_values_given(bank):
-    values = {"name": "no", "why_fit": "  indented first line\nthen", "core_strengths": ["a: b", "- c"]}
+    values = {"name": "no", "what_is_special": "  indented first line\nthen", "core_strengths": ["a: b", "- c"]}
     sheet = load_text(new_file_text(bank, values), bank)
     assert {k: sheet[k] for k in values} == values

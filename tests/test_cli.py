@@ -33,12 +33,12 @@ def test_version_and_help_work(tmp_path):
 
 
 def test_check_reports_each_block_and_open_required_questions(bank, tmp_path):
-    (tmp_path / "careerstory.yaml").write_text(new_file_text(bank, {"name": "Ada", "why_fit": "x"}))
+    (tmp_path / "careerstory.yaml").write_text(new_file_text(bank, {"name": "Ada", "pitch": "x"}))
     result = run("check", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "About you" in result.stdout and "1 of 3 answered" in result.stdout
+    assert "About you" in result.stdout and "1 of 4 answered" in result.stdout
     assert "open (required): current_role" in result.stdout
-    assert "open (optional): target_role" in result.stdout
+    assert "open (optional): dont_want" in result.stdout
     assert run("check", "--strict", cwd=tmp_path).returncode == 1
 
 
@@ -49,6 +49,17 @@ def test_check_strict_passes_when_every_required_answer_is_given(bank, tmp_path)
     result = run("check", "a.yaml", "--strict", cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Every required question is answered" in result.stdout
+
+
+def test_check_lists_a_target_without_a_role_and_strict_refuses_it(bank, tmp_path):
+    values = {q.id: ("x" if q.kind in ("text", "long") else ["x"]) for q in bank.questions if q.kind != "group"}
+    values["transferable_skills"] = [{"skill": "s", "evidence": "e"}]
+    values["jobs"] = [{"organisation": "Acme", "status": "applied"}]
+    (tmp_path / "a.yaml").write_text(new_file_text(bank, values))
+    result = run("check", "a.yaml", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "open record: jobs[1] has no role yet" in result.stdout
+    assert run("check", "a.yaml", "--strict", cwd=tmp_path).returncode == 1
 
 
 def test_a_bad_file_gives_every_problem_with_its_place_and_no_traceback(tmp_path):
@@ -105,9 +116,13 @@ def test_markdown_on_standard_output_is_utf8_whatever_the_locale(bank, tmp_path)
 def test_schema_prints_valid_json_generated_from_the_bank(bank):
     result = run("schema")
     schema = json.loads(result.stdout)
-    assert set(schema["properties"]) == {"version", *(b.id for b in bank.blocks)}
+    assert set(schema["properties"]) == {"version", "language", *(b.id for b in bank.blocks)}
     people = schema["properties"]["options"]["properties"]["people"]["items"]
     assert people["properties"]["status"]["enum"][:3] == ["to contact", "contacted", "talked"]
+    job = schema["properties"]["targets"]["properties"]["jobs"]["items"]
+    assert job["properties"]["requirements"]["type"] == ["array", "null"]
+    assert job["properties"]["status"]["enum"][-3:] == ["withdrawn", "", None]
+    assert "required" not in job  # a field left out reads as empty
 
 
 def test_the_committed_schema_is_not_stale(bank):
@@ -116,7 +131,7 @@ def test_the_committed_schema_is_not_stale(bank):
 
 
 def test_markdown_render_does_not_import_weasyprint_or_questionary(bank, tmp_path):
-    (tmp_path / "a.yaml").write_text(new_file_text(bank, {"name": "Ada", "why_fit": "x"}), encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(new_file_text(bank, {"name": "Ada", "pitch": "x"}), encoding="utf-8")
     code = (
         "import sys; from careerstory import cli; sys.argv = ['careerstory', 'render', 'a.yaml']\n"
         "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"

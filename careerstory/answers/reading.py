@@ -9,13 +9,17 @@ whose scalars stay the exact text typed.
 from __future__ import annotations
 
 import difflib
+import re
+import sys
 import unicodedata
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from careerstory.answers.model import Answer, AnswerSheet, GroupEntry, empty_answer
+from careerstory.answers import migrations
+from careerstory.answers.migrations import CURRENT_VERSION
+from careerstory.answers.model import Answer, AnswerSheet, FieldValue, GroupEntry, empty_answer, empty_field
 from careerstory.errors import Problem, UserError
 from careerstory.questions import Bank, Block, Question
 
@@ -23,7 +27,12 @@ from careerstory.questions import Bank, Block, Question
 # almost surely the wrong file, and refusing it keeps memory and time small (and the
 # in-place writer, which walks the pure-Python node tree, quick).
 MAX_BYTES = 256_000
-SUPPORTED_VERSION = "1"
+# A BCP 47 language tag as careerstory uses it: language, then an optional script,
+# region and variants (`de`, `pl`, `de-AT`, `sr-Latn`, `zh-Hant-TW`, `es-419`).
+LANGUAGE_PATTERN = (
+    r"[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"
+)
+_LANGUAGE = re.compile(LANGUAGE_PATTERN)
 # libyaml's parser when PyYAML was built with it (its wheels are): the same events,
 # nodes and marks as the pure-Python one, about twenty times faster.
 _LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
@@ -86,7 +95,15 @@ def read(path: Path, bank: Bank) -> tuple[AnswerSheet, bytes]:
         ) from None
     except OSError as error:
         raise UserError(Problem(f"cannot read it ({error.strerror})", "Check its permissions.", path)) from None
-    return load_bytes(data, bank, path), data
+    sheet = load_bytes(data, bank, path)
+    if sheet.migrated_from is not None:
+        # Said here, where a command reads a file by its path, so that check and render
+        # each say it once, and ask's own reads and read-backs stay quiet.
+        sys.stderr.write(
+            f"{path}: version {sheet.migrated_from} file, read as version {CURRENT_VERSION}; "
+            f"`careerstory migrate {path}` upgrades it and keeps your comments.\n"
+        )
+    return sheet, data
 
 
 def decode(data: bytes, path: Path | None) -> str:
@@ -238,15 +255,20 @@ def _read_root(root: yaml.Node, reader: Reader, sheet: AnswerSheet) -> None:
             "Start from `careerstory ask`, which writes the layout for you.",
         )
         return
+    version = _version(root, reader)
+    if version is None:
+        return
+    if version < CURRENT_VERSION:
+        reader.problems += [
+            Problem(p.message, p.hint, reader.path, p.line, p.column) for p in migrations.lift(root, version)
+        ]
+        sheet.migrated_from = version
     block_ids = [b.id for b in reader.bank.blocks]
     for key, value in _pairs(root, reader, "the file"):
         if key.value == "version":
-            if not isinstance(value, yaml.ScalarNode) or value.value != SUPPORTED_VERSION:
-                reader.problem(
-                    value.start_mark,
-                    f"unsupported version (this careerstory reads version {SUPPORTED_VERSION})",
-                    f"Write `version: {SUPPORTED_VERSION}`.",
-                )
+            continue
+        if key.value == "language":
+            sheet.language = _language(value, reader)
         elif key.value in block_ids:
             _read_block(reader.bank.block(key.value), value, reader, sheet)
         else:
@@ -257,6 +279,47 @@ def _read_root(root: yaml.Node, reader: Reader, sheet: AnswerSheet) -> None:
                 else f"{_suggest(key.value, block_ids)}Known blocks: {', '.join(block_ids)}."
             )
             reader.problem(key.start_mark, f"unknown block '{key.value}'", hint)
+
+
+def _version(root: yaml.MappingNode, reader: Reader) -> int | None:
+    """The file's version, or None when it is newer than this careerstory reads.
+
+    A version that is no version at all is reported, and the file read as current so
+    that its other problems are reported with it.
+    """
+    node = next((v for k, v in root.value if isinstance(k, yaml.ScalarNode) and k.value == "version"), None)
+    if node is None:
+        return migrations.guess_version(root)
+    text = node.value.strip() if isinstance(node, yaml.ScalarNode) else ""
+    if text.isascii() and text.isdigit() and int(text) > CURRENT_VERSION:
+        reader.problem(
+            node.start_mark,
+            f"this file is version {int(text)}, newer than this careerstory (it reads up to version {CURRENT_VERSION})",
+            "Upgrade careerstory (for example `pip install --upgrade careerstory`), then run the command again.",
+        )
+        return None
+    if text.isascii() and text.isdigit() and int(text) >= min(s.version for s in migrations.STEPS) - 1:
+        return int(text)
+    reader.problem(
+        node.start_mark,
+        f"unsupported version (this careerstory reads versions 1 to {CURRENT_VERSION})",
+        f"Write `version: {CURRENT_VERSION}`.",
+    )
+    return CURRENT_VERSION
+
+
+def _language(node: yaml.Node, reader: Reader) -> str:
+    text = _text(node, reader, "language", "a language code")
+    if not text:
+        return ""
+    if not _LANGUAGE.fullmatch(text.strip()):
+        reader.problem(
+            node.start_mark,
+            f"'{text}' is not a language code",
+            "Write a BCP 47 code such as `en`, `de`, `pl` or `de-AT`, or delete the line for English.",
+        )
+        return ""
+    return text.strip()
 
 
 def _owner_block(bank: Bank, question_id: str) -> str | None:
@@ -285,12 +348,26 @@ def _read_block(block: Block, node: yaml.Node, reader: Reader, sheet: AnswerShee
                 sheet.values[question.id] = answer
             continue
         owner = _owner_block(reader.bank, key.value)
-        hint = (
-            f"It belongs to block '{owner}': move it there."
-            if owner
-            else f"{_suggest(key.value, ids)}Questions of '{block.id}': {', '.join(ids)}."
-        )
+        moved = _moved_to(block.id, key.value)
+        if moved:
+            hint = (
+                f"Since version {CURRENT_VERSION} it lives in each target: move it under `targets:` `jobs:` "
+                f"as a job's `{moved}`."
+            )
+        elif owner:
+            hint = f"It belongs to block '{owner}': move it there."
+        else:
+            hint = f"{_suggest(key.value, ids)}Questions of '{block.id}': {', '.join(ids)}."
         reader.problem(key.start_mark, f"unknown question '{key.value}' in block '{block.id}'", hint)
+
+
+def _moved_to(block_id: str, question_id: str) -> str | None:
+    """The field a question of an older version became, if a step moved it into records."""
+    for step in migrations.STEPS:
+        for move in step.moves:
+            if move.source == (block_id, question_id) and len(move.target) == 4:
+                return str(move.target[3])
+    return None
 
 
 def _text(node: yaml.Node, reader: Reader, where: str, what: str) -> str | None:
@@ -323,8 +400,7 @@ def _read_answer(question: Question, node: yaml.Node, reader: Reader) -> Answer 
         )
         return None
     if question.kind == "list":
-        items = [_text(item, reader, question.id, "a short text item") for item in node.value]
-        return [item for item in items if item is not None]
+        return _items(node, reader, question.id)
     entries = [_read_entry(question, item, reader) for item in node.value]
     return [entry for entry in entries if entry is not None]
 
@@ -338,10 +414,9 @@ def _read_entry(question: Question, node: yaml.Node, reader: Reader) -> GroupEnt
             "Write each entry as '- " + "\n    ".join(f"{f}: ..." for f in field_ids) + "'.",
         )
         return None
-    entry: GroupEntry = {}
-    present: set[str] = set()
+    # A field left out reads as empty, so a field added in a new version needs no edit of old records.
+    entry: GroupEntry = {f.id: empty_field(f) for f in question.fields}
     for key, value in _pairs(node, reader, f"an entry of '{question.id}'"):
-        present.add(key.value)
         if key.value not in field_ids:
             reader.problem(
                 key.start_mark,
@@ -349,22 +424,33 @@ def _read_entry(question: Question, node: yaml.Node, reader: Reader) -> GroupEnt
                 f"{_suggest(key.value, field_ids)}Fields: {', '.join(field_ids)}.",
             )
             continue
-        text = _text(value, reader, f"{question.id}.{key.value}", "text")
-        if text is None:
-            continue
         field = question.field(key.value)
-        if field.choices and text and text not in field.choices:
+        where = f"{question.id}.{key.value}"
+        read: FieldValue | None = (
+            _items(value, reader, where) if field.kind == "list" else _text(value, reader, where, "text")
+        )
+        if read is None:
+            continue
+        if field.choices and isinstance(read, str) and read and read not in field.choices:
             reader.problem(
                 value.start_mark,
-                f"{question.id}.{key.value}: '{text}' is not one of its choices",
-                f"{_suggest(text, list(field.choices))}Use one of: {', '.join(field.choices)}.",
+                f"{where}: '{read}' is not one of its choices",
+                f"{_suggest(read, list(field.choices))}Use one of: {', '.join(field.choices)}.",
             )
-        entry[key.value] = text
-    missing = [f for f in field_ids if f not in present]
-    if missing:
+        entry[key.value] = read
+    return entry
+
+
+def _items(node: yaml.Node, reader: Reader, where: str) -> list[str] | None:
+    """A list of short text items (empty when the node is empty)."""
+    if _is_empty(node):
+        return []
+    if not isinstance(node, yaml.SequenceNode):
         reader.problem(
             node.start_mark,
-            f"{question.id}: this entry lacks the field(s) {', '.join(missing)}",
-            "Add them, empty if you have nothing yet (for example `status:`).",
+            f"{where}: expected a list of items starting with '- '",
+            "Write it as:\n  - first item\n  - second item",
         )
-    return entry
+        return None
+    items = [_text(item, reader, where, "a short text item") for item in node.value]
+    return [item for item in items if item is not None]

@@ -10,13 +10,15 @@ answers, nothing is written.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from careerstory import storage
-from careerstory.answers.model import Answer, AnswerSheet, clean_answer, empty_answer
+from careerstory.answers.migrations import CURRENT_VERSION
+from careerstory.answers.model import Answer, AnswerSheet, FieldValue, clean_answer, empty_answer
 from careerstory.answers.reading import Reader, compose, decode, load_bytes, load_text
 from careerstory.errors import Problem, UserError
 from careerstory.questions import Bank, Question
@@ -54,10 +56,16 @@ def _for_dump(question: Question, value: Answer) -> Any:
     if question.kind == "list":
         return value or ""
     return [
-        {f.id: (long(entry.get(f.id, "")) if f.kind == "long" else entry.get(f.id, "")) for f in question.fields}
+        {f.id: _field_for_dump(f.kind, entry.get(f.id, ""), long) for f in question.fields}
         for entry in value
         if isinstance(entry, dict)
     ] or ""
+
+
+def _field_for_dump(kind: str, value: FieldValue, long: Callable[[str], str]) -> Any:
+    if isinstance(value, list):
+        return value or ""  # an empty list field is written empty, like an empty answer
+    return long(value) if kind == "long" else value
 
 
 def _literal_block(question_id: str, text: str) -> str | None:
@@ -106,7 +114,7 @@ def new_file_text(bank: Bank, values: dict[str, Answer], name: str = "careerstor
         f"# and make your brief with `careerstory render {name} --pdf`.",
         f"# Editors with YAML support validate it after `careerstory schema > {SCHEMA_FILE}`:",
         f"# yaml-language-server: $schema={SCHEMA_FILE}",
-        "version: 1",
+        f"version: {CURRENT_VERSION}",
     ]
     for block in bank.blocks:
         out += ["", f"# {block.title}", f"{block.id}:"]

@@ -14,19 +14,26 @@ from typing import Literal
 import yaml
 
 Kind = Literal["text", "long", "list", "group"]
-FieldKind = Literal["text", "long", "choice"]
+FieldKind = Literal["text", "long", "choice", "list"]
 KINDS: tuple[Kind, ...] = ("text", "long", "list", "group")
-FIELD_KINDS: tuple[FieldKind, ...] = ("text", "long", "choice")
+FIELD_KINDS: tuple[FieldKind, ...] = ("text", "long", "choice", "list")
 
 
 @dataclass(frozen=True)
 class Field:
-    """One named field of a group question's records (a person to talk to, a skill)."""
+    """One named field of a group question's records (a person to talk to, a job).
+
+    A ``list`` field holds short items (a job's requirements); every other kind holds
+    text. A record lacking a ``required`` field is open, not invalid.
+    """
 
     id: str
     label: str
     kind: FieldKind
     choices: tuple[str, ...] = ()
+    required: bool = False
+    help: str = ""
+    example: str = ""
 
 
 @dataclass(frozen=True)
@@ -41,6 +48,11 @@ class Question:
     kind: Kind
     required: bool
     fields: tuple[Field, ...] = ()
+
+    @property
+    def required_fields(self) -> tuple[Field, ...]:
+        """The fields a record needs before it counts as filled in."""
+        return tuple(f for f in self.fields if f.required)
 
     def field(self, field_id: str) -> Field:
         """Return the group field named ``field_id``."""
@@ -92,7 +104,17 @@ def _field(raw: dict[str, object]) -> Field:
         raise ValueError(f"bank: field {raw['id']!r} has unknown kind {kind!r}")
     choices = raw.get("choices", [])
     assert isinstance(choices, list)
-    return Field(str(raw["id"]), str(raw["label"]), kind, tuple(map(str, choices)))
+    if (kind == "choice") != bool(choices):
+        raise ValueError(f"bank: field {raw['id']!r}: only choice fields have choices")
+    return Field(
+        id=str(raw["id"]),
+        label=str(raw["label"]),
+        kind=kind,
+        choices=tuple(map(str, choices)),
+        required=bool(raw.get("required", False)),
+        help=str(raw.get("help", "")),
+        example=str(raw.get("example", "")),
+    )
 
 
 def _question(raw: dict[str, object], block_id: str) -> Question:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from careerstory.answers import AnswerSheet
-from careerstory.answers.model import Answer
+from careerstory.answers.model import Answer, FieldValue, field_items, field_text
 from careerstory.errors import Problem, UserError
 from careerstory.questions import Question
 from careerstory.render.text import balance_direction, first_sentence, join_words
@@ -57,7 +57,14 @@ _MONTHS = [
 ]
 
 # Long group fields shown below a group's table rather than inside it, with their heading.
-DETAILS = {("people", "learned"): "What I learned from them"}
+DETAILS = {
+    ("people", "learned"): "What I learned from them",
+    ("jobs", "why_fit"): "Why I fit",
+    ("jobs", "gaps"): "What I lack, and my plan",
+    ("jobs", "objections"): "Why they might say no, and my answer",
+    ("jobs", "why_them"): "Why them",
+    ("jobs", "learned"): "What I learned",
+}
 
 
 @dataclass(frozen=True)
@@ -201,13 +208,29 @@ def _text(sheet: AnswerSheet, question_id: str) -> str:
     return sheet.text(question_id).strip() if _known(sheet, question_id) else ""
 
 
+def _first_target_role(sheet: AnswerSheet) -> str:
+    # Version 2 keeps aims in `targets`; the masthead names the first one, as version 1
+    # named its one target role (the render --target work replaces this).
+    jobs = sheet.entries("jobs") if _known(sheet, "jobs") else []
+    roles = [field_text(job, "role").strip() for job in jobs]
+    return next((role for role in roles if role), "")
+
+
 def _item(sheet: AnswerSheet, question: Question) -> Item:
     heading = HEADINGS.get(question.id, question.prompt)
     if question.kind in ("text", "long"):
         return Item(question.id, heading, question.kind, text=sheet.text(question.id).strip())
     if question.kind == "list":
         return Item(question.id, heading, "list", items=tuple(i.strip() for i in sheet.items(question.id)))
-    rows = tuple({f.id: entry.get(f.id, "").strip() for f in question.fields} for entry in sheet.entries(question.id))
+    rows = tuple(
+        {
+            f.id: "; ".join(i.strip() for i in field_items(entry, f.id))
+            if f.kind == "list"
+            else field_text(entry, f.id).strip()
+            for f in question.fields
+        }
+        for entry in sheet.entries(question.id)
+    )
     columns = tuple(Column(f.id, f.label) for f in question.fields if (question.id, f.id) not in DETAILS)
     details = []
     for f in question.fields:
@@ -229,7 +252,10 @@ def _contained(sheet: AnswerSheet) -> AnswerSheet:
             return balance_direction(value)
         if all(isinstance(item, str) for item in value):
             return [balance_direction(item) for item in value if isinstance(item, str)]
-        return [{k: balance_direction(t) for k, t in entry.items()} for entry in value if isinstance(entry, dict)]
+        return [{k: contain_field(t) for k, t in entry.items()} for entry in value if isinstance(entry, dict)]
+
+    def contain_field(value: FieldValue) -> FieldValue:
+        return balance_direction(value) if isinstance(value, str) else [balance_direction(i) for i in value]
 
     return AnswerSheet(sheet.bank, {qid: contain(value) for qid, value in sheet.values.items()}, sheet.path)
 
@@ -245,7 +271,7 @@ def build_brief(sheet: AnswerSheet) -> Brief:
     return Brief(
         name=_text(sheet, "name"),
         current_role=_text(sheet, "current_role"),
-        target_role=_text(sheet, "target_role"),
+        target_role=_first_target_role(sheet),
         what_i_want=_text(sheet, "what_i_want"),
         pitch=_pitch(sheet),
         moment=brief_moment(sheet.path),
