@@ -24,6 +24,8 @@ HEADER_QUESTIONS = ("name", "current_role", "target_role", "what_i_want")
 # How each answer is headed in the brief: in the person's voice, shorter than the
 # prompt that asked for it. A question missing here (a custom bank) is headed by its prompt.
 HEADINGS = {
+    "dont_want": "What I don't want",
+    "constraints": "What my next job must respect",
     "best_moments": "My best moments at work",
     "what_it_entails": "What that entails",
     "why_enjoy": "Why I enjoy it",
@@ -38,6 +40,9 @@ HEADINGS = {
     "transferable_skills": "Skills that transfer",
     "core_strengths": "Core strengths",
     "what_is_special": "What is special about me",
+    "pitch": "My pitch",
+    "help_wanted": "How you can help",
+    "jobs": "The jobs I am going for",
 }
 
 # Spelled out rather than taken from the locale, so that the brief reads the same everywhere.
