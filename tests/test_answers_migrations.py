@@ -75,7 +75,12 @@ def test_a_version_1_file_reads_as_its_version_2_self(bank):
     sheet = load_text(V1, bank)
     assert sheet.migrated_from == 1
     [job] = sheet["jobs"]
-    assert (job["role"], job["why_fit"], job["status"], job["requirements"]) == ("Data analyst", "I count things.", "", [])
+    assert (job["role"], job["why_fit"], job["status"], job["requirements"]) == (
+        "Data analyst",
+        "I count things.",
+        "",
+        [],
+    )
     assert (sheet["name"], sheet["why_change"]) == ("Ada", "Numbers.")
 
 

@@ -205,8 +205,16 @@ def test_a_file_of_only_comments_keeps_them_and_gets_the_layout_after(bank, answ
 @pytest.mark.parametrize(
     ("before", "value", "after"),
     [
-        ("story:\n  why_change: \n  what_is_special:\n", "one line", "story:\n  why_change: |\n    one line\n  what_is_special:\n"),
-        ("story:\n  why_change: |\n    old \n  what_is_special:\n", "new", "story:\n  why_change: |\n    new\n  what_is_special:\n"),
+        (
+            "story:\n  why_change: \n  what_is_special:\n",
+            "one line",
+            "story:\n  why_change: |\n    one line\n  what_is_special:\n",
+        ),
+        (
+            "story:\n  why_change: |\n    old \n  what_is_special:\n",
+            "new",
+            "story:\n  why_change: |\n    new\n  what_is_special:\n",
+        ),
         ("story: # todo later\n", "b", "story: # todo later\n  why_change: |\n    b\n"),
         ("story:\n  why_change: |  # my note\n    old\n", "new", "story:\n  # my note\n  why_change: |\n    new\n"),
         (

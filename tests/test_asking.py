@@ -32,7 +32,12 @@ CTRL_O = "\x0f"
 ERASE = "\x15"  # Ctrl-U: erase the line before the cursor
 
 ABOUT_DONE = "Maya Okafor" + ENTER + "Chemistry teacher" + ENTER + "Sunday marking" + ENTER + ENTER + "Leeds" + FINISH
-ABOUT = {"name": "Maya Okafor", "current_role": "Chemistry teacher", "dont_want": ["Sunday marking"], "constraints": "Leeds"}
+ABOUT = {
+    "name": "Maya Okafor",
+    "current_role": "Chemistry teacher",
+    "dont_want": ["Sunday marking"],
+    "constraints": "Leeds",
+}
 MOVE_ON = ENTER  # the review's first choice
 
 
@@ -215,7 +220,9 @@ def test_the_editor_starts_from_the_current_answer_and_its_comments_are_dropped(
 
 def test_an_editor_that_fails_gives_the_text_back_to_the_prompt(answers_path: Path, bank: Bank, tmp_path: Path) -> None:
     editor = script_editor(tmp_path, "exit 3")
-    shown = converse_with(answers_path, bank, "Half" + CTRL_O + " done" + FINISH, questions=("what_is_special",), editor=editor)
+    shown = converse_with(
+        answers_path, bank, "Half" + CTRL_O + " done" + FINISH, questions=("what_is_special",), editor=editor
+    )
     assert "stopped with an error (exit code 3)" in shown
     assert answers(answers_path, bank) == {"what_is_special": "Half done"}
 
@@ -289,7 +296,9 @@ def test_a_group_adds_records_field_by_field_with_a_choice_for_status(answers_pa
 
 def test_a_group_record_is_changed_with_its_fields_as_defaults(answers_path: Path, bank: Bank) -> None:
     converse_with(answers_path, bank, PERSON_SAM + DONE, questions=("people",))
-    keys = CHANGE + ENTER + ENTER + " senior" + ENTER * 3 + DOWN + ENTER + ENTER + "Met for coffee" + FINISH + ENTER + DONE
+    keys = (
+        CHANGE + ENTER + ENTER + " senior" + ENTER * 3 + DOWN + ENTER + ENTER + "Met for coffee" + FINISH + ENTER + DONE
+    )
     converse_with(answers_path, bank, keys, questions=("people",))
     [sam] = answers(answers_path, bank)["people"]  # type: ignore[misc]
     assert sam == SAM | {"works_as": "Designer senior", "status": "contacted", "learned": "Met for coffee"}

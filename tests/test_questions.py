@@ -35,7 +35,6 @@ SPEC_KINDS = {
     "possible_roles": "list",
     "people": "group",
     "why_change": "long",
-
     "transferable_skills": "group",
     "core_strengths": "list",
     "what_is_special": "long",
