@@ -149,3 +149,31 @@ def test_start_up_does_not_import_heavy_libraries():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+V1_FIXTURE = REPO / "tests" / "fixtures" / "teacher-v1.yaml"
+
+
+def test_check_reads_a_version_1_file_and_names_migrate_in_one_line(tmp_path):
+    result = run("check", str(V1_FIXTURE))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("\n") == 1 and "careerstory migrate" in result.stderr
+    assert run("check", str(V1_FIXTURE), "--strict").returncode == 1  # pitch is new and required
+
+
+def test_a_version_1_file_and_its_migration_render_the_same_brief(bank, tmp_path, monkeypatch):
+    from careerstory.answers import load
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    migrated = tmp_path / "teacher.yaml"
+    migrated.write_text(new_file_text(bank, load(V1_FIXTURE, bank).values), encoding="utf-8")
+    old, new = run("render", str(V1_FIXTURE), "--out", "-"), run("render", str(migrated), "--out", "-")
+    assert (old.returncode, new.returncode) == (0, 0), old.stderr + new.stderr
+    assert old.stdout == new.stdout and "Learning experience designer" in old.stdout
+
+
+def test_a_file_newer_than_careerstory_is_refused_with_what_to_do(tmp_path):
+    (tmp_path / "a.yaml").write_text("version: 99\nabout:\n  name: Ada\n")
+    result = run("check", "a.yaml", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "a.yaml:1:10: error: this file is version 99" in result.stderr and "Upgrade careerstory" in result.stderr
