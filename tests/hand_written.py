@@ -9,13 +9,13 @@ from careerstory.answers import AnswersFile
 
 HAND_WRITTEN = """\
 # My answers -- started on the train, 3 May.
-version: 1
+version: 2
 
 about:
   name:    Maya   # spaces kept as I like them
   # I never know how to say this:
   current_role: Teacher
-  target_role:
+  constraints:
 
 strengths:
 

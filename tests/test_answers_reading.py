@@ -112,7 +112,6 @@ def test_an_unknown_block_suggests_the_closest(bank):
         ("about:\n  name:\n    first: a\n", "found a mapping"),
         ("options:\n  industries: Banking\n", "expected a list"),
         ("options:\n  people:\n    - Sam\n", "each entry needs"),
-        ("options:\n  people:\n    - name: Sam\n", "lacks the field(s) works_as, ask_about, status, learned"),
         (
             "options:\n  people:\n    - {name: a, works_as: b, ask_about: c, status: talked, learned: e, phone: f}\n",
             "unknown field 'phone'",
@@ -121,7 +120,14 @@ def test_an_unknown_block_suggests_the_closest(bank):
             "options:\n  people:\n    - {name: a, works_as: b, ask_about: c, status: done, learned: e}\n",
             "'done' is not one of its choices",
         ),
-        ("version: 2\n", "unsupported version"),
+        ("version: 0\n", "unsupported version"),
+        ("version: two\n", "unsupported version"),
+        ("version: 99\n", "newer than this careerstory"),
+        ("language: english\n", "not a language code"),
+        ("targets:\n  jobs:\n    - role: a\n      status: hired\n", "'hired' is not one of its choices"),
+        ("targets:\n  jobs:\n    - role: a\n      requirements: SQL\n", "expected a list of items"),
+        ("targets:\n  jobs:\n    - role: [a]\n", "expected text, found a list"),
+        ("about:\n  target_role: x\nversion: 2\n", "unknown question 'target_role'"),
         ("- a\n- b\n", "mapping of blocks"),
     ],
 )
@@ -191,3 +197,70 @@ def test_a_missing_file_says_how_to_start_one(bank, tmp_path):
 def test_an_empty_file_is_valid_and_unanswered(bank):
     assert load_text("", bank).is_empty()
     assert load_text("# only a comment\n", bank).is_empty()
+
+
+# -- version 2 ------------------------------------------------------------------------
+
+JOBS = """\
+version: 2
+language: de-AT
+targets:
+  jobs:
+    - role: Data analyst
+      requirements:
+        - SQL
+        - "Stakeholder management: you will present to directors"
+      status: applied
+    - organisation: Acme
+      why_fit: |
+        I count things.
+"""
+
+
+def test_a_record_field_left_out_reads_as_empty_and_requirements_as_a_list(bank):
+    sheet = load_text(JOBS, bank)
+    first, second = sheet["jobs"]
+    assert first["requirements"] == ["SQL", "Stakeholder management: you will present to directors"]
+    assert (first["status"], first["gaps"], second["requirements"]) == ("applied", "", [])
+    assert second["why_fit"] == "I count things."
+
+
+def test_a_target_without_a_role_is_open_not_invalid(bank):
+    sheet = load_text(JOBS, bank)
+    [record] = sheet.open_records()
+    assert (record.question.id, record.number, [f.id for f in record.missing]) == ("jobs", 2, ["role"])
+    assert str(record) == "jobs[2] has no role"
+
+
+def test_the_language_is_kept_as_written_and_english_when_absent(bank):
+    assert load_text(JOBS, bank).language == "de-AT"
+    assert load_text("version: 2\n", bank).language == ""
+
+
+@pytest.mark.parametrize("code", ["de", "pl", "de-AT", "sr-Latn", "zh-Hant-TW", "es-419", "de-CH-1996"])
+def test_well_formed_language_codes_are_read(bank, code):
+    assert load_text(f"version: 2\nlanguage: {code}\n", bank).language == code
+
+
+@pytest.mark.parametrize("code", ["english", "d", "de_AT", "de-", "12"])
+def test_a_malformed_language_code_is_an_error_at_its_place(bank, code):
+    problem = only_problem(f"version: 2\nlanguage: {code}\n", bank)
+    assert (problem.line, problem.column) == (2, 11)
+    assert "de-AT" in problem.hint
+
+
+def test_a_wrong_status_is_named_with_its_line_and_column(bank):
+    problem = only_problem(JOBS.replace("status: applied", "status: applyed"), bank)
+    assert (problem.line, problem.column) == (9, 15)
+    assert "Did you mean 'applied'?" in problem.hint
+
+
+def test_a_version_newer_than_the_tool_says_to_upgrade_and_nothing_else(bank):
+    problem = only_problem("version: 99\nabout:\n  nmae: x\n", bank)
+    assert (problem.line, problem.column) == (1, 10)
+    assert "version 99" in problem.message and "Upgrade careerstory" in problem.hint
+
+
+def test_a_version_1_question_in_a_version_2_file_points_to_targets(bank):
+    problem = only_problem("version: 2\nstory:\n  why_fit: x\n", bank)
+    assert "`targets:`" in problem.hint and "why_fit" in problem.hint

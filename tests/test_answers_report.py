@@ -3,12 +3,12 @@ from careerstory.answers.report import open_required, progress, report
 
 
 def test_progress_counts_each_block_and_names_its_open_questions(bank):
-    sheet = load_text(new_file_text(bank, {"name": "Ada", "target_role": "Designer", "skill_jobs": ["a"]}), bank)
+    sheet = load_text(new_file_text(bank, {"name": "Ada", "constraints": "Leeds", "skill_jobs": ["a"]}), bank)
     blocks = progress(sheet)
     assert [p.block.id for p in blocks] == [b.id for b in bank.blocks]
     about, strengths = blocks[0], blocks[1]
-    assert (about.answered, about.total, about.complete) == (2, 3, False)
-    assert [q.id for q in about.open] == ["current_role"]
+    assert (about.answered, about.total, about.complete) == (2, 4, False)
+    assert [q.id for q in about.open] == ["current_role", "dont_want"]
     assert strengths.answered == 1
     required = [q.id for q in open_required(blocks)]
     assert required[0] == "current_role"

@@ -17,7 +17,32 @@ def test_a_file_written_by_save_loads_back_to_the_same_answers(bank, answers_pat
         "name": "Zoë O'Neill",
         "best_moments": "First paragraph.\n\nSecond: with a colon.\n- a bullet",
         "skill_jobs": ["Trainer", "no", "2026-05-01"],
-        "people": [{"name": "Sam", "works_as": "x", "ask_about": "#hash", "status": "talked", "learned": "a\nb"}],
+        "people": [
+            {
+                "name": "Sam",
+                "works_as": "x",
+                "connection": "",
+                "ask_about": "#hash",
+                "status": "talked",
+                "contacted_on": "2026-05-01",
+                "learned": "a\nb",
+                "next_step": "no",
+            }
+        ],
+        "jobs": [
+            {
+                "role": "Designer",
+                "organisation": "",
+                "requirements": ["no", "- a: b"],
+                "why_fit": "",
+                "gaps": "",
+                "objections": "",
+                "why_them": "",
+                "status": "offer",
+                "next_step": "",
+                "learned": "x\n\ny",
+            }
+        ],
         "transferable_skills": [{"skill": "Explaining", "evidence": "Exam results up 18%"}],
     }
     for question_id, value in values.items():
@@ -35,18 +60,18 @@ def test_a_control_character_is_refused_and_the_file_untouched(bank, answers_pat
 
 
 def test_a_save_that_would_not_read_back_exactly_is_refused_and_the_answer_kept_aside(bank, answers_path):
-    flow = "{version: 1, about: {name: Ada, current_role: x}}\n"
+    flow = "{version: 2, about: {name: Ada, current_role: x}}\n"
     answers_path.write_text(flow)
     with pytest.raises(UserError) as caught:
-        save(answers_path, bank, "target_role", "y")
+        save(answers_path, bank, "constraints", "y")
     assert answers_path.read_text() == flow
     rescue = answers_path.with_name("careerstory.from-ask.yaml")
     assert str(rescue) in caught.value.problems[0].hint
-    assert load(rescue, bank)["target_role"] == "y"
+    assert load(rescue, bank)["constraints"] == "y"
 
 
 def test_rescued_answers_never_overwrite_an_earlier_rescue(bank, answers_path):
-    answers_path.write_text("{version: 1}\n")
+    answers_path.write_text("{version: 2}\n")
     for answer in ("first", "second"):
         with pytest.raises(UserError):
             save(answers_path, bank, "name", answer)
@@ -66,7 +91,7 @@ answer_text = st.text(
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=answer_text, items=st.lists(answer_text, max_size=3), kind=st.sampled_from(["name", "why_fit"]))
+@given(text=answer_text, items=st.lists(answer_text, max_size=3), kind=st.sampled_from(["name", "what_is_special"]))
 def test_any_answer_round_trips_exactly_or_is_refused_with_the_file_intact(bank, tmp_path, text, items, kind):
     path = tmp_path / "round.yaml"
     path.write_text(HAND_WRITTEN)
@@ -165,13 +190,13 @@ def test_an_outside_edit_elsewhere_is_kept_and_the_save_goes_on(bank, answers_pa
 def test_an_outside_edit_that_breaks_the_file_stops_and_keeps_every_answer_aside(bank, answers_path):
     answers_path.write_text(HAND_WRITTEN)
     with AnswersFile(answers_path, bank) as answers:
-        answers.save(bank.question("why_fit"), "given in ask")
+        answers.save(bank.question("what_is_special"), "given in ask")
         answers_path.write_text("about:\n  name: 'unclosed\n")
         with pytest.raises(UserError) as caught:
             answers.save(bank.question("name"), "Maya")
     assert answers_path.read_text() == "about:\n  name: 'unclosed\n"
     rescued = load(answers_path.with_name("careerstory.from-ask.yaml"), bank)
-    assert (rescued["why_fit"], rescued["name"]) == ("given in ask", "Maya")
+    assert (rescued["what_is_special"], rescued["name"]) == ("given in ask", "Maya")
     assert "quote" in caught.value.problems[0].hint
 
 

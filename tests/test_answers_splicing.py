@@ -25,7 +25,7 @@ def test_saving_one_answer_changes_only_its_lines(bank, answers_path):
             "Maya O.",
             ["-  name:    Maya   # spaces kept as I like them", "+  name: Maya O.   # spaces kept as I like them"],
         ),
-        ("target_role", "Designer", ["-  target_role:", "+  target_role: Designer"]),
+        ("constraints", "Leeds", ["-  constraints:", "+  constraints: |", "+    Leeds"]),
         # The note inside the old list is kept, just above the answer.
         ("skill_jobs", ["coach"], ["+  # maybe", "-    - trainer   # maybe", "-    - tutor", "+    - coach"]),
         (
@@ -61,19 +61,19 @@ def test_a_comment_after_a_one_line_answer_survives_a_multi_line_one(bank, answe
 def test_a_missing_question_or_block_is_added_in_bank_order_without_touching_the_rest(bank, answers_path):
     answers_path.write_text(HAND_WRITTEN)
     save(answers_path, bank, "companies", ["Acme"])
-    save(answers_path, bank, "why_fit", "I plan well.")
+    save(answers_path, bank, "what_is_special", "I plan well.")
     save(answers_path, bank, "current_role", "Teacher")  # present: replaced, not added
     text = answers_path.read_text()
     assert changed_lines(HAND_WRITTEN, text) == [
         "+  companies:",
         "+    - Acme",
         "+story:",
-        "+  why_fit: |",
+        "+  what_is_special: |",
         "+    I plan well.",
     ]
-    assert text.index("companies:") < text.index("people:") < text.index("why_fit:") < text.index("# the end")
+    assert text.index("companies:") < text.index("people:") < text.index("what_is_special:") < text.index("# the end")
     sheet = load(answers_path, bank)
-    assert (sheet["companies"], sheet["why_fit"], sheet["name"]) == (["Acme"], "I plan well.", "Maya")
+    assert (sheet["companies"], sheet["what_is_special"], sheet["name"]) == (["Acme"], "I plan well.", "Maya")
 
 
 def test_a_question_added_first_in_its_block_goes_above_the_next_ones_comments(bank, answers_path):
@@ -83,9 +83,9 @@ def test_a_question_added_first_in_its_block_goes_above_the_next_ones_comments(b
 
 
 def test_an_added_answer_leaves_the_comment_on_the_line_before_it_alone(bank, answers_path):
-    answers_path.write_text("version: 1\nabout:\n  name: Ada  # my legal name\n")
+    answers_path.write_text("version: 2\nabout:\n  name: Ada  # my legal name\n")
     save(answers_path, bank, "current_role", "Dev\nops")
-    assert answers_path.read_text().startswith("version: 1\nabout:\n  name: Ada  # my legal name\n  current_role:")
+    assert answers_path.read_text().startswith("version: 2\nabout:\n  name: Ada  # my legal name\n  current_role:")
 
 
 def test_a_file_of_only_comments_keeps_them_and_gets_the_layout_after(bank, answers_path):
@@ -101,8 +101,16 @@ def test_a_file_of_only_comments_keeps_them_and_gets_the_layout_after(bank, answ
 @pytest.mark.parametrize(
     ("before", "value", "after"),
     [
-        ("story:\n  why_change: \n  why_fit:\n", "one line", "story:\n  why_change: |\n    one line\n  why_fit:\n"),
-        ("story:\n  why_change: |\n    old \n  why_fit:\n", "new", "story:\n  why_change: |\n    new\n  why_fit:\n"),
+        (
+            "story:\n  why_change: \n  what_is_special:\n",
+            "one line",
+            "story:\n  why_change: |\n    one line\n  what_is_special:\n",
+        ),
+        (
+            "story:\n  why_change: |\n    old \n  what_is_special:\n",
+            "new",
+            "story:\n  why_change: |\n    new\n  what_is_special:\n",
+        ),
         ("story: # todo later\n", "b", "story: # todo later\n  why_change: |\n    b\n"),
         ("story:\n  why_change: |  # my note\n    old\n", "new", "story:\n  # my note\n  why_change: |\n    new\n"),
         (
@@ -124,9 +132,9 @@ def test_trailing_spaces_go_and_comments_stay_when_an_answer_is_replaced(bank, a
 
 
 def test_an_empty_block_gets_its_first_answer(bank, answers_path):
-    answers_path.write_text("version: 1\nstory:\n# notes\n")
-    save(answers_path, bank, "why_fit", "Because.")
-    assert load(answers_path, bank)["why_fit"] == "Because."
+    answers_path.write_text("version: 2\nstory:\n# notes\n")
+    save(answers_path, bank, "what_is_special", "Because.")
+    assert load(answers_path, bank)["what_is_special"] == "Because."
     assert "# notes" in answers_path.read_text()
 
 
@@ -150,6 +158,12 @@ def test_the_node_api_gives_an_answers_span_in_the_text(bank):
 
 
 def test_replace_answer_works_on_text_alone(bank):
-    text = "version: 1\nabout:\n  name: Ada  # me\n"
+    text = "version: 2\nabout:\n  name: Ada  # me\n"
     replaced = replace_answer(text, bank, bank.question("name"), "Zoë")
-    assert replaced == "version: 1\nabout:\n  name: Zoë  # me\n"
+    assert replaced == "version: 2\nabout:\n  name: Zoë  # me\n"
+
+
+def test_a_missing_block_goes_after_the_language_line(bank, answers_path):
+    answers_path.write_text("version: 2\nlanguage: de\n")
+    save(answers_path, bank, "name", "Ada")
+    assert answers_path.read_text().startswith("version: 2\nlanguage: de\nabout:\n  name: Ada")

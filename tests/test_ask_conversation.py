@@ -31,7 +31,13 @@ CTRL_D = "\x04"
 CTRL_O = "\x0f"
 ERASE = "\x15"  # Ctrl-U: erase the line before the cursor
 
-ABOUT_DONE = "Maya Okafor" + ENTER + "Chemistry teacher" + ENTER + "Learning designer" + ENTER
+ABOUT_DONE = "Maya Okafor" + ENTER + "Chemistry teacher" + ENTER + "Sunday marking" + ENTER + ENTER + "Leeds" + FINISH
+ABOUT = {
+    "name": "Maya Okafor",
+    "current_role": "Chemistry teacher",
+    "dont_want": ["Sunday marking"],
+    "constraints": "Leeds",
+}
 MOVE_ON = ENTER  # the review's first choice
 
 
@@ -84,18 +90,14 @@ def script_editor(tmp_path: Path, body: str) -> Editor:
 
 def test_first_run_saves_each_answer_and_reviews_the_block(answers_path: Path, bank: Bank) -> None:
     interrupted_with(answers_path, bank, ABOUT_DONE + MOVE_ON)
-    assert answers(answers_path, bank) == {
-        "name": "Maya Okafor",
-        "current_role": "Chemistry teacher",
-        "target_role": "Learning designer",
-    }
+    assert answers(answers_path, bank) == ABOUT
 
 
 def test_each_question_shows_where_the_person_is_its_help_and_an_example(answers_path: Path, bank: Bank) -> None:
     text = interrupted_with(answers_path, bank, "Maya" + ENTER)
     assert "━━ About you" in text
-    assert "About you · question 1 of 3 · 0 of 18 answered in all" in text
-    assert "About you · question 2 of 3 · 1 of 18 answered in all" in text
+    assert "About you · question 1 of 4 · 0 of 21 answered in all" in text
+    assert "About you · question 2 of 4 · 1 of 21 answered in all" in text
     assert "Your starting point." in text
     assert "For example: Secondary-school chemistry teacher at Northfield Academy" in text
 
@@ -105,27 +107,24 @@ def test_the_end_says_what_is_open_and_how_to_render(answers_path: Path, bank: B
     skip_rest = ABOUT_DONE + MOVE_ON
     skip_rest += FINISH * 3 + ENTER + MOVE_ON  # strengths: three long, one list
     skip_rest += ENTER * 4 + ENTER + MOVE_ON  # options: four lists, one group
-    skip_rest += FINISH * 2 + ENTER + ENTER + FINISH * 2 + MOVE_ON  # story
+    skip_rest += FINISH + ENTER + ENTER + FINISH * 4 + MOVE_ON  # story
+    skip_rest += ENTER + MOVE_ON  # targets: one group
     shown = converse_with(answers_path, bank, skip_rest)
     assert "Still open, and needed for a complete brief:" in shown
-    assert "  What makes you a good fit for this new job?" in shown
+    assert "  What is your 30-second pitch?" in shown
     assert "Which industries could you target?\n" not in shown.split("Still open")[1]  # optional: not listed
     assert f"Make your brief with: careerstory render {answers_path} --pdf" in shown
     assert re.search(r"About you +complete\n  What am I good at\? +0 of 4 answered", shown)
-    assert answers(answers_path, bank) == {
-        "name": "Maya Okafor",
-        "current_role": "Chemistry teacher",
-        "target_role": "Learning designer",
-    }
+    assert answers(answers_path, bank) == ABOUT
 
 
 def test_resume_starts_at_the_first_open_question(answers_path: Path, bank: Bank) -> None:
     write_answers(answers_path, bank, "Maya" + ENTER + "Teacher" + ENTER)
-    shown = interrupted_with(answers_path, bank, "Designer" + ENTER)
-    assert "Welcome back: 2 of 18 questions have an answer." in shown
-    assert "question 1 of 3" not in shown
-    assert "About you · question 3 of 3" in shown.split("━━ About you")[1]
-    assert answers(answers_path, bank)["target_role"] == "Designer"
+    shown = interrupted_with(answers_path, bank, "Marking" + ENTER + ENTER)
+    assert "Welcome back: 2 of 21 questions have an answer." in shown
+    assert "question 1 of 4" not in shown
+    assert "About you · question 3 of 4" in shown.split("━━ About you")[1]
+    assert answers(answers_path, bank)["dont_want"] == ["Marking"]
 
 
 def test_resume_skips_complete_blocks_without_reviewing_them(answers_path: Path, bank: Bank) -> None:
@@ -138,7 +137,7 @@ def test_resume_skips_complete_blocks_without_reviewing_them(answers_path: Path,
 def test_with_every_question_answered_it_offers_each_block_for_review(answers_path: Path, bank: Bank) -> None:
     everything = {
         q.id: (
-            [{f.id: (f.choices or ("x",))[0] for f in q.fields}]
+            [{f.id: ["x"] if f.kind == "list" else (f.choices or ("x",))[0] for f in q.fields}]
             if q.kind == "group"
             else ["x"]
             if q.kind == "list"
@@ -221,24 +220,26 @@ def test_the_editor_starts_from_the_current_answer_and_its_comments_are_dropped(
 
 def test_an_editor_that_fails_gives_the_text_back_to_the_prompt(answers_path: Path, bank: Bank, tmp_path: Path) -> None:
     editor = script_editor(tmp_path, "exit 3")
-    shown = converse_with(answers_path, bank, "Half" + CTRL_O + " done" + FINISH, questions=("why_fit",), editor=editor)
+    shown = converse_with(
+        answers_path, bank, "Half" + CTRL_O + " done" + FINISH, questions=("what_is_special",), editor=editor
+    )
     assert "stopped with an error (exit code 3)" in shown
-    assert answers(answers_path, bank) == {"why_fit": "Half done"}
+    assert answers(answers_path, bank) == {"what_is_special": "Half done"}
 
 
 def test_ctrl_c_inside_the_editor_stops_and_keeps_the_old_answer(
     answers_path: Path, bank: Bank, tmp_path: Path
 ) -> None:
-    converse_with(answers_path, bank, "Old" + FINISH, questions=("why_fit",))
+    converse_with(answers_path, bank, "Old" + FINISH, questions=("what_is_special",))
     editor = script_editor(tmp_path, 'printf "new words\\n" >> "$1"\nkill -INT $$')
-    interrupted_with(answers_path, bank, CTRL_O, questions=("why_fit",), editor=editor)
-    assert answers(answers_path, bank) == {"why_fit": "Old"}
+    interrupted_with(answers_path, bank, CTRL_O, questions=("what_is_special",), editor=editor)
+    assert answers(answers_path, bank) == {"what_is_special": "Old"}
 
 
 def test_the_editor_leaves_no_file_behind(answers_path: Path, bank: Bank, tmp_path: Path) -> None:
     record = tmp_path / "path.txt"
     editor = script_editor(tmp_path, f'echo "$1" > {record}\necho words >> "$1"')
-    converse_with(answers_path, bank, CTRL_O, questions=("why_fit",), editor=editor)
+    converse_with(answers_path, bank, CTRL_O, questions=("what_is_special",), editor=editor)
     assert not Path(record.read_text().strip()).exists()
     assert sorted(p.name for p in answers_path.parent.iterdir()) == sorted(
         ["careerstory.yaml", "fake-editor", "path.txt"]
@@ -269,38 +270,42 @@ def test_current_list_items_are_kept_changed_or_removed_then_more_added(answers_
 
 # -- groups ------------------------------------------------------------------------
 
-PERSON_SAM = "Sam Reyes" + ENTER + "Designer" + ENTER + "A normal week" + ENTER + ENTER + FINISH
-SAM = {"name": "Sam Reyes", "works_as": "Designer", "ask_about": "A normal week", "status": "to contact", "learned": ""}
+# name, works_as, connection, ask_about, status, contacted_on, learned, next_step
+PERSON_SAM = "Sam Reyes" + ENTER + "Designer" + ENTER * 2 + "A normal week" + ENTER * 3 + FINISH + ENTER
+SAM = {
+    "name": "Sam Reyes",
+    "works_as": "Designer",
+    "connection": "",
+    "ask_about": "A normal week",
+    "status": "to contact",
+    "contacted_on": "",
+    "learned": "",
+    "next_step": "",
+}
+NOBODY = dict.fromkeys(SAM, "")
 ADD, CHANGE, REMOVE, DONE = ENTER, DOWN + ENTER, DOWN * 2 + ENTER, DOWN * 3 + ENTER
 
 
 def test_a_group_adds_records_field_by_field_with_a_choice_for_status(answers_path: Path, bank: Bank) -> None:
-    keys = PERSON_SAM + ADD + "Ana" + ENTER + ENTER + ENTER + DOWN * 2 + ENTER + "Loves it" + FINISH + DONE
+    keys = PERSON_SAM + ADD + "Ana" + ENTER * 3 + ENTER + DOWN * 2 + ENTER + ENTER + "Loves it" + FINISH + ENTER + DONE
     converse_with(answers_path, bank, keys, questions=("people",))
     assert answers(answers_path, bank) == {
-        "people": [
-            SAM,
-            {"name": "Ana", "works_as": "", "ask_about": "", "status": "talked", "learned": "Loves it"},
-        ]
+        "people": [SAM, NOBODY | {"name": "Ana", "status": "talked", "learned": "Loves it"}]
     }
 
 
 def test_a_group_record_is_changed_with_its_fields_as_defaults(answers_path: Path, bank: Bank) -> None:
     converse_with(answers_path, bank, PERSON_SAM + DONE, questions=("people",))
-    keys = CHANGE + ENTER + ENTER + " senior" + ENTER + ENTER + DOWN + ENTER + "Met for coffee" + FINISH + DONE
+    keys = (
+        CHANGE + ENTER + ENTER + " senior" + ENTER * 3 + DOWN + ENTER + ENTER + "Met for coffee" + FINISH + ENTER + DONE
+    )
     converse_with(answers_path, bank, keys, questions=("people",))
     [sam] = answers(answers_path, bank)["people"]  # type: ignore[misc]
-    assert sam == {
-        "name": "Sam Reyes",
-        "works_as": "Designer senior",
-        "ask_about": "A normal week",
-        "status": "contacted",
-        "learned": "Met for coffee",
-    }
+    assert sam == SAM | {"works_as": "Designer senior", "status": "contacted", "learned": "Met for coffee"}
 
 
 def test_a_group_record_is_removed(answers_path: Path, bank: Bank) -> None:
-    keys = PERSON_SAM + ADD + "Ana" + ENTER + ENTER + ENTER + ENTER + FINISH + DONE
+    keys = PERSON_SAM + ADD + "Ana" + ENTER * 6 + FINISH + ENTER + DONE
     converse_with(answers_path, bank, keys, questions=("people",))
     shown = converse_with(answers_path, bank, REMOVE + ENTER + DONE, questions=("people",))
     assert "Removed Sam Reyes · Designer (to contact)." in shown
@@ -326,25 +331,25 @@ def test_the_review_changes_an_earlier_answer_before_moving_on(answers_path: Pat
     change_name = DOWN + ENTER + ERASE + "Maya O." + ENTER
     interrupted_with(answers_path, bank, ABOUT_DONE + change_name + MOVE_ON)
     assert answers(answers_path, bank)["name"] == "Maya O."
-    assert answers(answers_path, bank)["target_role"] == "Learning designer"
+    assert answers(answers_path, bank)["constraints"] == "Leeds"
 
 
 def test_block_option_asks_every_question_of_the_block_with_defaults(answers_path: Path, bank: Bank) -> None:
     write_answers(answers_path, bank, "Maya" + ENTER + "Teacher" + ENTER)
     shown = converse_with(
-        answers_path, bank, ENTER + " of art" + ENTER + "Designer" + ENTER + MOVE_ON, blocks=("about",)
+        answers_path, bank, ENTER + " of art" + ENTER + "Sundays" + ENTER * 2 + FINISH + MOVE_ON, blocks=("about",)
     )
-    assert "question 1 of 3" in shown
+    assert "question 1 of 4" in shown
     assert "Your answers in “About you”" in shown
     assert "What am I good at?" not in shown.split("Where your brief stands")[0]
-    assert answers(answers_path, bank) == {"name": "Maya", "current_role": "Teacher of art", "target_role": "Designer"}
+    assert answers(answers_path, bank) == {"name": "Maya", "current_role": "Teacher of art", "dont_want": ["Sundays"]}
 
 
 def test_question_option_asks_just_those_in_bank_order_without_review(answers_path: Path, bank: Bank) -> None:
-    shown = converse_with(answers_path, bank, "Maya" + ENTER + "Designer" + ENTER, questions=("target_role", "name"))
+    shown = converse_with(answers_path, bank, "Maya" + ENTER + "Designer" + ENTER, questions=("current_role", "name"))
     assert "Change one, or move on?" not in shown
-    assert shown.index("What is your name?") < shown.index("What job are you aiming for")
-    assert answers(answers_path, bank) == {"name": "Maya", "target_role": "Designer"}
+    assert shown.index("What is your name?") < shown.index("What is your current job?")
+    assert answers(answers_path, bank) == {"name": "Maya", "current_role": "Designer"}
 
 
 # -- stopping: Ctrl-C and Ctrl-D at every kind of prompt -------------------------------
@@ -377,7 +382,7 @@ def test_stopping_at_any_prompt_keeps_what_was_confirmed_and_nothing_half_typed(
 @pytest.mark.parametrize("stop", [CTRL_C, CTRL_D], ids=["ctrl-c", "ctrl-d"])
 def test_stopping_at_the_review_keeps_the_block(answers_path: Path, bank: Bank, stop: str) -> None:
     interrupted_with(answers_path, bank, ABOUT_DONE + DOWN + stop)
-    assert len(answers(answers_path, bank)) == 3
+    assert answers(answers_path, bank) == ABOUT
 
 
 def test_sigterm_stops_like_ctrl_c() -> None:
@@ -404,12 +409,12 @@ def test_without_a_terminal_ask_refuses_and_points_to_the_file_and_check(
 
 
 def test_a_file_written_by_ask_loads_back_to_exactly_what_was_typed(answers_path: Path, bank: Bank) -> None:
-    keys = "no" + ENTER + "01234" + ENTER + "2026-05-01" + ENTER + MOVE_ON
+    keys = "no" + ENTER + "01234" + ENTER + "2026-05-01" + ENTER * 2 + FINISH + MOVE_ON
     keys += "# not a comment" + ENTER + "1.10" + ENTER + "  indented: yes" + FINISH
     interrupted_with(answers_path, bank, keys)
     assert answers(answers_path, bank) == {
         "name": "no",
         "current_role": "01234",
-        "target_role": "2026-05-01",
+        "dont_want": ["2026-05-01"],
         "best_moments": "# not a comment\n1.10\n  indented: yes",
     }

@@ -61,12 +61,12 @@ def answered(path: Path, bank: Bank) -> dict[str, object]:
 
 def test_a_first_session_stopped_with_ctrl_c_resumes_at_the_third_question(tmp_path: Path, bank: Bank) -> None:
     child = spawn(cwd=tmp_path)
-    child.expect_exact("About you · question 1 of 3")
+    child.expect_exact("About you · question 1 of 4")
     child.expect_exact("What is your name?")
     child.send("Maya Okafor\r")
     child.expect_exact("What is your current job?")
     child.send("Chemistry teacher\r")
-    child.expect_exact("What job are you aiming for")
+    child.expect_exact("What do you already know you don't want?")
     child.send("Half typ\x03")
     child.expect_exact("Stopped. Every answer you confirmed is saved.")
     assert finish(child) == 130
@@ -75,14 +75,16 @@ def test_a_first_session_stopped_with_ctrl_c_resumes_at_the_third_question(tmp_p
     assert answered(path, bank) == {"name": "Maya Okafor", "current_role": "Chemistry teacher"}
 
     child = spawn(cwd=tmp_path)
-    child.expect_exact("Welcome back: 2 of 18 questions have an answer.")
-    child.expect_exact("About you · question 3 of 3")
-    assert "question 1 of 3" not in (child.before or "")
-    child.expect_exact("What job are you aiming for")
-    child.send("Learning designer\r")
+    child.expect_exact("Welcome back: 2 of 21 questions have an answer.")
+    child.expect_exact("About you · question 3 of 4")
+    assert "question 1 of 4" not in (child.before or "")
+    child.expect_exact("What do you already know you don't want?")
+    child.send("Sunday marking\r\r")
+    child.expect_exact("What must any next job respect?")
+    child.send("Leeds\x1b\r")
     child.expect_exact("Change one, or move on?")
     child.send("\r")
-    child.expect_exact("What am I good at? · question 1 of 4 · 3 of 18 answered in all")
+    child.expect_exact("What am I good at? · question 1 of 4 · 4 of 21 answered in all")
     child.expect_exact("Finish with Esc then Enter")
     child.send("First line\rsecond line\x1b\r")
     child.expect_exact("question 2 of 4")
@@ -91,7 +93,8 @@ def test_a_first_session_stopped_with_ctrl_c_resumes_at_the_third_question(tmp_p
     assert answered(path, bank) == {
         "name": "Maya Okafor",
         "current_role": "Chemistry teacher",
-        "target_role": "Learning designer",
+        "dont_want": ["Sunday marking"],
+        "constraints": "Leeds",
         "best_moments": "First line\nsecond line",
     }
 

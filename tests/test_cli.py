@@ -33,12 +33,12 @@ def test_version_and_help_work(tmp_path):
 
 
 def test_check_reports_each_block_and_open_required_questions(bank, tmp_path):
-    (tmp_path / "careerstory.yaml").write_text(new_file_text(bank, {"name": "Ada", "why_fit": "x"}))
+    (tmp_path / "careerstory.yaml").write_text(new_file_text(bank, {"name": "Ada", "pitch": "x"}))
     result = run("check", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "About you" in result.stdout and "1 of 3 answered" in result.stdout
+    assert "About you" in result.stdout and "1 of 4 answered" in result.stdout
     assert "open (required): current_role" in result.stdout
-    assert "open (optional): target_role" in result.stdout
+    assert "open (optional): dont_want" in result.stdout
     assert run("check", "--strict", cwd=tmp_path).returncode == 1
 
 
@@ -74,17 +74,27 @@ def test_check_reports_each_of_several_files_under_its_name(bank, tmp_path):
 def test_check_of_several_files_shows_every_problem_of_every_file_and_exits_1(bank, tmp_path):
     (tmp_path / "good.yaml").write_text(new_file_text(bank, complete_values(bank)))
     (tmp_path / "bad.yaml").write_text("about:\n  nmae: x\n")
-    (tmp_path / "worse.yaml").write_text("story:\n  why_chnage: y\n  why_fit: [a]\n")
+    (tmp_path / "worse.yaml").write_text("story:\n  why_chnage: y\n  what_is_special: [a]\n")
     result = run("check", "bad.yaml", "good.yaml", "worse.yaml", "missing.yaml", cwd=tmp_path)
     assert result.returncode == 1
     assert "==> good.yaml <==\ngood.yaml: valid" in result.stdout
     assert "==> bad.yaml <==\nbad.yaml: invalid, 1 problem(s) listed on standard error" in result.stdout
     assert "bad.yaml:2:3: error: unknown question 'nmae'" in result.stderr
     assert "worse.yaml:2:3: error: unknown question 'why_chnage'" in result.stderr
-    assert "worse.yaml:3:12: error: why_fit: expected text, found a list" in result.stderr
+    assert "worse.yaml:3:20: error: what_is_special: expected text, found a list" in result.stderr
     assert "missing.yaml: error: no such answers file" in result.stderr
     assert "4 problems found" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_check_lists_a_target_without_a_role_and_strict_refuses_it(bank, tmp_path):
+    values = complete_values(bank)
+    values["jobs"] = [{"organisation": "Acme", "status": "applied"}]
+    (tmp_path / "a.yaml").write_text(new_file_text(bank, values))
+    result = run("check", "a.yaml", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "open record: jobs[1] has no role yet" in result.stdout
+    assert run("check", "a.yaml", "--strict", cwd=tmp_path).returncode == 1
 
 
 def test_a_bad_file_gives_every_problem_with_its_place_and_no_traceback(tmp_path):
@@ -126,7 +136,7 @@ def test_an_unknown_id_names_the_known_ones(tmp_path):
 
 
 def test_markdown_on_standard_output_is_utf8_whatever_the_locale(bank, tmp_path):
-    (tmp_path / "a.yaml").write_text(new_file_text(bank, {"name": "Zoë → Ōsaka", "why_fit": "x"}), encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(new_file_text(bank, {"name": "Zoë → Ōsaka", "pitch": "x"}), encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "careerstory", "render", "a.yaml", "--out", "-"],
         capture_output=True,
@@ -141,9 +151,13 @@ def test_markdown_on_standard_output_is_utf8_whatever_the_locale(bank, tmp_path)
 def test_schema_prints_valid_json_generated_from_the_bank(bank):
     result = run("schema")
     schema = json.loads(result.stdout)
-    assert set(schema["properties"]) == {"version", *(b.id for b in bank.blocks)}
+    assert set(schema["properties"]) == {"version", "language", *(b.id for b in bank.blocks)}
     people = schema["properties"]["options"]["properties"]["people"]["items"]
     assert people["properties"]["status"]["enum"][:3] == ["to contact", "contacted", "talked"]
+    job = schema["properties"]["targets"]["properties"]["jobs"]["items"]
+    assert job["properties"]["requirements"]["type"] == ["array", "null"]
+    assert job["properties"]["status"]["enum"][-3:] == ["withdrawn", "", None]
+    assert "required" not in job  # a field left out reads as empty
 
 
 def test_the_committed_schema_is_not_stale(bank):
@@ -152,7 +166,7 @@ def test_the_committed_schema_is_not_stale(bank):
 
 
 def test_markdown_render_imports_neither_pdf_prompts_progress_bar_nor_watcher(bank, tmp_path):
-    (tmp_path / "a.yaml").write_text(new_file_text(bank, {"name": "Ada", "why_fit": "x"}), encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(new_file_text(bank, {"name": "Ada", "pitch": "x"}), encoding="utf-8")
     code = (
         "import sys; from careerstory import cli; sys.argv = ['careerstory', 'render', 'a.yaml']\n"
         "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
@@ -171,3 +185,31 @@ def test_start_up_does_not_import_heavy_libraries():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+V1_FIXTURE = REPO / "tests" / "fixtures" / "teacher-v1.yaml"
+
+
+def test_check_reads_a_version_1_file_and_names_migrate_in_one_line(tmp_path):
+    result = run("check", str(V1_FIXTURE))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("\n") == 1 and "careerstory migrate" in result.stderr
+    assert run("check", str(V1_FIXTURE), "--strict").returncode == 1  # pitch is new and required
+
+
+def test_a_version_1_file_and_its_migration_render_the_same_brief(bank, tmp_path, monkeypatch):
+    from careerstory.answers import load
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    migrated = tmp_path / "teacher.yaml"
+    migrated.write_text(new_file_text(bank, load(V1_FIXTURE, bank).values), encoding="utf-8")
+    old, new = run("render", str(V1_FIXTURE), "--out", "-"), run("render", str(migrated), "--out", "-")
+    assert (old.returncode, new.returncode) == (0, 0), old.stderr + new.stderr
+    assert old.stdout == new.stdout and "Learning experience designer" in old.stdout
+
+
+def test_a_file_newer_than_careerstory_is_refused_with_what_to_do(tmp_path):
+    (tmp_path / "a.yaml").write_text("version: 99\nabout:\n  name: Ada\n")
+    result = run("check", "a.yaml", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "a.yaml:1:10: error: this file is version 99" in result.stderr and "Upgrade careerstory" in result.stderr

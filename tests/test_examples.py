@@ -86,7 +86,8 @@ def _text_of(sheet: AnswerSheet) -> str:
             parts.append(value)
         else:
             for item in value:
-                parts.extend([item] if isinstance(item, str) else item.values())
+                fields = [item] if isinstance(item, str) else item.values()
+                parts.extend(text for field in fields for text in ([field] if isinstance(field, str) else field))
     return "\n".join(parts)
 
 
@@ -108,6 +109,28 @@ def test_people_have_a_lesson_learned_only_once_talked_to(path: Path) -> None:
 def test_people_in_the_examples_are_in_every_state() -> None:
     statuses = {entry["status"] for path in COMPLETE_FILES for entry in load(path, default_bank()).entries("people")}
     assert statuses == {"to contact", "contacted", "talked"}
+
+
+@pytest.mark.parametrize("path", COMPLETE_FILES, ids=lambda path: path.stem)
+def test_each_complete_persona_has_a_pitch_short_enough_to_say_in_thirty_seconds(path: Path) -> None:
+    pitch = load(path, default_bank()).text("pitch")
+    assert 50 <= len(pitch.split()) <= 80
+    assert any(char.isdigit() for char in pitch) and "?" in pitch  # a number to prove it, and an ask
+
+
+def test_two_personas_go_for_several_jobs_and_one_keeps_what_a_rejection_taught() -> None:
+    jobs = {path.stem: load(path, default_bank()).entries("jobs") for path in COMPLETE_FILES}
+    assert len([stem for stem, records in jobs.items() if len(records) >= 2]) >= 2
+    rejected = [job for records in jobs.values() for job in records if job["status"] == "rejected"]
+    assert rejected and all(str(job["learned"]).strip() for job in rejected)
+    for records in jobs.values():
+        for job in records:
+            assert job["role"] and job["requirements"] and job["why_fit"] and job["status"], job["role"]
+
+
+def test_the_version_1_fixture_is_still_version_1() -> None:
+    text = (REPO / "tests" / "fixtures" / "teacher-v1.yaml").read_text(encoding="utf-8")
+    assert "\nversion: 1\n" in text and "target_role:" in text and "why_fit:" in text
 
 
 def test_answers_that_look_like_yaml_booleans_stay_text() -> None:

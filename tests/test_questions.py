@@ -6,15 +6,25 @@ import pytest
 from careerstory.questions import default_bank, parse_bank
 
 SPEC_IDS = {
-    "about": ["name", "current_role", "target_role"],
+    "about": ["name", "current_role", "dont_want", "constraints"],
     "strengths": ["best_moments", "what_it_entails", "why_enjoy", "skill_jobs"],
     "options": ["industries", "functions", "companies", "possible_roles", "people"],
-    "story": ["why_change", "why_fit", "transferable_skills", "core_strengths", "what_is_special", "what_i_want"],
+    "story": [
+        "why_change",
+        "transferable_skills",
+        "core_strengths",
+        "what_is_special",
+        "what_i_want",
+        "pitch",
+        "help_wanted",
+    ],
+    "targets": ["jobs"],
 }
 SPEC_KINDS = {
     "name": "text",
     "current_role": "text",
-    "target_role": "text",
+    "dont_want": "list",
+    "constraints": "long",
     "best_moments": "long",
     "what_it_entails": "long",
     "why_enjoy": "long",
@@ -25,12 +35,15 @@ SPEC_KINDS = {
     "possible_roles": "list",
     "people": "group",
     "why_change": "long",
-    "why_fit": "long",
     "transferable_skills": "group",
     "core_strengths": "list",
     "what_is_special": "long",
     "what_i_want": "long",
+    "pitch": "long",
+    "help_wanted": "long",
+    "jobs": "group",
 }
+OPTIONAL = {"dont_want", "constraints", "industries", "functions", "companies", "people", "help_wanted", "jobs"}
 SEED = Path(__file__).parents[2] / "shared" / "seed"
 
 
@@ -45,14 +58,57 @@ def test_every_question_has_the_spec_kind_a_help_text_and_an_example():
         assert question.kind == SPEC_KINDS[question.id], question.id
         assert len(question.help) > 20, question.id
         assert question.example.strip(), question.id
+        assert question.required == (question.id not in OPTIONAL), question.id
 
 
 def test_group_fields_match_the_spec():
     bank = default_bank()
     people = bank.question("people")
-    assert [f.id for f in people.fields] == ["name", "works_as", "ask_about", "status", "learned"]
+    assert [f.id for f in people.fields] == [
+        "name",
+        "works_as",
+        "connection",
+        "ask_about",
+        "status",
+        "contacted_on",
+        "learned",
+        "next_step",
+    ]
     assert people.field("status").choices == ("to contact", "contacted", "talked")
     assert [f.id for f in bank.question("transferable_skills").fields] == ["skill", "evidence"]
+    jobs = bank.question("jobs")
+    kinds = {f.id: f.kind for f in jobs.fields}
+    assert kinds == {
+        "role": "text",
+        "organisation": "text",
+        "requirements": "list",
+        "why_fit": "long",
+        "gaps": "long",
+        "objections": "long",
+        "why_them": "long",
+        "status": "choice",
+        "next_step": "text",
+        "learned": "long",
+    }
+    assert jobs.field("status").choices == ("exploring", "applied", "interviewing", "offer", "rejected", "withdrawn")
+    assert [f.id for f in jobs.required_fields] == ["role"]
+
+
+def test_every_field_new_in_version_2_has_a_help_text_and_an_example():
+    bank = default_bank()
+    new = [bank.question("people").field(f) for f in ("connection", "contacted_on", "next_step")]
+    new += [f for f in bank.question("jobs").fields if f.kind != "choice"]
+    for field in new:
+        assert len(field.help) > 20 and field.example.strip(), field.id
+
+
+def test_a_field_with_choices_must_be_a_choice_field():
+    text = "blocks:\n - id: a\n   title: A\n   intro: x\n   questions:\n" + (
+        "    - {id: q, kind: group, required: true, prompt: p, help: h, example: e,\n"
+        "       fields: [{id: f, kind: text, label: F, choices: [x]}]}\n"
+    )
+    with pytest.raises(ValueError, match="choices"):
+        parse_bank(text)
 
 
 def _seed_questions() -> list[str]:
@@ -103,8 +159,12 @@ def test_every_role_a_document_names_is_played_by_a_question_of_the_bank():
 
     roles = {q.role for q in default_bank().questions if q.role}
     for document in default_documents():
-        named = {part.role for _, parts in document.recipes for part in parts}
-        named |= {role for pattern in (*document.title, *document.subject) for role in pattern_roles(pattern)}
-        assert named <= roles, document.id
+        # A title may also name a record's field shown in the header (the first target job's role).
+        header_fields = {
+            f.role for q in default_bank().questions for f in q.fields if f.place(document.id) == "header" and f.role
+        }
+        assert {part.role for _, parts in document.recipes for part in parts} <= roles, document.id
+        named = {role for pattern in (*document.title, *document.subject) for role in pattern_roles(pattern)}
+        assert named <= roles | header_fields, document.id
         places = {q.place(document.id, document.default_place) for q in default_bank().questions}
         assert places <= {*document.places, "hidden"}, document.id

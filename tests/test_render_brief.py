@@ -120,12 +120,12 @@ def test_brief_opens_with_name_path_want_and_pitch_then_blocks_in_order(write_an
 
 def test_people_and_skills_are_tables_and_what_was_learned_follows(write_answers, bank: Bank) -> None:
     md = render(write_answers(FULL), bank)["md"]
-    assert "| Name | What they do | What to ask them | Status |" in md
+    assert "| Name | What they do | How you know them | What to ask them | Status |" in md
     assert "| Priya Shah | Senior instructional designer at a bank |" in md
     assert "#### What I learned from them" in md
     assert "| Skill | Evidence |" in md
     html = render(write_answers(FULL), bank, "html")["html"]
-    assert html.count("<table") == 2
+    assert html.count("<table") == 3  # people, skills, jobs
     assert '<span class="status status-to-contact">to contact</span>' in html
 
 
@@ -164,8 +164,8 @@ def test_strict_refuses_while_a_required_answer_is_open_naming_them(write_answer
     with pytest.raises(UserError) as caught:
         run_render(RenderRequest([path], ["md"], strict=True), bank)
     message = caught.value.problems[0].message
-    assert "what_i_want" in message and "why_fit" in message
-    assert "target_role" not in message  # optional
+    assert "what_i_want" in message and "pitch" in message
+    assert "dont_want" not in message  # optional
     assert not path.with_suffix(".md").exists()
     render(write_answers(FULL, "full.yaml"), bank, strict=True)
 
@@ -425,10 +425,11 @@ def test_many_people_and_a_ten_thousand_character_word_stay_well_formed(write_an
     values["people"] = [
         {"name": f"Person {i}", "works_as": "x" * 50, "ask_about": "y", "status": "to contact"} for i in range(500)
     ]
-    values["why_fit"] = "W" * 10_000
+    values["what_is_special"] = "W" * 10_000
     out = render(write_answers(values), bank, "md", "html")
     parse_html(out["html"])
-    assert out["html"].count("<tr>") == 500 + 1 + 1 + 3  # people + header, skills header + rows
+    # people + header, skills header + rows, jobs header + rows
+    assert out["html"].count("<tr>") == 500 + 1 + 1 + 3 + 1 + 2
     assert out["md"].count("| Person ") == 500
 
 
@@ -441,6 +442,7 @@ RENAMED = {
     "why_change": "reasons_for_change",
     "best_moments": "good_days",
     "people": "contacts",
+    "jobs": "aims",  # its first role heads the brief
 }
 
 
@@ -474,3 +476,15 @@ def test_a_question_renamed_in_the_bank_and_the_answers_keeps_its_heading_and_an
     for heading in ("# Maya Okafor", "## What I want to do", "**In short:** What I bring:", "### My best moments"):
         assert heading in after["md"]
     assert "#### What I learned from them" in after["md"]
+
+
+def test_the_header_aims_at_the_first_target_job_that_has_a_role(write_answers, bank: Bank) -> None:
+    sheet = load(write_answers({"name": "Ada", "current_role": "Teacher"}), bank)
+    assert build_brief(sheet).header["target_role"] == ""
+    jobs = [{"organisation": "Acme"}, {"role": "Designer"}, {"role": "Trainer"}]
+    sheet = load(write_answers({"name": "Ada", "current_role": "Teacher", "jobs": jobs}), bank)
+    brief = build_brief(sheet)
+    assert brief.header["target_role"] == "Designer"
+    assert brief.subject == "From Teacher to Designer"
+    jobs_item = next(item for section in brief.sections for item in section.items if item.id == "jobs")
+    assert "role" in [column.id for column in jobs_item.columns]  # still a column of the table

@@ -23,7 +23,13 @@ from careerstory.render.templating import Templates, builtin_folder
 GOLDEN = Path(__file__).parent / "golden"
 FULL = json.loads((GOLDEN / "full.answers.json").read_text("utf-8"))
 EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
-BLOCK_TITLES = ["What am I good at?", "What can I do with that?", "Now, what's my story?"]
+BLOCK_TITLES = [
+    "About you",
+    "What am I good at?",
+    "What can I do with that?",
+    "Now, what's my story?",
+    "Which jobs am I going for?",
+]
 MM = 72 / 25.4
 
 
@@ -87,7 +93,7 @@ def test_pdf_bookmarks_are_the_name_then_the_blocks(full_pdf: Path) -> None:
 
 def test_pdf_is_a4_with_a_few_pages_and_nothing_embedded(full_pdf: Path) -> None:
     reader = pypdf.PdfReader(full_pdf)
-    assert 2 <= len(reader.pages) <= 4
+    assert 2 <= len(reader.pages) <= 6  # targets, each with its fit, gaps and objections, add pages
     width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
     assert (round(width / MM), round(height / MM)) == (210, 297)
     names = reader.trailer["/Root"].get("/Names", {})

@@ -42,9 +42,14 @@ def template_error(own: Path, answers: Path, bank: Bank, source: str, fmt: str =
 
 
 def test_own_markdown_template_is_used_and_html_falls_back_to_the_built_in(own: Path, write_answers, bank) -> None:
-    (own / "brief.md.j2").write_text("Hello {{ brief.header.name|md }}, {{ answers.target_role }}.\n", encoding="utf-8")
+    (own / "brief.md.j2").write_text(
+        "Hello {{ brief.header.name|md }}, {{ answers.current_role }}.\n", encoding="utf-8"
+    )
     answers = write_answers(FULL)
-    assert render_with(own, answers, bank) == "Hello Maya Okafor, Learning experience designer.\n"
+    assert (
+        render_with(own, answers, bank)
+        == "Hello Maya Okafor, Secondary-school chemistry teacher at Northfield Academy.\n"
+    )
     assert "<h1>Maya Okafor</h1>" in render_with(own, answers, bank, "html")
 
 

@@ -7,12 +7,14 @@ stay empty after the colon.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import yaml
 
 from careerstory import _
-from careerstory.answers.model import Answer, empty_answer
+from careerstory.answers.migrations import CURRENT_VERSION
+from careerstory.answers.model import Answer, FieldValue, empty_answer
 from careerstory.questions import Bank, Question
 
 INDENT = "  "
@@ -48,10 +50,16 @@ def _for_dump(question: Question, value: Answer) -> Any:
     if question.kind == "list":
         return value or ""
     return [
-        {f.id: (long(entry.get(f.id, "")) if f.kind == "long" else entry.get(f.id, "")) for f in question.fields}
+        {f.id: _field_for_dump(f.kind, entry.get(f.id, ""), long) for f in question.fields}
         for entry in value
         if isinstance(entry, dict)
     ] or ""
+
+
+def _field_for_dump(kind: str, value: FieldValue, long: Callable[[str], str]) -> Any:
+    if isinstance(value, list):
+        return value or ""  # an empty list field is written empty, like an empty answer
+    return long(value) if kind == "long" else value
 
 
 def _literal_block(question_id: str, text: str) -> str | None:
@@ -91,8 +99,8 @@ def emit_answer(question: Question, value: Answer, indent: str, newline: str = "
     return newline.join([lines[0]] + [indent + line if line else line for line in lines[1:]])
 
 
-def new_file_text(bank: Bank, values: dict[str, Answer], name: str = "careerstory.yaml") -> str:
-    """The text of a fresh answers file, every block and question present."""
+def new_file_text(bank: Bank, values: dict[str, Answer], name: str = "careerstory.yaml", language: str = "") -> str:
+    """The text of a fresh answers file, every block and question present; ``language`` when set."""
     out = [
         "# " + _('careerstory answers: your way to an answer to "What do you want to do?"'),
         "# " + _("This file is yours. Edit any answer here, add notes as comments (# ...),"),
@@ -101,8 +109,10 @@ def new_file_text(bank: Bank, values: dict[str, Answer], name: str = "careerstor
         "# "
         + _("Editors with YAML support validate it after `careerstory schema > {schema}`:").format(schema=SCHEMA_FILE),
         f"# yaml-language-server: $schema={SCHEMA_FILE}",
-        "version: 1",
+        f"version: {CURRENT_VERSION}",
     ]
+    if language:
+        out.append(f"language: {language}")
     for block in bank.blocks:
         out += ["", f"# {block.title}", f"{block.id}:"]
         for question in block.questions:

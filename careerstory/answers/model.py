@@ -8,9 +8,11 @@ from pathlib import Path
 
 from careerstory import _
 from careerstory.errors import Problem, UserError
-from careerstory.questions import Bank, Block, Question
+from careerstory.questions import Bank, Block, Field, Question
 
-GroupEntry = dict[str, str]
+# A record's list field (a job's requirements) holds items; every other field text.
+FieldValue = str | list[str]
+GroupEntry = dict[str, FieldValue]
 # text and long answers are str, list answers list[str], group answers list[GroupEntry].
 Answer = str | list[str] | list[GroupEntry]
 
@@ -27,9 +29,35 @@ def empty_answer(question: Question) -> Answer:
     return "" if question.kind in ("text", "long") else []
 
 
+def empty_field(field: Field) -> FieldValue:
+    """The value of a record's field left empty or left out."""
+    return [] if field.kind == "list" else ""
+
+
+def field_text(entry: GroupEntry, field_id: str) -> str:
+    """The text of a record's text, long or choice field ("" when absent)."""
+    value = entry.get(field_id, "")
+    return value if isinstance(value, str) else ""
+
+
+def field_items(entry: GroupEntry, field_id: str) -> list[str]:
+    """The non-empty items of a record's list field."""
+    value = entry.get(field_id, [])
+    return filled_items(value) if isinstance(value, list) else []
+
+
+def _holds_something(value: FieldValue) -> bool:
+    return bool(value.strip()) if isinstance(value, str) else bool(filled_items(value))
+
+
 def entry_filled(entry: GroupEntry) -> bool:
     """True when a group record holds something in any field."""
-    return any(text.strip() for text in entry.values())
+    return any(_holds_something(value) for value in entry.values())
+
+
+def missing_fields(question: Question, entry: GroupEntry) -> list[Field]:
+    """The required fields this record still lacks (a job without its role is open)."""
+    return [f for f in question.required_fields if not _holds_something(entry.get(f.id, empty_field(f)))]
 
 
 def filled_items(value: Answer) -> list[str]:
@@ -93,10 +121,28 @@ def clean_answer(question: Question, value: Answer) -> Answer:
     if question.kind == "list":
         return [clean_text(item, where) for item in value if isinstance(item, str)]
     return [
-        {key: clean_text(text, f"{where}.{key}") for key, text in entry.items()}
+        {key: _clean_field(text, f"{where}.{key}") for key, text in entry.items()}
         for entry in value
         if isinstance(entry, dict)
     ]
+
+
+def _clean_field(value: FieldValue, where: str) -> FieldValue:
+    return clean_text(value, where) if isinstance(value, str) else [clean_text(item, where) for item in value]
+
+
+@dataclass(frozen=True)
+class OpenRecord:
+    """A record that holds something but lacks a required field; ``number`` counts from 1."""
+
+    question: Question
+    number: int
+    missing: tuple[Field, ...]
+
+    def __str__(self) -> str:
+        return _("{question}[{number}] has no {fields}").format(
+            question=self.question.id, number=self.number, fields=", ".join(f.id for f in self.missing)
+        )
 
 
 @dataclass
@@ -106,6 +152,10 @@ class AnswerSheet:
     bank: Bank
     values: dict[str, Answer]
     path: Path | None = None
+    # The file's `language` as written (a BCP 47 code), "" when absent: English.
+    language: str = ""
+    # The version the file was written in, when it was lifted to the current one in memory.
+    migrated_from: int | None = None
 
     def __getitem__(self, question_id: str) -> Answer:
         return self.values.get(question_id, empty_answer(self.bank.question(question_id)))
@@ -138,5 +188,17 @@ class AnswerSheet:
         return filled_items(self[question_id])
 
     def entries(self, question_id: str) -> list[GroupEntry]:
-        """The non-empty records of a group question."""
+        """The non-empty records of a group question, every field present."""
         return filled_entries(self[question_id])
+
+    def open_records(self) -> list[OpenRecord]:
+        """Records that hold something yet lack a required field, in bank order."""
+        found = []
+        for question in self.bank.questions:
+            if question.kind != "group":
+                continue
+            for number, entry in enumerate(filled_entries(self[question.id]), start=1):
+                missing = missing_fields(question, entry)
+                if missing:
+                    found.append(OpenRecord(question, number, tuple(missing)))
+        return found

@@ -12,6 +12,8 @@ The same node tree is what the writer changes a file by: :func:`compose_nodes`,
 from __future__ import annotations
 
 import difflib
+import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +22,9 @@ from typing import Any
 import yaml
 
 from careerstory import _
-from careerstory.answers.model import Answer, AnswerSheet, GroupEntry, empty_answer
+from careerstory.answers import migrations
+from careerstory.answers.migrations import CURRENT_VERSION
+from careerstory.answers.model import Answer, AnswerSheet, FieldValue, GroupEntry, empty_answer, empty_field
 from careerstory.errors import Problem, UserError
 from careerstory.questions import Bank, Block, Question
 
@@ -28,7 +32,12 @@ from careerstory.questions import Bank, Block, Question
 # almost surely the wrong file, and refusing it keeps memory and time small (and the
 # in-place writer, which walks the pure-Python node tree, quick).
 MAX_BYTES = 256_000
-SUPPORTED_VERSION = "1"
+# A BCP 47 language tag as careerstory uses it: language, then an optional script,
+# region and variants (`de`, `pl`, `de-AT`, `sr-Latn`, `zh-Hant-TW`, `es-419`).
+LANGUAGE_PATTERN = (
+    r"[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"
+)
+_LANGUAGE = re.compile(LANGUAGE_PATTERN)
 # libyaml's parser when PyYAML was built with it (its wheels are): the same events,
 # nodes and marks as the pure-Python one, about twenty times faster.
 _LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
@@ -93,7 +102,18 @@ def read(path: Path, bank: Bank) -> tuple[AnswerSheet, bytes]:
         raise UserError(
             Problem(_("cannot read it ({reason})").format(reason=error.strerror), _("Check its permissions."), path)
         ) from None
-    return load_bytes(data, bank, path), data
+    sheet = load_bytes(data, bank, path)
+    if sheet.migrated_from is not None:
+        # Said here, where a command reads a file by its path, so that check and render
+        # each say it once, and ask's own reads and read-backs stay quiet.
+        sys.stderr.write(
+            _(
+                "{file}: version {old} file, read as version {new}; "
+                "`careerstory migrate {file}` upgrades it and keeps your comments."
+            ).format(file=path, old=sheet.migrated_from, new=CURRENT_VERSION)
+            + "\n"
+        )
+    return sheet, data
 
 
 def decode(data: bytes, path: Path | None) -> str:
@@ -328,17 +348,20 @@ def _read_root(root: yaml.Node, reader: Reader, sheet: AnswerSheet) -> None:
             _("Start from `careerstory ask`, which writes the layout for you."),
         )
         return
+    version = _version(root, reader)
+    if version is None:
+        return
+    if version < CURRENT_VERSION:
+        reader.problems += [
+            Problem(p.message, p.hint, reader.path, p.line, p.column) for p in migrations.lift(root, version)
+        ]
+        sheet.migrated_from = version
     block_ids = [b.id for b in reader.bank.blocks]
     for key, value in _pairs(root, reader, "the file"):
         if key.value == "version":
-            if not isinstance(value, yaml.ScalarNode) or value.value != SUPPORTED_VERSION:
-                reader.problem(
-                    value.start_mark,
-                    _("unsupported version (this careerstory reads version {version})").format(
-                        version=SUPPORTED_VERSION
-                    ),
-                    _("Write `version: {version}`.").format(version=SUPPORTED_VERSION),
-                )
+            continue
+        if key.value == "language":
+            sheet.language = _language(value, reader)
         elif key.value in block_ids:
             _read_block(reader.bank.block(key.value), value, reader, sheet)
         else:
@@ -356,6 +379,49 @@ def _unknown_key_hint(bank: Bank, key: str, known: list[str], known_label: str) 
     if owner:
         return _("'{key}' is a question of block '{owner}': move it under `{owner}:`.").format(key=key, owner=owner)
     return _suggest(key, known) + f"{known_label}: {', '.join(known)}."
+
+
+def _version(root: yaml.MappingNode, reader: Reader) -> int | None:
+    """The file's version, or None when it is newer than this careerstory reads.
+
+    A version that is no version at all is reported, and the file read as current so
+    that its other problems are reported with it.
+    """
+    node = next((v for k, v in root.value if isinstance(k, yaml.ScalarNode) and k.value == "version"), None)
+    if node is None:
+        return migrations.guess_version(root)
+    text = node.value.strip() if isinstance(node, yaml.ScalarNode) else ""
+    if text.isascii() and text.isdigit() and int(text) > CURRENT_VERSION:
+        reader.problem(
+            node.start_mark,
+            _("this file is version {version}, newer than this careerstory (it reads up to version {current})").format(
+                version=int(text), current=CURRENT_VERSION
+            ),
+            _("Upgrade careerstory (for example `pip install --upgrade careerstory`), then run the command again."),
+        )
+        return None
+    if text.isascii() and text.isdigit() and int(text) >= min(s.version for s in migrations.STEPS) - 1:
+        return int(text)
+    reader.problem(
+        node.start_mark,
+        _("unsupported version (this careerstory reads versions 1 to {current})").format(current=CURRENT_VERSION),
+        _("Write `version: {current}`.").format(current=CURRENT_VERSION),
+    )
+    return CURRENT_VERSION
+
+
+def _language(node: yaml.Node, reader: Reader) -> str:
+    text = _text(node, reader, "language", _("a language code"))
+    if not text:
+        return ""
+    if not _LANGUAGE.fullmatch(text.strip()):
+        reader.problem(
+            node.start_mark,
+            _("'{text}' is not a language code").format(text=text),
+            _("Write a BCP 47 code such as `en`, `de`, `pl` or `de-AT`, or delete the line for English."),
+        )
+        return ""
+    return text.strip()
 
 
 def _read_block(block: Block, node: yaml.Node, reader: Reader, sheet: AnswerSheet) -> None:
@@ -376,10 +442,26 @@ def _read_block(block: Block, node: yaml.Node, reader: Reader, sheet: AnswerShee
             if answer is not None:
                 sheet.values[question.id] = answer
             continue
-        hint = _unknown_key_hint(reader.bank, key.value, ids, _("Questions of '{block}'").format(block=block.id))
+        moved = _moved_to(block.id, key.value)
+        if moved:
+            hint = _(
+                "Since version {version} it lives in each target: "
+                "move it under `targets:` `jobs:` as a job's `{field}`."
+            ).format(version=CURRENT_VERSION, field=moved)
+        else:
+            hint = _unknown_key_hint(reader.bank, key.value, ids, _("Questions of '{block}'").format(block=block.id))
         reader.problem(
             key.start_mark, _("unknown question '{key}' in block '{block}'").format(key=key.value, block=block.id), hint
         )
+
+
+def _moved_to(block_id: str, question_id: str) -> str | None:
+    """The field a question of an older version became, if a step moved it into records."""
+    for step in migrations.STEPS:
+        for move in step.moves:
+            if move.source == (block_id, question_id) and len(move.target) == 4:
+                return str(move.target[3])
+    return None
 
 
 def _text(node: yaml.Node, reader: Reader, where: str, what: str) -> str | None:
@@ -416,8 +498,7 @@ def _read_answer(question: Question, node: yaml.Node, reader: Reader) -> Answer 
         )
         return None
     if question.kind == "list":
-        items = [_text(item, reader, question.id, _("a short text item")) for item in node.value]
-        return [item for item in items if item is not None]
+        return _items(node, reader, question.id)
     entries = [_read_entry(question, item, reader) for item in node.value]
     return [entry for entry in entries if entry is not None]
 
@@ -433,10 +514,9 @@ def _read_entry(question: Question, node: yaml.Node, reader: Reader) -> GroupEnt
             _("Write each entry as '- {fields}'.").format(fields="\n    ".join(f"{f}: ..." for f in field_ids)),
         )
         return None
-    entry: GroupEntry = {}
-    present: set[str] = set()
+    # A field left out reads as empty, so a field added in a new version needs no edit of old records.
+    entry: GroupEntry = {f.id: empty_field(f) for f in question.fields}
     for key, value in _pairs(node, reader, f"an entry of '{question.id}'"):
-        present.add(key.value)
         if key.value not in field_ids:
             reader.problem(
                 key.start_mark,
@@ -444,25 +524,34 @@ def _read_entry(question: Question, node: yaml.Node, reader: Reader) -> GroupEnt
                 _suggest(key.value, field_ids) + _("Fields: {fields}.").format(fields=", ".join(field_ids)),
             )
             continue
-        text = _text(value, reader, f"{question.id}.{key.value}", _("text"))
-        if text is None:
-            continue
         field = question.field(key.value)
-        if field.choices and text and text not in field.choices:
+        where = f"{question.id}.{key.value}"
+        read: FieldValue | None = (
+            _items(value, reader, where) if field.kind == "list" else _text(value, reader, where, _("text"))
+        )
+        if read is None:
+            continue
+        if field.choices and isinstance(read, str) and read and read not in field.choices:
             reader.problem(
                 value.start_mark,
-                _("{where}: '{text}' is not one of its choices").format(where=f"{question.id}.{key.value}", text=text),
-                _suggest(text, list(field.choices))
+                _("{where}: '{text}' is not one of its choices").format(where=where, text=read),
+                _suggest(read, list(field.choices))
                 + _("Use one of: {choices}.").format(choices=", ".join(field.choices)),
             )
-        entry[key.value] = text
-    missing = [f for f in field_ids if f not in present]
-    if missing:
+        entry[key.value] = read
+    return entry
+
+
+def _items(node: yaml.Node, reader: Reader, where: str) -> list[str] | None:
+    """A list of short text items (empty when the node is empty)."""
+    if is_empty(node):
+        return []
+    if not isinstance(node, yaml.SequenceNode):
         reader.problem(
             node.start_mark,
-            _("{question}: this entry lacks the field(s) {fields}").format(
-                question=question.id, fields=", ".join(missing)
-            ),
-            _("Add them, empty if you have nothing yet (for example `{field}:`).").format(field=missing[0]),
+            _("{question}: expected a list of items starting with '- '").format(question=where),
+            _("Write it as:") + "\n  - " + _("first item") + "\n  - " + _("second item"),
         )
-    return entry
+        return None
+    items = [_text(item, reader, where, _("a short text item")) for item in node.value]
+    return [item for item in items if item is not None]

@@ -73,6 +73,11 @@ def report(sheet: AnswerSheet) -> Report:
         for question in block.open:
             mark = _("required") if question.required else _("optional")
             lines.append("      " + _("open ({mark}): {id}").format(mark=mark, id=question.id))
+    open_records = sheet.open_records()
+    for record in open_records:
+        lines.append("  " + _("open record: {record} yet").format(record=record))
+    if open_records:
+        lines.append(_("Fill in what each open record lacks, or delete the record; `check --strict` waits for it."))
     missing = len(open_required(blocks))
     if missing:
         lines.append(
@@ -82,7 +87,7 @@ def report(sheet: AnswerSheet) -> Report:
         )
     else:
         lines.append(_("Every required question is answered."))
-    return Report("\n".join(lines), missing == 0)
+    return Report("\n".join(lines), missing == 0 and not open_records)
 
 
 @dataclass(frozen=True)

@@ -76,7 +76,7 @@ class AnswersFile:
             if not rescue.exists():
                 break
             number += 1
-        storage.atomic_write(rescue, new_file_text(self.bank, values, rescue.name).encode("utf-8"))
+        storage.atomic_write(rescue, new_file_text(self.bank, values, rescue.name, self.sheet.language).encode("utf-8"))
         return rescue
 
     def _merge_outside_change(self, question: Question, value: Answer, current: bytes | None) -> None:

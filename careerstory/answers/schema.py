@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from careerstory.questions import Bank, Question
+from careerstory.answers.migrations import CURRENT_VERSION
+from careerstory.answers.reading import LANGUAGE_PATTERN
+from careerstory.questions import Bank, Field, Question
 
 # careerstory reads every value as the text typed (`no`, `1.10`, `2026-05-01` stay
 # text), while editors read YAML's plain `no` or `1.10` as a boolean or a number; the
@@ -19,19 +21,22 @@ def _answer_schema(question: Question) -> dict[str, Any]:
         return {**_TEXT, **described}
     if question.kind == "list":
         return {"type": ["array", "null"], "items": _TEXT, **described}
-    properties: dict[str, Any] = {}
-    for field in question.fields:
-        if field.choices:
-            properties[field.id] = {"enum": [*field.choices, "", None], "description": field.label}
-        else:
-            properties[field.id] = {**_TEXT, "description": field.label}
+    # No field is required: a field left out reads as empty.
     entry = {
         "type": "object",
-        "properties": properties,
-        "required": [f.id for f in question.fields],
+        "properties": {field.id: _field_schema(field) for field in question.fields},
         "additionalProperties": False,
     }
     return {"type": ["array", "null"], "items": entry, **described}
+
+
+def _field_schema(field: Field) -> dict[str, Any]:
+    described = {"description": f"{field.label}. {field.help}".strip() if field.help else field.label}
+    if field.choices:
+        return {"enum": [*field.choices, "", None], **described}
+    if field.kind == "list":
+        return {"type": ["array", "null"], "items": _TEXT, **described}
+    return {**_TEXT, **described}
 
 
 def build_schema(bank: Bank) -> dict[str, Any]:
@@ -50,7 +55,19 @@ def build_schema(bank: Bank) -> dict[str, Any]:
         "title": "careerstory answers",
         "description": "Answers to the careerstory coaching questions. Every answer is text.",
         "type": "object",
-        "properties": {"version": {"enum": [1, "1"], "description": "Version of the answers file layout."}, **blocks},
+        "properties": {
+            "version": {
+                "enum": [CURRENT_VERSION, str(CURRENT_VERSION)],
+                "description": "Version of the answers file layout.",
+            },
+            "language": {
+                "type": ["string", "null"],
+                "pattern": f"^(?:{LANGUAGE_PATTERN})$",
+                "description": "The language careerstory asks and writes in (a BCP 47 code such as de or de-AT); "
+                "English when absent.",
+            },
+            **blocks,
+        },
         "additionalProperties": False,
     }
 

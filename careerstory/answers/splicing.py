@@ -130,7 +130,7 @@ def replace_answer(text: str, bank: Bank, question: Question, value: Answer, nam
         lines = (
             " " * column + f"{question.block_id}:" + newline + indent + emit_answer(question, value, indent, newline)
         )
-        at = _place(text, root, ["version", *(b.id for b in bank.blocks)], question.block_id)
+        at = _place(text, root, ["version", "language", *(b.id for b in bank.blocks)], question.block_id)
         return _insert_line(text, at, lines, newline)
     answer = find_pair(block.value, question.id)
     if answer is not None:

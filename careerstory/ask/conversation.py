@@ -37,8 +37,8 @@ from typing import TYPE_CHECKING
 
 from careerstory import _
 from careerstory.answers import Answer, AnswersFile
+from careerstory.answers.migrations import CURRENT_VERSION
 from careerstory.answers.model import Unstorable
-from careerstory.answers.reading import SUPPORTED_VERSION
 from careerstory.answers.report import open_required, progress
 from careerstory.ask.editor import Editor, find_editor
 from careerstory.ask.kinds import Save, ask_answer, entry_title, shorten
@@ -83,7 +83,7 @@ def not_a_terminal(path: Path, bank: Bank) -> UserError:
                 "Then run `careerstory check {file}`."
             ).format(
                 file=file,
-                version=SUPPORTED_VERSION,
+                version=CURRENT_VERSION,
                 blocks=blocks,
                 block=first_block.id,
                 question=first.id,

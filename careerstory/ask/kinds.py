@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from careerstory import _
 from careerstory.answers import Answer, GroupEntry
-from careerstory.answers.model import entry_filled, filled_entries, filled_items
+from careerstory.answers.model import entry_filled, field_text, filled_entries, filled_items
 from careerstory.ask.editor import Editor, EditorFailed, tidy
 from careerstory.ask.terminal import OpenEditor, Terminal
 from careerstory.questions import Field, Question
@@ -112,9 +112,9 @@ def _ask_list(terminal: Terminal, items: list[str], save: Save) -> None:
 
 def entry_title(question: Question, entry: GroupEntry, width: int = 60) -> str:
     """One line naming a record: its first two text fields, then its choices in brackets."""
-    texts = [entry.get(f.id, "").strip() for f in question.fields if f.kind == "text"][:2]
+    texts = [field_text(entry, f.id).strip() for f in question.fields if f.kind == "text"][:2]
     title = " · ".join(text for text in texts if text) or _("(no name)")
-    choices = [entry.get(f.id, "").strip() for f in question.fields if f.kind == "choice"]
+    choices = [field_text(entry, f.id).strip() for f in question.fields if f.kind == "choice"]
     if any(choices):
         title += f" ({', '.join(c for c in choices if c)})"
     return shorten(title, width)
@@ -221,7 +221,10 @@ def _fill_entry(
 ) -> GroupEntry | None:
     entry: GroupEntry = {}
     for position, field in enumerate(question.fields):
-        entry[field.id] = _ask_field(terminal, question, field, start.get(field.id, ""), editor)
+        if field.kind == "list":  # not asked yet: kept as it stands in the file
+            entry[field.id] = start.get(field.id, [])
+            continue
+        entry[field.id] = _ask_field(terminal, question, field, field_text(start, field.id), editor)
         if adding and position == 0 and not entry[field.id]:
             return None
     return entry

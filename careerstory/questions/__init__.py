@@ -16,19 +16,27 @@ from typing import Any, Literal
 from careerstory.questions.compiled import load_data
 
 Kind = Literal["text", "long", "list", "group"]
-FieldKind = Literal["text", "long", "choice"]
+FieldKind = Literal["text", "long", "choice", "list"]
 KINDS: tuple[Kind, ...] = ("text", "long", "list", "group")
-FIELD_KINDS: tuple[FieldKind, ...] = ("text", "long", "choice")
+FIELD_KINDS: tuple[FieldKind, ...] = ("text", "long", "choice", "list")
 
 
 @dataclass(frozen=True)
 class Field:
-    """One named field of a group question's records (a person to talk to, a skill)."""
+    """One named field of a group question's records (a person to talk to, a job).
+
+    A ``list`` field holds short items (a job's requirements); every other kind holds
+    text. A record lacking a ``required`` field is open, not invalid.
+    """
 
     id: str
     label: str
     kind: FieldKind
     choices: tuple[str, ...] = ()
+    required: bool = False
+    help: str = ""
+    example: str = ""
+    role: str = ""  # the name a document addresses it by, where it shows in a header
     heading: str = ""  # a document's heading for it, where it shows apart from the table
     show: dict[str, str] = field(default_factory=dict, hash=False, compare=False)  # document id -> place
 
@@ -56,6 +64,11 @@ class Question:
     def place(self, document: str, default: str) -> str:
         """Where the question shows in ``document`` (``default`` when the bank does not say)."""
         return self.show.get(document, default)
+
+    @property
+    def required_fields(self) -> tuple[Field, ...]:
+        """The fields a record needs before it counts as filled in."""
+        return tuple(f for f in self.fields if f.required)
 
     def field(self, field_id: str) -> Field:
         """Return the group field named ``field_id``."""
@@ -114,11 +127,17 @@ def _field(raw: dict[str, Any]) -> Field:
         raise ValueError(f"bank: field {raw['id']!r} has unknown kind {kind!r}")
     choices = raw.get("choices", [])
     assert isinstance(choices, list)
+    if (kind == "choice") != bool(choices):
+        raise ValueError(f"bank: field {raw['id']!r}: only choice fields have choices")
     return Field(
-        str(raw["id"]),
-        str(raw["label"]),
-        kind,
-        tuple(map(str, choices)),
+        id=str(raw["id"]),
+        label=str(raw["label"]),
+        kind=kind,
+        choices=tuple(map(str, choices)),
+        required=bool(raw.get("required", False)),
+        help=str(raw.get("help", "")),
+        example=str(raw.get("example", "")),
+        role=str(raw.get("role", "")),
         heading=str(raw.get("heading", "")),
         show=_show(raw, str(raw["id"])),
     )

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from careerstory import _
 from careerstory.answers import AnswerSheet
-from careerstory.answers.model import Answer
+from careerstory.answers.model import Answer, FieldValue, field_items, field_text
 from careerstory.errors import Problem, UserError
 from careerstory.questions import Question
 from careerstory.questions.documents import HEADER, HIDDEN, SECTION, Document, Part, pattern_roles
@@ -181,6 +181,11 @@ def _first_filled(patterns: tuple[str, ...], values: dict[str, str]) -> str:
     return ""
 
 
+def _first_field_text(sheet: AnswerSheet, question: Question, field_id: str) -> str:
+    texts = (field_text(entry, field_id).strip() for entry in sheet.entries(question.id))
+    return next((text for text in texts if text), "")
+
+
 def _heading(question: Question) -> str:
     return question.heading or question.prompt
 
@@ -192,8 +197,18 @@ def _item(sheet: AnswerSheet, question: Question, document: Document) -> Item:
     if question.kind == "list":
         items = tuple(i.strip() for i in sheet.items(question.id))
         return Item(question.id, question.role, heading, "list", items=items)
-    rows = tuple({f.id: entry.get(f.id, "").strip() for f in question.fields} for entry in sheet.entries(question.id))
-    columns = tuple(Column(f.id, f.label, f.kind) for f in question.fields if f.place(document.id) == "column")
+    rows = tuple(
+        {
+            f.id: "; ".join(i.strip() for i in field_items(entry, f.id))
+            if f.kind == "list"
+            else field_text(entry, f.id).strip()
+            for f in question.fields
+        }
+        for entry in sheet.entries(question.id)
+    )
+    columns = tuple(
+        Column(f.id, f.label, f.kind) for f in question.fields if f.place(document.id) in ("column", HEADER)
+    )
     details = []
     for f in question.fields:
         if f.place(document.id) != "detail":
@@ -213,9 +228,13 @@ def _contained(sheet: AnswerSheet) -> AnswerSheet:
             return balance_direction(value)
         if all(isinstance(item, str) for item in value):
             return [balance_direction(item) for item in value if isinstance(item, str)]
-        return [{k: balance_direction(t) for k, t in entry.items()} for entry in value if isinstance(entry, dict)]
+        return [{k: contain_field(t) for k, t in entry.items()} for entry in value if isinstance(entry, dict)]
 
-    return AnswerSheet(sheet.bank, {qid: contain(value) for qid, value in sheet.values.items()}, sheet.path)
+    def contain_field(value: FieldValue) -> FieldValue:
+        return balance_direction(value) if isinstance(value, str) else [balance_direction(i) for i in value]
+
+    values = {qid: contain(value) for qid, value in sheet.values.items()}
+    return AnswerSheet(sheet.bank, values, sheet.path, sheet.language, sheet.migrated_from)
 
 
 def build_document(sheet: AnswerSheet, document: Document) -> Brief:
@@ -230,6 +249,13 @@ def build_document(sheet: AnswerSheet, document: Document) -> Brief:
             place = question.place(document.id, document.default_place)
             if place not in (*document.places, HIDDEN):
                 raise ValueError(f"bank: {question.id} shows at {place!r}, not a place of the {document.id}")
+            for group_field in question.fields:
+                if group_field.place(document.id) == HEADER:
+                    # A record's field in the header names the first record that has it (the
+                    # brief's aim: the first target job's role); it stays a column of the table.
+                    if not group_field.role:
+                        raise ValueError(f"bank: {question.id}.{group_field.id} shows in the header but has no role")
+                    header[group_field.role] = _first_field_text(sheet, question, group_field.id)
             if place == HEADER:
                 if not question.role:
                     raise ValueError(f"bank: {question.id} shows in the {document.id}'s header but has no role")
@@ -241,6 +267,7 @@ def build_document(sheet: AnswerSheet, document: Document) -> Brief:
             sections.append(Section(block.id, block.title, tuple(items)))
     # Titles may name any answered text by its role, wherever it shows.
     texts = {q.role: sheet.text(q.id).strip() for q in sheet.bank.questions if q.role and q.kind in ("text", "long")}
+    texts.update(header)
     return Brief(
         id=document.id,
         header=header,
