@@ -193,7 +193,10 @@ class _Run:
                 continue
             html = html or render_html(brief, self.templates)
             if fmt == "html":
-                self.emit(html.encode(), target, print_)
+                from careerstory.render.webpage import for_screen  # fontTools: for the HTML file only
+
+                # The PDF's HTML stays lean (fonts fetched from the template folder); the file gets them inside.
+                self.emit(for_screen(html, self.templates.folders, self.request.page_size).encode(), target, print_)
             else:
                 assert target is not None
                 self.queue_pdf(brief, html, target, print_, file)
