@@ -57,11 +57,20 @@ def test_the_page_prints_at_the_chosen_size_with_its_title_as_footer(size: str, 
 def test_cut_faces_are_cached_by_font_and_characters() -> None:
     font = FOLDERS[0] / "fonts" / "SourceSansPro-Regular.ttf"
     first = subset_woff2(font, [ord("a"), ord("b")])
-    cached = list((cache_folder() / "webfonts").iterdir())
-    assert len(cached) == 1 and cached[0].read_bytes() == first
-    assert subset_woff2(font, [ord("b"), ord("a")]) == first
+    cached = {path.name: path for path in (cache_folder() / "webfonts").glob("*.woff2")}
+    assert len(cached) == 1 and next(iter(cached.values())).read_bytes() == first
+    assert subset_woff2(font, [ord("b"), ord("a"), 0x65E5]) == first  # 日 is not in the face: same cut
     subset_woff2(font, [ord("a")])
-    assert len(list((cache_folder() / "webfonts").iterdir())) == 2
+    assert len(list((cache_folder() / "webfonts").glob("*.woff2"))) == 2
+
+
+def test_a_face_cut_through_the_common_characters_equals_one_cut_from_the_whole_face() -> None:
+    font = FOLDERS[0] / "fonts" / "SourceSansPro-Regular.ttf"
+    text = [ord(char) for char in "Zoë’s café — “naïve” 10 €"]
+    quick = TTFont(io.BytesIO(subset_woff2(font, text)))
+    whole = TTFont(io.BytesIO(subset_woff2(font, [*text, 0x0416])))  # Ж lies outside the common set
+    assert set(quick.getBestCmap()) | {0x0416} == set(whole.getBestCmap())
+    assert quick["GPOS"].table.LookupList.LookupCount > 0  # kerning kept
 
 
 def test_an_unwritable_cache_only_costs_time(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
