@@ -55,23 +55,24 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, obje
         # Module-scoped, so the conftest's per-test cache is not set up yet: this one is its own.
         patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
         patch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-        request = RenderRequest(list(EXAMPLES), ["html", "pdf"], out=str(rendered) + "/", force=True)
-        written = run_render(request, default_bank())
-    pages = []
-    for html in sorted(path for path in written if path.suffix == ".html"):
-        alone = tmp_path_factory.mktemp(html.stem) / html.name
-        shutil.copyfile(html, alone)
-        pages.append(str(alone))
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    run = subprocess.run(
-        ["node", str(TESTS / "browser" / "check_pages.mjs"), str(_chromium()), str(SCREENSHOTS), *pages],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert run.returncode == 0, f"the browser check failed to run:\n{run.stderr[-3000:]}"
-    result: dict[str, dict[str, object]] = json.loads(run.stdout)
+        written = run_render(RenderRequest(list(EXAMPLES), ["html"], out=f"{rendered}/", force=True), default_bank())
+        pages = []
+        for html in sorted(written):
+            alone = tmp_path_factory.mktemp(html.stem) / html.name
+            shutil.copyfile(html, alone)
+            pages.append(str(alone))
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        command = ["node", str(TESTS / "browser" / "check_pages.mjs"), str(_chromium()), str(SCREENSHOTS), *pages]
+        # Chromium looks at the pages while careerstory lays out the PDFs they are compared with.
+        with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as browser:
+            run_render(RenderRequest(list(EXAMPLES), ["pdf"], out=f"{rendered}/", force=True), default_bank())
+            try:
+                stdout, stderr = browser.communicate(timeout=300)
+            except subprocess.TimeoutExpired:
+                browser.kill()
+                raise
+    assert browser.returncode == 0, f"the browser check failed to run:\n{stderr[-3000:]}"
+    result: dict[str, dict[str, object]] = json.loads(stdout)
     for name in result:
         result[name]["pdf_pages"] = len(PdfReader(rendered / f"{name}.pdf").pages)
     return result

@@ -108,49 +108,53 @@ const browser = await puppeteer.launch({
   ],
 });
 const report = {};
+
+async function check(file) {
+  const name = path.basename(file, ".html");
+  const url = pathToFileURL(file).href;
+  const problems = [];
+  const page = await browser.newPage();
+  page.on("request", (request) => {
+    const target = request.url();
+    if (target !== url && !target.startsWith("data:")) problems.push(`requested ${target.slice(0, 120)}`);
+  });
+  page.on("requestfailed", (request) => {
+    problems.push(`failed ${request.url().slice(0, 80)}: ${request.failure()?.errorText}`);
+  });
+  page.on("pageerror", (error) => problems.push(`script error: ${error.message}`));
+
+  await page.setViewport(DESKTOP);
+  await page.goto(url, { waitUntil: "load" });
+  await page.evaluate(() => document.fonts.ready.then(() => null));
+  problems.push(...(await page.evaluate(fontProblems)));
+  if (!(await page.evaluate(() => document.documentElement.lang))) problems.push("<html> has no lang");
+  problems.push(...(await axe(page, "desktop")));
+  await page.screenshot({ path: path.join(screenshots, `${name}-desktop.png`), fullPage: true, optimizeForSpeed: true });
+  const light = await page.evaluate(colours);
+
+  await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: "dark" }]);
+  const dark = await page.evaluate(colours);
+  if (dark === light) problems.push(`dark mode looks like light mode (${light})`);
+  problems.push(...(await axe(page, "dark")));
+  await page.screenshot({ path: path.join(screenshots, `${name}-dark.png`), fullPage: true, optimizeForSpeed: true });
+  await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: "light" }]);
+
+  await page.setViewport(PHONE);
+  await page.evaluate(() => document.fonts.ready.then(() => null));
+  problems.push(...(await page.evaluate(overflowProblems)).map((p) => `at 390px: ${p}`));
+  problems.push(...(await axe(page, "phone")));
+  await page.screenshot({ path: path.join(screenshots, `${name}-phone.png`), fullPage: true, optimizeForSpeed: true });
+
+  await page.setViewport(DESKTOP);
+  const pdf = Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  fs.writeFileSync(path.join(screenshots, `${name}-print.pdf`), pdf);
+  report[name] = { problems: [...new Set(problems)], printPages: countPdfPages(pdf) };
+  await page.close();
+}
+
 try {
-  for (const file of pages) {
-    const name = path.basename(file, ".html");
-    const url = pathToFileURL(file).href;
-    const problems = [];
-    const page = await browser.newPage();
-    page.on("request", (request) => {
-      const target = request.url();
-      if (target !== url && !target.startsWith("data:")) problems.push(`requested ${target.slice(0, 120)}`);
-    });
-    page.on("requestfailed", (request) => {
-      problems.push(`failed ${request.url().slice(0, 80)}: ${request.failure()?.errorText}`);
-    });
-    page.on("pageerror", (error) => problems.push(`script error: ${error.message}`));
-
-    await page.setViewport(DESKTOP);
-    await page.goto(url, { waitUntil: "load" });
-    await page.evaluate(() => document.fonts.ready.then(() => null));
-    problems.push(...(await page.evaluate(fontProblems)));
-    if (!(await page.evaluate(() => document.documentElement.lang))) problems.push("<html> has no lang");
-    problems.push(...(await axe(page, "desktop")));
-    await page.screenshot({ path: path.join(screenshots, `${name}-desktop.png`), fullPage: true });
-    const light = await page.evaluate(colours);
-
-    await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: "dark" }]);
-    const dark = await page.evaluate(colours);
-    if (dark === light) problems.push(`dark mode looks like light mode (${light})`);
-    problems.push(...(await axe(page, "dark")));
-    await page.screenshot({ path: path.join(screenshots, `${name}-dark.png`), fullPage: true });
-    await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: "light" }]);
-
-    await page.setViewport(PHONE);
-    await page.evaluate(() => document.fonts.ready.then(() => null));
-    problems.push(...(await page.evaluate(overflowProblems)).map((p) => `at 390px: ${p}`));
-    problems.push(...(await axe(page, "phone")));
-    await page.screenshot({ path: path.join(screenshots, `${name}-phone.png`), fullPage: true });
-
-    await page.setViewport(DESKTOP);
-    const pdf = Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-    fs.writeFileSync(path.join(screenshots, `${name}-print.pdf`), pdf);
-    report[name] = { problems: [...new Set(problems)], printPages: countPdfPages(pdf) };
-    await page.close();
-  }
+  // One page at a time: a tab in the background gets no frames, so its screenshots wait.
+  for (const file of pages) await check(file);
 } finally {
   await browser.close();
   fs.rmSync(profile, { recursive: true, force: true });
