@@ -19,7 +19,6 @@ import os
 import re
 import tempfile
 from collections.abc import Iterable
-from functools import cache
 from pathlib import Path
 
 from careerstory.render.outputs import cache_folder
@@ -75,25 +74,24 @@ def _cut(data: bytes, codepoints: Iterable[int], flavor: str | None) -> bytes:
     return out.getvalue()
 
 
-@cache
-def _face(data: bytes) -> tuple[str, frozenset[int]]:
-    """A font file's digest and the characters it draws."""
+def _drawn(data: bytes) -> frozenset[int]:
+    """The characters a font file draws."""
     from fontTools.ttLib import TTFont
 
-    return hashlib.sha256(data).hexdigest(), frozenset(TTFont(io.BytesIO(data), lazy=True).getBestCmap() or {})
+    return frozenset(TTFont(io.BytesIO(data), lazy=True).getBestCmap() or {})
 
 
 def subset_woff2(font: Path, codepoints: Iterable[int]) -> bytes:
     """``font`` cut down to ``codepoints`` as WOFF2, from the cache when it was cut before."""
     data = font.read_bytes()
-    digest, drawn = _face(data)
-    wanted = sorted(drawn.intersection(codepoints))  # what the face cannot draw changes nothing
+    digest = hashlib.sha256(data).hexdigest()
+    wanted = sorted(set(codepoints))
     key = hashlib.sha256(f"{digest}:{','.join(map(str, wanted))}".encode()).hexdigest()
     folder = cache_folder() / "webfonts"
     with contextlib.suppress(OSError):
-        return (folder / f"{key}.woff2").read_bytes()
+        return (folder / f"{key}.woff2").read_bytes()  # the usual case: no font is parsed
     source = data
-    if _COMMON.issuperset(wanted):
+    if _COMMON.issuperset(_drawn(data).intersection(wanted)):
         common = folder / f"{digest}-common.ttf"
         try:
             source = common.read_bytes()
