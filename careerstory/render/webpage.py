@@ -31,8 +31,11 @@ _CSS_STRING = re.compile(r"""content\s*:\s*(["'])(.*?)\1""")
 _TAG = re.compile(r"<[^>]*>")
 # Elements a browser sets in italic unless a stylesheet says otherwise.
 _ITALIC_ELEMENTS = re.compile(r"<(em|i|cite|var|dfn|address)[\s>]", re.IGNORECASE)
-# Drawn by the browser itself, not typed: hyphens where it breaks words, the replacement mark.
-_ALWAYS = "-\u2010\u00ad\ufffd "
+# Drawn by the browser itself, not typed: hyphens where it breaks words, the replacement
+# mark, and the digits of the page numbers when the page is printed.
+_ALWAYS = "-\u2010\u00ad\ufffd 0123456789"
+# Attributes whose text CSS may show (content: attr(data-label)).
+_SHOWN_ATTRIBUTE = re.compile(r'\sdata-[\w-]+="([^"]*)"')
 
 
 def _characters(document: str, css: str) -> frozenset[int]:
@@ -43,6 +46,7 @@ def _characters(document: str, css: str) -> frozenset[int]:
     if title:
         text += html_module.unescape(title.group(1))
     text += "".join(match.group(2) for match in _CSS_STRING.finditer(css)) + _ALWAYS
+    text += html_module.unescape("".join(_SHOWN_ATTRIBUTE.findall(body)))
     chars = {char for char in text if not char.isspace() or char == " "}
     chars |= {variant for char in list(chars) for variant in (char.upper(), char.lower()) if len(variant) == 1}
     return frozenset(ord(char) for char in chars)
