@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 EXAMPLE ?= examples/teacher.yaml
 
-.PHONY: demo test lint typecheck unit examples check-examples picture schema wheel-check bench clean \
+.PHONY: demo test lint typecheck unit browser-deps examples check-examples picture schema wheel-check bench clean \
 	messages messages-update messages-compile
 
 $(BIN)/careerstory: pyproject.toml
@@ -33,8 +33,19 @@ lint: $(VENV)/.dev
 typecheck: $(VENV)/.dev
 	$(BIN)/mypy
 
-unit: $(VENV)/.dev
+unit: $(VENV)/.dev browser-deps
 	$(BIN)/python -m pytest
+
+# The browser test's npm packages (puppeteer-core, axe-core), pinned in tests/package-lock.json.
+# Without npm the test is skipped and says why; Chromium itself comes from Debian (.ci/run).
+browser-deps: tests/node_modules/.installed
+
+tests/node_modules/.installed: tests/package.json tests/package-lock.json
+	@if command -v npm >/dev/null; then \
+		cd tests && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.installed; \
+	else \
+		echo "npm not found: the browser test of the HTML briefs will be skipped"; \
+	fi
 
 test: lint typecheck unit
 
@@ -72,7 +83,7 @@ wheel-check: $(BIN)/careerstory
 	@test -s build/wheel/brief.pdf && echo "The installed wheel rendered build/wheel/brief.pdf"
 
 clean:
-	rm -rf out build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf out build tests/node_modules *.egg-info .pytest_cache .mypy_cache .ruff_cache
 
 # Translations (see "Adding a language" in README.md): extract every message into the
 # template catalog, carry new and changed ones into each language's .po, compile the .mo

@@ -18,6 +18,7 @@ from careerstory.render.outputs import plan_outputs
 from careerstory.render.request import BadRequest, Format, PageSize, RenderRequest
 from careerstory.render.running import render_html, run_render
 from careerstory.render.templating import Templates, builtin_folder
+from careerstory.render.typography import typeset
 
 GOLDEN = Path(__file__).parent / "golden"
 EPOCH = "1767225600"  # 2026-01-01
@@ -95,7 +96,8 @@ def test_brief_matches_golden_markdown_and_html(persona: str, write_answers, ban
 
 
 def test_the_html_brief_carries_the_real_stylesheet_inline_and_closed(write_answers, bank: Bank) -> None:
-    html = render(write_answers(FULL), bank, "html")["html"]
+    # The HTML that feeds the PDF: the HTML file also gets its faces embedded (test_render_webpage).
+    html = render_html(build_brief(load(write_answers(FULL), bank)), Templates())
     css = (builtin_folder() / "brief.css").read_text("utf-8")
     closed = css.replace("</", "<\\/")  # no "</style>" in the CSS can end the element early
     assert "<style>\n" + closed + "\n</style>" in html
@@ -380,8 +382,9 @@ def test_hostile_answers_stay_literal_text_in_markdown_and_html(write_answers, b
     assert "link" not in parsed.tags
     assert not any(name in ("href", "src", "onerror") for name, _ in parsed.attributes)
     text = "".join(parsed.text)
-    assert "<script>alert('x')</script>" in text
-    assert '<img src="file:///etc/passwd">' in text
+    # Typeset (curly quotes) like every answer in the HTML, yet still literal text.
+    assert typeset("<script>alert('x')</script>") in text
+    assert typeset('<img src="file:///etc/passwd">') in text
     assert "<b>Eve</b> {{ name }}" in text
     tokens = markdown_it.MarkdownIt("commonmark").enable("table").parse(out["md"])
     kinds = {t.type for t in tokens}

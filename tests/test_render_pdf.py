@@ -19,6 +19,7 @@ from careerstory.render.pdf import FetchLog, allowed_file, import_weasyprint, wr
 from careerstory.render.request import RenderRequest
 from careerstory.render.running import render_html, run_render
 from careerstory.render.templating import Templates, builtin_folder
+from careerstory.render.typography import typeset
 
 GOLDEN = Path(__file__).parent / "golden"
 FULL = json.loads((GOLDEN / "full.answers.json").read_text("utf-8"))
@@ -88,7 +89,7 @@ def test_pdf_metadata_names_title_author_subject_and_the_fixed_date(full_pdf: Pa
 def test_pdf_bookmarks_are_the_name_then_the_blocks(full_pdf: Path) -> None:
     outline = pypdf.PdfReader(full_pdf).outline
     assert outline[0].title == "Maya Okafor"
-    assert [item.title for item in outline[1]] == BLOCK_TITLES
+    assert [item.title for item in outline[1]] == [typeset(title) for title in BLOCK_TITLES]
 
 
 def test_pdf_is_a4_with_a_few_pages_and_nothing_embedded(full_pdf: Path) -> None:

@@ -226,7 +226,11 @@ class _Run:
             if doc.id not in html:
                 html[doc.id] = render_html(view, self.templates)
             if output.format is Format.html:
-                self.emit(html[doc.id].encode(), target, print_)
+                from careerstory.render.webpage import for_screen  # fontTools: for the HTML file only
+
+                # The PDF's HTML stays lean (fonts fetched from the template folder); the file gets them inside.
+                page = for_screen(html[doc.id], self.templates.folders, self.request.page_size)
+                self.emit(page.encode(), target, print_)
             else:
                 self.queue_pdf(view, html[doc.id], output, print_)
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from careerstory.errors import Problem, UserError
 from careerstory.questions.compiled import cache_folder
 from careerstory.render import text
+from careerstory.render import typography as text_typography
 
 if TYPE_CHECKING:
     import jinja2
@@ -159,6 +160,13 @@ def _bytecode_cache(kind: str) -> jinja2.BytecodeCache | None:
     return QuietCache(str(folder))
 
 
+def _typeset_value(value: Any) -> Any:
+    from markupsafe import Markup
+
+    # Markup is the template's own (the stylesheet), not an answer.
+    return text_typography.typeset(value) if isinstance(value, str) and not isinstance(value, Markup) else value
+
+
 def _loader(folders: tuple[Path, ...]) -> jinja2.BaseLoader:
     import jinja2
     from jinja2.loaders import split_template_path
@@ -207,7 +215,8 @@ class Templates:
 
             env = _environment_class()(
                 loader=_loader(self.folders),
-                bytecode_cache=_bytecode_cache("html" if html else "md"),
+                # finalize is compiled in: HTML compiled before typesetting must not be reused.
+                bytecode_cache=_bytecode_cache("html-typeset" if html else "md"),
                 # One switch for the whole environment, not a guess by file name: what an
                 # HTML template includes or imports is escaped too, whatever it is called.
                 autoescape=html,
@@ -215,6 +224,9 @@ class Templates:
                 keep_trailing_newline=True,
                 trim_blocks=True,
                 lstrip_blocks=True,
+                # Every value an HTML template prints is typeset (curly quotes, dashes)
+                # before it is escaped; the Markdown keeps what was typed.
+                finalize=_typeset_value if html else None,
             )
             for name in _UNSAFE_FILTERS:
                 env.filters.pop(name, None)

@@ -1,0 +1,99 @@
+"""Every example's HTML brief, opened alone in headless Chromium as a reader would open it.
+
+tests/browser/check_pages.mjs drives Chromium (puppeteer-core) and runs axe-core; the
+packages are pinned in tests/package.json and installed by `make test`. Each page is
+copied alone into a folder of its own, so that nothing beside it can be loaded. The
+screenshots (desktop, phone, dark) and Chromium's print of each page are left in
+out/screenshots/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from careerstory.questions import default_bank
+from careerstory.render.request import RenderRequest
+from careerstory.render.running import run_render
+
+REPO = Path(__file__).resolve().parents[1]
+TESTS = REPO / "tests"
+SCREENSHOTS = REPO / "out" / "screenshots"
+EXAMPLES = sorted((REPO / "examples").glob("*.yaml"))
+
+
+def _chromium() -> str | None:
+    for name in (os.environ.get("CHROMIUM", ""), "chromium", "chromium-browser", "google-chrome"):
+        if name and (found := shutil.which(name)):
+            return found
+    return None
+
+
+def _missing() -> str | None:
+    """Why the browser test cannot run here, or None when it can."""
+    if _chromium() is None:
+        return "Chromium is not installed (Debian: apt-get install chromium), so the HTML briefs are not checked"
+    if shutil.which("node") is None:
+        return "Node.js is not installed, so the HTML briefs are not checked in Chromium"
+    if not (TESTS / "node_modules" / "puppeteer-core").is_dir() or not (TESTS / "node_modules" / "axe-core").is_dir():
+        return "tests/node_modules lacks puppeteer-core or axe-core: `make browser-deps` installs them"
+    return None
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, object]]:
+    reason = _missing()
+    if reason and os.environ.get("CI"):
+        pytest.fail(f"{reason}; .ci/run installs them, so in CI this is a failure")
+    if reason:
+        pytest.skip(reason)
+    rendered = tmp_path_factory.mktemp("briefs")
+    with pytest.MonkeyPatch.context() as patch:
+        # Module-scoped, so the conftest's per-test cache is not set up yet: this one is its own.
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+        patch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+        written = run_render(RenderRequest(list(EXAMPLES), ["html"], out=f"{rendered}/", force=True), default_bank())
+        pages = []
+        for html in sorted(written):
+            alone = tmp_path_factory.mktemp(html.stem) / html.name
+            shutil.copyfile(html, alone)
+            pages.append(str(alone))
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        command = ["node", str(TESTS / "browser" / "check_pages.mjs"), str(_chromium()), str(SCREENSHOTS), *pages]
+        # Chromium looks at the pages while careerstory lays out the PDFs they are compared with.
+        with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as browser:
+            run_render(RenderRequest(list(EXAMPLES), ["pdf"], out=f"{rendered}/", force=True), default_bank())
+            try:
+                stdout, stderr = browser.communicate(timeout=300)
+            except subprocess.TimeoutExpired:
+                browser.kill()
+                raise
+    assert browser.returncode == 0, f"the browser check failed to run:\n{stderr[-3000:]}"
+    result: dict[str, dict[str, object]] = json.loads(stdout)
+    for name in result:
+        result[name]["pdf_pages"] = len(PdfReader(rendered / f"{name}.pdf").pages)
+    return result
+
+
+@pytest.mark.parametrize("example", [path.stem for path in EXAMPLES])
+def test_example_page_loads_only_itself_and_passes_every_browser_check(
+    report: dict[str, dict[str, object]], example: str
+) -> None:
+    problems = report[example]["problems"]
+    assert problems == [], f"{example}.html in Chromium:\n" + "\n".join(map(str, problems))  # type: ignore[call-overload]
+
+
+@pytest.mark.parametrize("example", [path.stem for path in EXAMPLES])
+def test_printing_the_page_from_chromium_gives_about_the_pages_of_the_pdf(
+    report: dict[str, dict[str, object]], example: str
+) -> None:
+    printed, laid_out = report[example]["printPages"], report[example]["pdf_pages"]
+    assert isinstance(printed, int) and isinstance(laid_out, int)
+    assert abs(printed - laid_out) <= 1, f"Chromium prints {printed} pages, careerstory's PDF has {laid_out}"
+    assert (SCREENSHOTS / f"{example}-phone.png").stat().st_size > 0

@@ -1,0 +1,81 @@
+"""The HTML file stands alone: used faces embedded and cut to the page's text, print size set."""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+from pathlib import Path
+
+import pytest
+from fontTools.ttLib import TTFont
+
+from careerstory.questions.compiled import cache_folder
+from careerstory.render.templating import Templates
+from careerstory.render.webpage import for_screen, subset_woff2
+
+FOLDERS = Templates().folders
+PAGE = """<!DOCTYPE html><html lang="en"><head><title>Ana "A" </style> Ruiz</title><style>
+@font-face { font-family: "Brief Sans"; src: url("fonts/SourceSansPro-Regular.ttf"); font-style: normal; }
+@font-face { font-family: "Brief Sans"; src: url("fonts/SourceSansPro-It.ttf"); font-style: italic; }
+@font-face { font-family: "Far"; src: url("../../etc/passwd"); }
+li::before { content: "\u2013"; }
+</style></head><body><p>Caf\u00e9 &amp; co</p><table><td data-label="Wh&#39;o">x</td></table></body></html>"""
+
+
+def embedded_fonts(page: str) -> list[TTFont]:
+    return [TTFont(io.BytesIO(base64.b64decode(data))) for data in re.findall(r"base64,([A-Za-z0-9+/=]+)", page)]
+
+
+def test_the_page_carries_its_used_faces_cut_to_its_characters() -> None:
+    page = for_screen(PAGE, FOLDERS, "a4")
+    assert "SourceSansPro-Regular.ttf" not in page
+    (font,) = embedded_fonts(page)
+    assert font.flavor == "woff2"
+    cmap = font.getBestCmap()
+    for char in "Caf\u00e9&co\u2013CAFÉ0123456789W'":
+        assert ord(char) in cmap, char
+    assert ord("q") not in cmap and ord("Q") not in cmap
+
+
+def test_a_face_nothing_asks_for_is_left_out_and_files_outside_the_templates_stay_unread() -> None:
+    page = for_screen(PAGE, FOLDERS, "a4")
+    assert "SourceSansPro-It.ttf" not in page and "font-style: italic" not in page
+    assert 'url("../../etc/passwd")' in page
+    with_emphasis = for_screen(PAGE.replace("<p>", "<p><em>x</em>"), FOLDERS, "a4")
+    assert len(embedded_fonts(with_emphasis)) == 2
+
+
+@pytest.mark.parametrize(("size", "css"), [("a4", "size: A4"), ("letter", "size: letter")])
+def test_the_page_prints_at_the_chosen_size_with_its_title_as_footer(size: str, css: str) -> None:
+    page = for_screen(PAGE, FOLDERS, size)
+    style = page[page.index("<style>@page") : page.index("</head>")]
+    assert css in style
+    assert 'content: "Ana \\22 A\\22  \\3C \\2F style\\3E  Ruiz"' in style
+
+
+def test_cut_faces_are_cached_by_font_and_characters() -> None:
+    font = FOLDERS[0] / "fonts" / "SourceSansPro-Regular.ttf"
+    first = subset_woff2(font, [ord("a"), ord("b")])
+    cached = {path.name: path for path in (cache_folder() / "webfonts").glob("*.woff2")}
+    assert len(cached) == 1 and next(iter(cached.values())).read_bytes() == first
+    assert subset_woff2(font, [ord("b"), ord("a")]) == first
+    subset_woff2(font, [ord("a")])
+    assert len(list((cache_folder() / "webfonts").glob("*.woff2"))) == 2
+
+
+def test_a_face_cut_through_the_common_characters_equals_one_cut_from_the_whole_face() -> None:
+    font = FOLDERS[0] / "fonts" / "SourceSansPro-Regular.ttf"
+    text = [ord(char) for char in "Zoë’s café — “naïve” 10 €"]
+    quick = TTFont(io.BytesIO(subset_woff2(font, text)))
+    whole = TTFont(io.BytesIO(subset_woff2(font, [*text, 0x0416])))  # Ж lies outside the common set
+    assert set(quick.getBestCmap()) | {0x0416} == set(whole.getBestCmap())
+    assert quick["GPOS"].table.LookupList.LookupCount > 0  # kerning kept
+
+
+def test_an_unwritable_cache_only_costs_time(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    font = FOLDERS[0] / "fonts" / "SourceSansPro-Regular.ttf"
+    assert TTFont(io.BytesIO(subset_woff2(font, [ord("a")]))).flavor == "woff2"
