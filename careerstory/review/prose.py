@@ -110,7 +110,12 @@ def prose_findings(answers: Sequence[Located]) -> list[ProseFinding]:
         offset += len(answer.text) + len(SEPARATOR)
     joined = SEPARATOR.join(a.text for a in parts)
     found = []
+    seen: set[tuple[int, int]] = set()
     for check, start, end, replacement in _lint(joined):
+        # Several sources flag the same words ("free gift" is in two redundancy lists): one note.
+        if (start, end) in seen:
+            continue
+        seen.add((start, end))
         which = bisect.bisect_right(starts, start) - 1
         answer = parts[which]
         within = start - starts[which]
