@@ -47,5 +47,6 @@ def test_a_comment_after_a_plain_answer_and_a_hash_line_inside_a_block_are_traps
 
 
 def test_an_empty_answer_with_a_comment_and_a_quoted_hash_are_no_traps() -> None:
-    text = "about:\n  name:  # later\n  current_role: 'Manager #2'\n  constraints: |\n    Pay #1 priority\n"
+    text = "version: 2  # the format\nabout:\n  name:  # later\n  current_role: 'Manager #2'\n"
+    text += "  constraints: |\n    Pay #1 priority\n"
     assert editing_traps(text, None) == []

@@ -136,7 +136,10 @@ def editing_traps(text: str, path: Path | None) -> list[Problem]:
         return []
     lines = Lines(text)
     warnings = []
-    for node in _value_scalars(root):
+    # Answers only: `version: 2  # ...` and `language: de  # ...` lose nothing to their comment.
+    blocks = [value for _key, value in root.value] if isinstance(root, yaml.MappingNode) else []
+    answers = [s for block in blocks if not isinstance(block, yaml.ScalarNode) for s in _value_scalars(block)]
+    for node in answers:
         if is_empty(node):
             continue
         if not node.style:
