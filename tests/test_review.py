@@ -254,3 +254,19 @@ def test_the_notes_on_each_example_are_the_committed_count(bank: Bank, update_go
     if update_golden:
         COUNTS.write_text(json.dumps(counts, indent=2) + "\n", encoding="utf-8")
     assert counts == json.loads(COUNTS.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(("language", "imported"), [("de", False), ("en", True)])
+def test_proselint_is_imported_only_for_an_english_file(tmp_path: Path, language: str, imported: bool) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "a.yaml"
+    path.write_text(TEACHER.replace("version: 2\n", f"version: 2\nlanguage: {language}\n", 1), encoding="utf-8")
+    code = (
+        "import sys; from pathlib import Path; from careerstory.questions import default_bank;"
+        "from careerstory.review import review_files;"
+        f"review_files([Path({str(path)!r})], default_bank()); print('proselint' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == str(imported)
