@@ -65,6 +65,7 @@ VERBATIM_KEYS = frozenset(
         "file_name",
         "templates",
         "stylesheet",
+        "review",  # the review's limits per question (min_words): numbers
     }
 )
 # Keys that only hold other entries: walked through for the keys above.
