@@ -159,6 +159,28 @@ def check(
 
 
 @app.command()
+def migrate(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Answers files [default: careerstory.yaml].", dir_okay=False, metavar="FILE"),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the change as a unified diff; write nothing.")
+    ] = False,
+) -> None:
+    """Upgrade answers files to the current version, keeping every comment; the old file stays beside it."""
+    from careerstory.answers.migrating import migrate_files
+
+    outcomes, problems = migrate_files(list(dict.fromkeys(files or [DEFAULT_FILE])), default_bank(), dry_run=dry_run)
+    for outcome in outcomes:
+        if outcome.diff:
+            typer.echo(outcome.diff, nl=False)
+        sys.stderr.write(outcome.note + "\n")
+    if problems:
+        raise UserError(*problems)
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the answers file (for editors)."""
     from careerstory.answers.schema import schema_text
