@@ -75,7 +75,7 @@ STEPS: tuple[Step, ...] = (
                 prompt="What makes you a good fit for this new job?",
             ),
         ),
-        summary="the target role and why you fit it became your first target under `targets: jobs:`",
+        summary="your target role and why you fit it move into your first target, under `targets:` `jobs:`",
     ),
 )
 

@@ -15,11 +15,12 @@ same prompt comes back holding what was typed, to be fixed.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 
 from careerstory import _
 from careerstory.answers import Answer, GroupEntry
-from careerstory.answers.model import entry_filled, field_text, filled_entries, filled_items
+from careerstory.answers.model import entry_filled, field_items, field_text, filled_entries, filled_items
 from careerstory.ask.editor import Editor, EditorFailed, tidy
 from careerstory.ask.terminal import OpenEditor, Terminal
 from careerstory.questions import Field, Question
@@ -221,8 +222,9 @@ def _fill_entry(
 ) -> GroupEntry | None:
     entry: GroupEntry = {}
     for position, field in enumerate(question.fields):
-        if field.kind == "list":  # not asked yet: kept as it stands in the file
-            entry[field.id] = start.get(field.id, [])
+        _field_help(terminal, field)
+        if field.kind == "list":
+            entry[field.id] = _ask_items(terminal, field, field_items(start, field.id))
             continue
         entry[field.id] = _ask_field(terminal, question, field, field_text(start, field.id), editor)
         if adding and position == 0 and not entry[field.id]:
@@ -230,11 +232,39 @@ def _fill_entry(
     return entry
 
 
+def _field_help(terminal: Terminal, field: Field) -> None:
+    """A field's help and example, when the bank gives them, just above its prompt."""
+    said = [_(field.help)] if field.help else []
+    if field.example:
+        said.append(_("For example: {example}").format(example=_(field.example)))
+    for text in said:
+        wrapped = textwrap.fill(" ".join(text.split()), terminal.width - 1, initial_indent="  ", subsequent_indent="  ")
+        terminal.say(wrapped, "quiet")
+
+
+def _ask_items(terminal: Terminal, field: Field, items: list[str]) -> list[str]:
+    """A record's list field, one item per line: current items kept with Enter, erased to remove."""
+    label = f"{_(field.label)}:"
+    terminal.say(label, "")
+    terminal.say("    " + _("One item per line. An empty line finishes."), "quiet")
+    kept: list[str] = []
+    for item in items:
+        typed = terminal.line(f"  {len(kept) + 1}.", item, qmark=" ").strip()
+        if typed:
+            kept.append(typed)
+    while True:
+        typed = terminal.line(f"  {len(kept) + 1}.", "", qmark=" ").strip()
+        if not typed:
+            return kept
+        kept.append(typed)
+
+
 def _ask_field(terminal: Terminal, question: Question, field: Field, current: str, editor: Editor | None) -> str:
     # Fields sit under their question, indented and without a question mark of their own.
-    label = f"{field.label}:"
+    label = f"{_(field.label)}:"
     if field.kind == "choice":
-        choices = [(choice, choice) for choice in field.choices]
+        # Stored in English, shown in the person's language.
+        choices = [(_(choice), choice) for choice in field.choices]
         return terminal.choose(label, choices, default=current or field.choices[0], qmark=" ")
     if field.kind == "long":
         return _paragraphs(terminal, label, current, editor, [question.prompt, field.label], qmark=" ")
