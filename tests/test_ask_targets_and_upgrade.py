@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_ask_conversation import DOWN, ENTER, FINISH, MOVE_ON, answers, converse_with, interrupted_with
+from test_ask_conversation import CTRL_C, DOWN, ENTER, FINISH, MOVE_ON, answers, converse_with, interrupted_with
 from test_ask_in_a_real_terminal import CAREERSTORY, answered, finish, spawn
 
 from careerstory.ask.conversation import converse
@@ -141,3 +141,38 @@ def test_adding_a_target_in_a_real_terminal(tmp_path: Path, bank: Bank) -> None:
     assert finish(child) == 0
     [job] = answered(tmp_path / "careerstory.yaml", bank)["jobs"]  # type: ignore[misc]
     assert (job["role"], job["requirements"], job["status"]) == ("Data analyst", ["SQL"], "interviewing")
+
+
+PITCH_READY = """\
+version: 2
+about:
+  current_role: Chemistry teacher
+story:
+  why_change: I want to design for thousands. More.
+  what_i_want: I want to design courses.
+  transferable_skills:
+    - skill: Explaining
+      evidence: Results rose 18% in two years.
+"""
+DRAFT = (
+    "I'm a chemistry teacher. Results rose 18% in two years. I want to design courses. "
+    "I'm making the change because I want to design for thousands."
+)
+
+
+def test_the_pitch_starts_as_a_draft_of_their_own_answers_saved_only_when_confirmed(
+    answers_path: Path, bank: Bank
+) -> None:
+    answers_path.write_text(PITCH_READY)
+    shown = interrupted_with(answers_path, bank, " Really" + CTRL_C, questions=("pitch",))
+    assert "A draft made from your own answers is in the prompt" in shown
+    assert "I'm a chemistry teacher. Results rose 18% in two years." in shown
+    assert answers_path.read_text() == PITCH_READY  # nothing saved before they confirm
+    converse_with(answers_path, bank, " Really." + FINISH, questions=("pitch",))
+    assert answers(answers_path, bank)["pitch"] == DRAFT + " Really."
+
+
+def test_an_answered_pitch_gets_no_draft(answers_path: Path, bank: Bank) -> None:
+    answers_path.write_text(PITCH_READY + "  pitch: Mine.\n")
+    shown = converse_with(answers_path, bank, FINISH, questions=("pitch",))
+    assert "A draft made" not in shown and answers(answers_path, bank)["pitch"] == "Mine."

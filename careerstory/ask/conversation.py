@@ -39,6 +39,7 @@ from careerstory import _
 from careerstory.answers import Answer, AnswersFile
 from careerstory.answers.migrations import CURRENT_VERSION, steps_from
 from careerstory.answers.model import Unstorable
+from careerstory.answers.recipes import recipe
 from careerstory.answers.report import open_required, progress
 from careerstory.ask.editor import Editor, find_editor
 from careerstory.ask.kinds import Save, ask_answer, entry_title, shorten
@@ -247,7 +248,14 @@ class Conversation:
 
     def _ask(self, block: Block, question: Question) -> None:
         self._heading(block, question)
-        ask_answer(self.terminal, question, self.answers.sheet[question.id], self._saver(question), self.editor)
+        sheet = self.answers.sheet
+        draft = recipe(sheet, question.draft) if question.draft and not sheet.answered(question) else ""
+        if draft:
+            self._paragraph(
+                _("A draft made from your own answers is in the prompt. Make it yours: change any word, then confirm."),
+                style="quiet",
+            )
+        ask_answer(self.terminal, question, sheet[question.id], self._saver(question), self.editor, draft)
 
     def _saver(self, question: Question) -> Save:
         def save(value: Answer) -> bool:

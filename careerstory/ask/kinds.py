@@ -28,8 +28,13 @@ from careerstory.questions import Field, Question
 Save = Callable[[Answer], bool]
 
 
-def ask_answer(terminal: Terminal, question: Question, current: Answer, save: Save, editor: Editor | None) -> None:
-    """Ask ``question`` by its kind, starting from the ``current`` answer."""
+def ask_answer(
+    terminal: Terminal, question: Question, current: Answer, save: Save, editor: Editor | None, draft: str = ""
+) -> None:
+    """Ask ``question`` by its kind, starting from the ``current`` answer (or a text question's ``draft``).
+
+    A draft is only a start: it is saved when the person confirms it, as anything typed.
+    """
     if question.kind == "group":
         terminal.question(question.prompt)
         _ask_group(terminal, question, [dict(e) for e in filled_entries(current)], save, editor)
@@ -38,11 +43,13 @@ def ask_answer(terminal: Terminal, question: Question, current: Answer, save: Sa
         _ask_list(terminal, filled_items(current), save)
     else:
         assert isinstance(current, str)
-        _ask_text(terminal, question, current, save, editor)
+        _ask_text(terminal, question, current, save, editor, draft)
 
 
-def _ask_text(terminal: Terminal, question: Question, current: str, save: Save, editor: Editor | None) -> None:
-    typed = current
+def _ask_text(
+    terminal: Terminal, question: Question, current: str, save: Save, editor: Editor | None, draft: str = ""
+) -> None:
+    typed = draft or current
     while True:
         if question.kind == "long":
             typed = _paragraphs(terminal, question.prompt, typed, editor, [question.prompt])
