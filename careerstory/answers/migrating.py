@@ -9,9 +9,13 @@ in-memory lift, or nothing is written: a layout the writer cannot keep exactly i
 refused, never corrupted. The old bytes are kept beside the file, in ``<file>.v1``
 (``.v1-2``, ``.v1-3``... when that name is taken: an older copy is never overwritten).
 
-Cost, measured by ``make bench`` (tests/bench/bench.py): a 100 kB version-1 file
-migrates in about 60 ms on the 2-core development machine (reading it twice and
-composing its node tree three times dominates).
+Cost of a 100 kB version-1 file (300 people, tests/bench/bench.py builds it) on the
+2-core development machine: working out the migration takes about 140 ms in process,
+against 27 ms to read the file (the node tree is composed six times: the in-memory
+lift, each cut, the insertion, the version line, the read-back); the whole
+``careerstory migrate`` command, start-up, fsyncs and the ``.v1`` copy included, took
+850 ms against 810 ms for ``careerstory check`` of the same file (editable install, no
+bytecode cache). Files that people write are under 10 kB.
 """
 
 from __future__ import annotations
