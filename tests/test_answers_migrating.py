@@ -158,6 +158,15 @@ def test_the_old_bytes_are_kept_beside_and_never_overwritten(bank, tmp_path):
     assert path.read_text() == ODD_V2
 
 
+def test_the_copy_keeps_a_private_files_mode(bank, tmp_path):
+    path = tmp_path / "private.yaml"
+    path.write_text(ODD_V1)
+    path.chmod(0o600)
+    _, copy = migrate_path(path, bank, dry_run=False)
+    assert copy is not None and copy.stat().st_mode & 0o777 == 0o600
+    assert path.stat().st_mode & 0o777 == 0o600
+
+
 def test_a_current_file_is_left_alone(bank, tmp_path):
     path = tmp_path / "new.yaml"
     path.write_text("version: 2\nabout:\n  name: Ada\n")

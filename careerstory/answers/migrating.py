@@ -21,6 +21,8 @@ bytecode cache). Files that people write are under 10 kB.
 from __future__ import annotations
 
 import difflib
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -106,11 +108,38 @@ def backup_path(path: Path, version: int) -> Path:
         number += 1
 
 
+def _keep_copy(path: Path, data: bytes, version: int) -> Path:
+    """Write the old bytes to a new file beside ``path``, with its mode (answers can be private)."""
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        mode = 0o600
+    while True:
+        copy = backup_path(path, version)
+        try:
+            # O_EXCL: a copy that appeared meanwhile is never written over.
+            fd = os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise UserError(
+                Problem(
+                    _("cannot keep a copy of the old file beside it: {reason}").format(reason=error.strerror),
+                    _("Nothing was changed. Make the folder writable, then run the command again."),
+                    path,
+                )
+            ) from None
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        return copy
+
+
 def write(migration: Migration) -> Path:
     """Keep the old bytes beside the file, then replace it atomically; return the copy's path."""
     assert migration.from_version is not None
-    copy = backup_path(migration.path, migration.from_version)
-    storage.atomic_write(copy, migration.old)
+    copy = _keep_copy(migration.path, migration.old, migration.from_version)
     storage.atomic_write(migration.path, migration.new)
     return copy
 

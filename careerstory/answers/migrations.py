@@ -75,7 +75,8 @@ STEPS: tuple[Step, ...] = (
                 prompt="What makes you a good fit for this new job?",
             ),
         ),
-        summary="your target role and why you fit it move into your first target, under `targets:` `jobs:`",
+        # Marked here for the catalog; shown through _() where the language is known.
+        summary=_("your target role and why you fit it move into your first target, under `targets:` `jobs:`"),
     ),
 )
 
