@@ -99,6 +99,8 @@ def test_the_version_1_fixture_migrates_and_keeps_every_other_line(bank, tmp_pat
     old = (FIXTURES / "teacher-v1.yaml").read_text("utf-8")
     new = _migrated(old, bank, tmp_path)
     assert "version: 2\n" in new and "version: 1\n" not in new
+    # Its blocks carry their titles as comments, as careerstory writes them: the new block does too.
+    assert "\n\n# Which jobs am I going for?\ntargets:\n  jobs:\n" in new
     moved = {"  # What job are you aiming for, if you know yet?", "  target_role: Learning experience designer"}
     kept = [line for line in old.splitlines() if line not in moved and line != "version: 1"]
     start = old.index("  # What makes you a good fit")
@@ -122,6 +124,17 @@ def test_an_empty_answer_goes_with_careerstorys_question_but_a_persons_note_stay
     assert _migrated(text, bank, tmp_path) == "version: 2\nabout:\n  name: Ada\n  # my note\n"
 
 
+def test_a_note_after_an_empty_answer_stays_on_a_line_of_its_own(bank, tmp_path):
+    text = "version: 1\nabout:\n  target_role:    # none yet\n  name: Z\n"
+    assert _migrated(text, bank, tmp_path) == "version: 2\nabout:\n  # none yet\n  name: Z\n"
+
+
+def test_a_flow_style_block_without_a_moved_answer_is_no_obstacle(bank, tmp_path):
+    text = "version: 1\nabout:\n  target_role: X\nstory: {why_change: x}\n"
+    expected = "version: 2\nabout:\nstory: {why_change: x}\n\ntargets:\n  jobs:\n    - role: X\n"
+    assert _migrated(text, bank, tmp_path) == expected
+
+
 def test_crlf_and_a_byte_order_mark_are_kept(bank, tmp_path):
     text = "version: 1\r\nabout:\r\n  name: Ada\r\n  target_role: Analyst\r\n"
     path = tmp_path / "crlf.yaml"
@@ -138,11 +151,12 @@ def test_an_empty_targets_block_is_filled_in_place(bank, tmp_path):
 
 def test_a_layout_the_writer_cannot_keep_is_refused_and_nothing_is_written(bank, tmp_path):
     path = tmp_path / "flow.yaml"
-    path.write_text("version: 1\nabout: {name: Ada, target_role: Analyst}\n")
+    path.write_text("version: 1\nabout:\n  target_role: Analyst\nstory: {why_change: x, why_fit: y}\n")
     before = path.read_bytes()
     with pytest.raises(UserError) as caught:
         migrate_path(path, bank, dry_run=False)
-    assert "flow style" in caught.value.problems[0].message
+    [problem] = caught.value.problems
+    assert "block 'story' is written in flow style" in problem.message and problem.line == 4
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["flow.yaml"]
 

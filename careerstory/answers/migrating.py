@@ -90,7 +90,7 @@ def plan(path: Path, data: bytes, bank: Bank) -> Migration:
     steps = steps_from(lifted.migrated_from)
     new = text
     for step in steps:
-        new = _apply(new, step, path)
+        new = _apply(new, step, path, bank)
     new = _set_version(new, path)
     _verify(new, lifted, bank, path)
     bom = BOM if data.startswith(BOM) else b""
@@ -226,12 +226,13 @@ def _cut(text: str, move: Move, path: Path | None) -> tuple[str, _Piece | None]:
     block = find_pair(root, move.source[0])
     if block is None or not isinstance(block.value, yaml.MappingNode):
         return text, None
-    if block.value.flow_style:
-        mark = block.key.start_mark
-        raise _refuse(path, _("block '{block}' is written in flow style").format(block=block.key.value), mark.line + 1)
     answer = find_pair(block.value, move.source[1])
     if answer is None:
         return text, None
+    if block.value.flow_style:
+        # Checked on the file as written (see _apply), so this names the right line.
+        mark = block.key.start_mark
+        raise _refuse(path, _("block '{block}' is written in flow style").format(block=block.key.value), mark.line + 1)
     floor = _floor(text, block, answer)
     start = _comments_start(text, floor, answer.start)
     comment_lines = text[start : _line_start(text, answer.start)].splitlines()
@@ -239,6 +240,10 @@ def _cut(text: str, move: Move, path: Path | None) -> tuple[str, _Piece | None]:
         # Nothing to move: the key goes, and careerstory's old question above it with it.
         end = _line_end(text, answer.key.end_mark.index)
         mine = [line for line in comment_lines if line.strip() != f"# {move.prompt}"]
+        # A note after the empty answer ("target_role:  # not yet") stays, on a line of its own.
+        note = text[answer.key.end_mark.index : end].strip().removeprefix(":").strip()
+        if note.startswith("#"):
+            mine.append(" " * answer.column + note)
         return text[:start] + "".join(line + _newline(text) for line in mine) + text[end:], None
     end = _line_end(text, answer.end(text))
     # The key is written anew (plain, under its new name); the rest keeps its bytes.
@@ -272,13 +277,15 @@ def _record(pieces: list[_Piece], dash: int, newline: str, path: Path | None) ->
     return newline.join(out) + newline
 
 
-def _apply(text: str, step: Step, path: Path | None) -> str:
+def _apply(text: str, step: Step, path: Path | None, bank: Bank) -> str:
     """Make one step's moves in the text."""
     homes = {move.target[:3] for move in step.moves}
     if len(homes) != 1 or any(len(m.source) != 2 or len(m.target) != 4 for m in step.moves):
         # Today's only step moves answers into the first record of one group; another
         # kind of step needs its own writing here.
         raise NotImplementedError(f"step {step.version}: only moves into one group's first record are written")
+    for move in step.moves:  # refusals name lines of the file as it was written
+        _cut(text, move, path)
     pieces: list[_Piece] = []
     for move in step.moves:
         text, piece = _cut(text, move, path)
@@ -287,10 +294,17 @@ def _apply(text: str, step: Step, path: Path | None) -> str:
     if not pieces:
         return text
     home = step.moves[0].target
-    return _insert(text, str(home[0]), str(home[1]), pieces, path)
+    return _insert(text, bank, str(home[0]), str(home[1]), pieces, path)
 
 
-def _insert(text: str, block_id: str, question_id: str, pieces: list[_Piece], path: Path | None) -> str:
+def _titled(text: str, bank: Bank, key: yaml.ScalarNode) -> bool:
+    """True when the block at ``key`` has its title as a comment just above it, as careerstory writes files."""
+    above = text[_line_start(text, max(0, _line_start(text, int(key.start_mark.index)) - 1)) : key.start_mark.index]
+    titles = {f"# {block.title}" for block in bank.blocks} | {f"# {_(block.title)}" for block in bank.blocks}
+    return above.strip() in titles
+
+
+def _insert(text: str, bank: Bank, block_id: str, question_id: str, pieces: list[_Piece], path: Path | None) -> str:
     """Put ``pieces`` as the first record of ``block_id``'s group ``question_id``."""
     root = _root(text, path)
     newline = _newline(text)
@@ -301,6 +315,8 @@ def _insert(text: str, block_id: str, question_id: str, pieces: list[_Piece], pa
         # The block goes last, after the last block's own text, laid out as a new file's.
         at = _line_end(text, content_end(root.value[-1][1], text))
         head = newline + " " * top + f"{block_id}:" + newline + " " * (top + unit) + f"{question_id}:" + newline
+        if _titled(text, bank, root.value[-1][0]):
+            head = newline + " " * top + f"# {_(bank.block(block_id).title)}" + head
         lead = newline if at == len(text) and text and not text.endswith("\n") else ""
         return text[:at] + lead + head + _record(pieces, top + 2 * unit, newline, path) + text[at:]
     where = block.key.start_mark
