@@ -124,14 +124,22 @@ def test_adding_a_target_in_a_real_terminal(tmp_path: Path, bank: Bank) -> None:
     child.send("SQL\r")
     child.expect_exact("2.")
     child.send("\r")
-    for _long in range(4):  # why_fit, gaps, objections, why_them
-        child.expect_exact("Finish with Esc then Enter")
+    # Each prompt waited for by its own label: a redraw of the one before cannot stand in for it.
+    for label in (
+        "Why you fit this job:",
+        "What you lack, and your plan:",
+        "and your answer:",
+        "Why this organisation:",
+    ):
+        child.expect_exact(label)
+        child.expect_exact("> ")
         child.send("\x1b\r")
     child.expect_exact("Status:")
     child.send("\x1b[B\x1b[B\r")  # interviewing
     child.expect_exact("Next step:")
     child.send("Prepare the case study\r")
-    child.expect_exact("Finish with Esc then Enter")
+    child.expect_exact("What you learned:")
+    child.expect_exact("> ")
     child.send("\x1b\r")
     child.expect_exact("What next?")
     child.send("\x1b[B\x1b[B\x1b[B\r")
