@@ -124,7 +124,7 @@ def entry_title(question: Question, entry: GroupEntry, width: int = 60) -> str:
     title = " · ".join(text for text in texts if text) or _("(no name)")
     choices = [field_text(entry, f.id).strip() for f in question.fields if f.kind == "choice"]
     if any(choices):
-        title += f" ({', '.join(c for c in choices if c)})"
+        title += f" ({', '.join(_(c) for c in choices if c)})"  # stored in English, shown translated
     return shorten(title, width)
 
 
