@@ -184,3 +184,19 @@ def test_an_answered_pitch_gets_no_draft(answers_path: Path, bank: Bank) -> None
     answers_path.write_text(PITCH_READY + "  pitch: Mine.\n")
     shown = converse_with(answers_path, bank, FINISH, questions=("pitch",))
     assert "A draft made" not in shown and answers(answers_path, bank)["pitch"] == "Mine."
+
+
+@pytest.mark.skipif(not CAREERSTORY, reason="careerstory is not installed in this environment")
+def test_a_version_1_file_in_a_real_terminal_is_upgraded_after_a_yes(tmp_path: Path, bank: Bank) -> None:
+    old = (FIXTURES / "teacher-v1.yaml").read_bytes()
+    (tmp_path / "careerstory.yaml").write_bytes(old)
+    child = spawn("--question", "name", cwd=tmp_path)
+    child.expect_exact("is a version-1 answers file")
+    child.expect_exact("Upgrade it now?")
+    child.send("y")
+    child.expect_exact("Upgraded.")
+    child.expect_exact("What is your name?")
+    child.send("\r")
+    assert finish(child) == 0
+    assert (tmp_path / "careerstory.yaml.v1").read_bytes() == old
+    assert answered(tmp_path / "careerstory.yaml", bank)["jobs"][0]["role"] == "Learning experience designer"  # type: ignore[index]
