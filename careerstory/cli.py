@@ -53,6 +53,18 @@ def _main(
 
 
 def _known_ids(values: list[str], known: list[str], option: str) -> list[str]:
+    from careerstory.answers.migrations import older_only_keys
+
+    removed = {question: version for (_block, question), version in older_only_keys().items()}
+    gone = [v for v in values if v not in known and v in removed]
+    if gone:
+        raise typer.BadParameter(
+            _(
+                "'{id}' was a question of version {version}; it now lives in each job you go for. "
+                "Ask it with --block targets."
+            ).format(id=gone[0], version=removed[gone[0]]),
+            param_hint=option,
+        )
     unknown = [v for v in values if v not in known]
     if unknown:
         raise typer.BadParameter(
@@ -70,14 +82,26 @@ def ask(
     question: Annotated[
         list[str] | None, typer.Option("--question", "-q", help="Ask only this question (repeatable).", metavar="ID")
     ] = None,
+    language: Annotated[
+        str | None,
+        typer.Option("--language", metavar="CODE", help="The language of a new answers file (de, pl, de-AT...)."),
+    ] = None,
 ) -> None:
     """Ask the coaching questions; each answer is saved the moment it is given."""
     bank = default_bank()
     blocks = _known_ids(block or [], [b.id for b in bank.blocks], "--block")
     questions = _known_ids(question or [], [q.id for q in bank.questions], "--question")
+    code = ""
+    if language is not None:
+        from careerstory.i18n import LanguageError, parse_language
+
+        try:
+            code = parse_language(language).tag
+        except LanguageError as error:
+            raise typer.BadParameter(f"{error.message}. {error.hint}", param_hint="--language") from None
     from careerstory.ask import run_ask
 
-    run_ask(file, bank, blocks, questions)
+    run_ask(file, bank, blocks, questions, code)
 
 
 @app.command()
@@ -198,6 +222,28 @@ def review(
         raise UserError(*problems)
     if strict and any(review.notes for review in reviews):
         raise typer.Exit(EXIT_USER_ERROR)
+
+
+@app.command()
+def migrate(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Answers files [default: careerstory.yaml].", dir_okay=False, metavar="FILE"),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the change as a unified diff; write nothing.")
+    ] = False,
+) -> None:
+    """Upgrade answers files to the current version, keeping every comment; the old file stays beside it."""
+    from careerstory.answers.migrating import migrate_files
+
+    outcomes, problems = migrate_files(list(dict.fromkeys(files or [DEFAULT_FILE])), default_bank(), dry_run=dry_run)
+    for outcome in outcomes:
+        if outcome.diff:
+            typer.echo(outcome.diff, nl=False)
+        sys.stderr.write(outcome.note + "\n")
+    if problems:
+        raise UserError(*problems)
 
 
 @app.command()

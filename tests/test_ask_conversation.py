@@ -107,7 +107,8 @@ def test_the_end_says_what_is_open_and_how_to_render(answers_path: Path, bank: B
     skip_rest = ABOUT_DONE + MOVE_ON
     skip_rest += FINISH * 3 + ENTER + MOVE_ON  # strengths: three long, one list
     skip_rest += ENTER * 4 + ENTER + MOVE_ON  # options: four lists, one group
-    skip_rest += FINISH + ENTER + ENTER + FINISH * 4 + MOVE_ON  # story
+    # story; the pitch starts as a draft of their answers: erased, it is skipped too
+    skip_rest += FINISH + ENTER + ENTER + FINISH * 2 + ERASE + FINISH + FINISH + MOVE_ON
     skip_rest += ENTER + MOVE_ON  # targets: one group
     shown = converse_with(answers_path, bank, skip_rest)
     assert "Still open, and needed for a complete brief:" in shown

@@ -9,7 +9,7 @@ the comments above each answer with it. Adding a version is one more :class:`Ste
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import yaml
 
@@ -33,6 +33,9 @@ class Move:
 
     source: AnswerPath
     target: AnswerPath
+    # The comment careerstory wrote above the source in the older version: on disk, an
+    # empty answer goes with it (a person's own comment above it stays where it is).
+    prompt: str = field(default="", compare=False)
 
     @staticmethod
     def label(path: AnswerPath) -> str:
@@ -61,10 +64,19 @@ STEPS: tuple[Step, ...] = (
     Step(
         version=2,
         moves=(
-            Move(("about", "target_role"), ("targets", "jobs", 0, "role")),
-            Move(("story", "why_fit"), ("targets", "jobs", 0, "why_fit")),
+            Move(
+                ("about", "target_role"),
+                ("targets", "jobs", 0, "role"),
+                prompt="What job are you aiming for, if you know yet?",
+            ),
+            Move(
+                ("story", "why_fit"),
+                ("targets", "jobs", 0, "why_fit"),
+                prompt="What makes you a good fit for this new job?",
+            ),
         ),
-        summary="the target role and why you fit it became your first target under `targets: jobs:`",
+        # Marked here for the catalog; shown through _() where the language is known.
+        summary=_("your target role and why you fit it move into your first target, under `targets:` `jobs:`"),
     ),
 )
 

@@ -22,9 +22,10 @@ from careerstory.questions import Bank, Question
 class AnswersFile:
     """One answers file held open by ``ask``: locked, and saved one answer at a time."""
 
-    def __init__(self, path: Path, bank: Bank) -> None:
+    def __init__(self, path: Path, bank: Bank, language: str = "") -> None:
         self.path = path
         self.bank = bank
+        self.language = language  # written into the file when this session creates it
         self._lock = storage.FileLock(path)
         self._bytes: bytes | None = None
         self.sheet = AnswerSheet(bank, {q.id: empty_answer(q) for q in bank.questions}, path)
@@ -56,12 +57,14 @@ class AnswersFile:
             self._merge_outside_change(question, value, current)
         bom = b"\xef\xbb\xbf" if current and current.startswith(b"\xef\xbb\xbf") else b""
         if current is None:
-            text = new_file_text(self.bank, {question.id: value}, self.path.name)
+            text = new_file_text(self.bank, {question.id: value}, self.path.name, self.language)
         else:
             text = replace_answer(decode(current, self.path), self.bank, question, value, self.path.name)
         intended = dict(self.sheet.values)
         intended[question.id] = value
         self._verify(text, question, intended)
+        if current is None:
+            self.sheet.language = self.language
         data = bom + text.encode("utf-8")
         storage.atomic_write(self.path, data)
         self._bytes = data

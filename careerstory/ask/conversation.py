@@ -37,8 +37,9 @@ from typing import TYPE_CHECKING
 
 from careerstory import _, n_
 from careerstory.answers import Answer, AnswersFile
-from careerstory.answers.migrations import CURRENT_VERSION
+from careerstory.answers.migrations import CURRENT_VERSION, steps_from
 from careerstory.answers.model import Unstorable
+from careerstory.answers.recipes import recipe
 from careerstory.answers.report import open_required, progress
 from careerstory.ask.editor import Editor, find_editor
 from careerstory.ask.kinds import Save, ask_answer, entry_title, shorten
@@ -49,22 +50,66 @@ if TYPE_CHECKING:
     from careerstory.ask.terminal import Terminal
 
 
-def run_ask(path: Path, bank: Bank, block_ids: list[str], question_ids: list[str]) -> None:
-    """Ask in this process's terminal, or refuse when there is none to talk to."""
+def run_ask(path: Path, bank: Bank, block_ids: list[str], question_ids: list[str], language: str = "") -> None:
+    """Ask in this process's terminal, or refuse when there is none to talk to.
+
+    ``language`` (a well-formed code) is written into the file when ``ask`` creates it.
+    """
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise not_a_terminal(path, bank)
     from careerstory.ask.terminal import Terminal
 
     with _sigterm_interrupts():
-        converse(path, bank, block_ids, question_ids, Terminal(), find_editor())
+        converse(path, bank, block_ids, question_ids, Terminal(), find_editor(), language)
 
 
 def converse(
-    path: Path, bank: Bank, block_ids: list[str], question_ids: list[str], terminal: Terminal, editor: Editor | None
+    path: Path,
+    bank: Bank,
+    block_ids: list[str],
+    question_ids: list[str],
+    terminal: Terminal,
+    editor: Editor | None,
+    language: str = "",
 ) -> None:
     """The whole conversation over ``terminal``; tests call it with a pipe-fed one."""
-    with AnswersFile(path, bank) as answers:
+    with AnswersFile(path, bank, language) as answers:
+        if answers.sheet.migrated_from is not None and not _upgrade(answers, terminal):
+            return
         Conversation(answers, terminal, editor).run(block_ids, question_ids)
+
+
+def _upgrade(answers: AnswersFile, terminal: Terminal) -> bool:
+    """Say what upgrading an older file does, and do it on disk if the person agrees."""
+    from careerstory.answers.migrating import backup_path, migrate_locked
+
+    old = answers.sheet.migrated_from
+    assert old is not None
+    terminal.say(
+        _("{file} is a version-{old} answers file. To go on, careerstory upgrades it to version {new}:").format(
+            file=answers.path, old=old, new=CURRENT_VERSION
+        )
+    )
+    for step in steps_from(old):
+        terminal.say("  - " + _(step.summary))
+    terminal.say(
+        "  "
+        + _("Every other answer and comment stays as it is; your version-{old} file is kept as {copy}.").format(
+            old=old, copy=backup_path(answers.path, old).name
+        ),
+        "quiet",
+    )
+    if not terminal.confirm(_("Upgrade it now?"), default=True):
+        terminal.say(
+            _("Nothing was changed. `careerstory migrate --dry-run {file}` shows the change.").format(
+                file=shlex.quote(str(answers.path))
+            )
+        )
+        return False
+    _migration, copy = migrate_locked(answers.path, answers.bank)
+    answers.reload()
+    terminal.say(_("Upgraded. Your version-{old} file is kept as {copy}.").format(old=old, copy=copy), "quiet")
+    return True
 
 
 def not_a_terminal(path: Path, bank: Bank) -> UserError:
@@ -203,7 +248,14 @@ class Conversation:
 
     def _ask(self, block: Block, question: Question) -> None:
         self._heading(block, question)
-        ask_answer(self.terminal, question, self.answers.sheet[question.id], self._saver(question), self.editor)
+        sheet = self.answers.sheet
+        draft = recipe(sheet, question.draft) if question.draft and not sheet.answered(question) else ""
+        if draft:
+            self._paragraph(
+                _("A draft made from your own answers is in the prompt. Make it yours: change any word, then confirm."),
+                style="quiet",
+            )
+        ask_answer(self.terminal, question, sheet[question.id], self._saver(question), self.editor, draft)
 
     def _saver(self, question: Question) -> Save:
         def save(value: Answer) -> bool:

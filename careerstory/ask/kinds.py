@@ -15,11 +15,12 @@ same prompt comes back holding what was typed, to be fixed.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 
 from careerstory import _
 from careerstory.answers import Answer, GroupEntry
-from careerstory.answers.model import entry_filled, field_text, filled_entries, filled_items
+from careerstory.answers.model import entry_filled, field_items, field_text, filled_entries, filled_items
 from careerstory.ask.editor import Editor, EditorFailed, tidy
 from careerstory.ask.terminal import OpenEditor, Terminal
 from careerstory.questions import Field, Question
@@ -27,8 +28,13 @@ from careerstory.questions import Field, Question
 Save = Callable[[Answer], bool]
 
 
-def ask_answer(terminal: Terminal, question: Question, current: Answer, save: Save, editor: Editor | None) -> None:
-    """Ask ``question`` by its kind, starting from the ``current`` answer."""
+def ask_answer(
+    terminal: Terminal, question: Question, current: Answer, save: Save, editor: Editor | None, draft: str = ""
+) -> None:
+    """Ask ``question`` by its kind, starting from the ``current`` answer (or a text question's ``draft``).
+
+    A draft is only a start: it is saved when the person confirms it, as anything typed.
+    """
     if question.kind == "group":
         terminal.question(question.prompt)
         _ask_group(terminal, question, [dict(e) for e in filled_entries(current)], save, editor)
@@ -37,11 +43,13 @@ def ask_answer(terminal: Terminal, question: Question, current: Answer, save: Sa
         _ask_list(terminal, filled_items(current), save)
     else:
         assert isinstance(current, str)
-        _ask_text(terminal, question, current, save, editor)
+        _ask_text(terminal, question, current, save, editor, draft)
 
 
-def _ask_text(terminal: Terminal, question: Question, current: str, save: Save, editor: Editor | None) -> None:
-    typed = current
+def _ask_text(
+    terminal: Terminal, question: Question, current: str, save: Save, editor: Editor | None, draft: str = ""
+) -> None:
+    typed = draft or current
     while True:
         if question.kind == "long":
             typed = _paragraphs(terminal, question.prompt, typed, editor, [question.prompt])
@@ -116,7 +124,7 @@ def entry_title(question: Question, entry: GroupEntry, width: int = 60) -> str:
     title = " · ".join(text for text in texts if text) or _("(no name)")
     choices = [field_text(entry, f.id).strip() for f in question.fields if f.kind == "choice"]
     if any(choices):
-        title += f" ({', '.join(c for c in choices if c)})"
+        title += f" ({', '.join(_(c) for c in choices if c)})"  # stored in English, shown translated
     return shorten(title, width)
 
 
@@ -221,8 +229,9 @@ def _fill_entry(
 ) -> GroupEntry | None:
     entry: GroupEntry = {}
     for position, field in enumerate(question.fields):
-        if field.kind == "list":  # not asked yet: kept as it stands in the file
-            entry[field.id] = start.get(field.id, [])
+        _field_help(terminal, field)
+        if field.kind == "list":
+            entry[field.id] = _ask_items(terminal, field, field_items(start, field.id))
             continue
         entry[field.id] = _ask_field(terminal, question, field, field_text(start, field.id), editor)
         if adding and position == 0 and not entry[field.id]:
@@ -230,11 +239,39 @@ def _fill_entry(
     return entry
 
 
+def _field_help(terminal: Terminal, field: Field) -> None:
+    """A field's help and example, when the bank gives them, just above its prompt."""
+    said = [_(field.help)] if field.help else []
+    if field.example:
+        said.append(_("For example: {example}").format(example=_(field.example)))
+    for text in said:
+        wrapped = textwrap.fill(" ".join(text.split()), terminal.width - 1, initial_indent="  ", subsequent_indent="  ")
+        terminal.say(wrapped, "quiet")
+
+
+def _ask_items(terminal: Terminal, field: Field, items: list[str]) -> list[str]:
+    """A record's list field, one item per line: current items kept with Enter, erased to remove."""
+    label = f"{_(field.label)}:"
+    terminal.say(label, "")
+    terminal.say("    " + _("One item per line. An empty line finishes."), "quiet")
+    kept: list[str] = []
+    for item in items:
+        typed = terminal.line(f"  {len(kept) + 1}.", item, qmark=" ").strip()
+        if typed:
+            kept.append(typed)
+    while True:
+        typed = terminal.line(f"  {len(kept) + 1}.", "", qmark=" ").strip()
+        if not typed:
+            return kept
+        kept.append(typed)
+
+
 def _ask_field(terminal: Terminal, question: Question, field: Field, current: str, editor: Editor | None) -> str:
     # Fields sit under their question, indented and without a question mark of their own.
-    label = f"{field.label}:"
+    label = f"{_(field.label)}:"
     if field.kind == "choice":
-        choices = [(choice, choice) for choice in field.choices]
+        # Stored in English, shown in the person's language.
+        choices = [(_(choice), choice) for choice in field.choices]
         return terminal.choose(label, choices, default=current or field.choices[0], qmark=" ")
     if field.kind == "long":
         return _paragraphs(terminal, label, current, editor, [question.prompt, field.label], qmark=" ")

@@ -152,6 +152,13 @@ class Terminal:
         # be dicts or repeat.
         return choices[int(self._run(question))][1]
 
+    def confirm(self, message: str, default: bool = True) -> bool:
+        """Yes or no; Enter takes ``default``."""
+        import questionary
+
+        question = questionary.confirm(self._fit(message), default=default, style=self._style(), **self._streams())
+        return bool(self._run(question))
+
     def _streams(self) -> dict[str, Any]:
         return {"input": self._input, "output": self._output} if self._input is not None else {}
 

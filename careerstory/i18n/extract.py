@@ -66,10 +66,11 @@ VERBATIM_KEYS = frozenset(
         "templates",
         "stylesheet",
         "review",  # the review's limits per question (min_words): numbers
+        "field",
     }
 )
 # Keys that only hold other entries: walked through for the keys above.
-CONTAINER_KEYS = frozenset({"blocks", "questions", "fields", "documents"})
+CONTAINER_KEYS = frozenset({"blocks", "questions", "fields", "documents", "draft", "otherwise"})
 # Keys holding a mapping from names (of recipes, say) to entries: the names are data.
 NAMED_KEYS = frozenset({"recipes"})
 

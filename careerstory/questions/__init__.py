@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any, Literal
 
 from careerstory.questions.compiled import load_data
+from careerstory.questions.recipes import Part, parse_recipe
 
 Kind = Literal["text", "long", "list", "group"]
 FieldKind = Literal["text", "long", "choice", "list"]
@@ -62,6 +63,7 @@ class Question:
     heading: str = ""  # how documents head the answer; the prompt when empty
     show: dict[str, str] = field(default_factory=dict, hash=False, compare=False)  # document id -> place
     review: dict[str, int] = field(default_factory=dict, hash=False, compare=False)  # the review's limits
+    draft: tuple[Part, ...] = ()  # the recipe of the draft `ask` offers while it is unanswered
 
     def place(self, document: str, default: str) -> str:
         """Where the question shows in ``document`` (``default`` when the bank does not say)."""
@@ -174,6 +176,7 @@ def _question(raw: dict[str, Any], block_id: str) -> Question:
         heading=str(raw.get("heading", "")),
         show=_show(raw, str(raw["id"])),
         review=_review(raw, str(raw["id"])),
+        draft=parse_recipe(raw.get("draft", []), f"bank: {raw['id']}: draft"),
     )
 
 

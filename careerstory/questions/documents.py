@@ -11,26 +11,18 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Literal
+from typing import Any
 
 from careerstory.questions.compiled import load_data
+from careerstory.questions.recipes import TAKES, Part, Take, parse_recipe
 
-Take = Literal["text", "first_sentence", "phrases"]
-TAKES: tuple[Take, ...] = ("text", "first_sentence", "phrases")
+__all__ = ["HEADER", "HIDDEN", "SECTION", "TAKES", "Document", "Part", "Take", "default_documents", "document"]
+
 # Places the renderer lays out itself; every other place a document names is a plain
 # run of answered questions.
 HEADER = "header"
 SECTION = "section"
 HIDDEN = "hidden"
-
-
-@dataclass(frozen=True)
-class Part:
-    """One part of a recipe: an answer, taken whole or in part, said in a pattern."""
-
-    role: str
-    take: Take
-    say: str = "{}"
 
 
 @dataclass(frozen=True)
@@ -63,14 +55,10 @@ def _document(raw: dict[str, Any]) -> Document:
     default = str(raw["default_place"])
     if default not in (*places, HIDDEN):
         raise ValueError(f"documents: {doc_id}: default_place {default!r} is not one of its places")
-    recipes = []
-    for name, parts in raw.get("recipes", {}).items():
-        made = []
-        for part in parts:
-            if part["take"] not in TAKES:
-                raise ValueError(f"documents: {doc_id}: recipe {name}: unknown take {part['take']!r}")
-            made.append(Part(str(part["role"]), part["take"], str(part.get("say", "{}"))))
-        recipes.append((str(name), tuple(made)))
+    recipes = [
+        (str(name), parse_recipe(parts, f"documents: {doc_id}: recipe {name}"))
+        for name, parts in raw.get("recipes", {}).items()
+    ]
     return Document(
         id=doc_id,
         file_name=str(raw["file_name"]),

@@ -17,10 +17,11 @@ from pathlib import Path
 from careerstory import _
 from careerstory.answers import AnswerSheet
 from careerstory.answers.model import Answer, FieldValue, field_items, field_text
+from careerstory.answers.recipes import recipe
 from careerstory.errors import Problem, UserError
 from careerstory.questions import Question
-from careerstory.questions.documents import HEADER, HIDDEN, SECTION, Document, Part, pattern_roles
-from careerstory.render.text import balance_direction, first_sentence, join_words
+from careerstory.questions.documents import HEADER, HIDDEN, SECTION, Document, pattern_roles
+from careerstory.render.text import balance_direction
 
 # Spelled out rather than taken from the locale, so that the brief reads the same everywhere.
 _MONTHS = [
@@ -139,37 +140,6 @@ def brief_moment(answers_path: Path | None) -> dt.datetime:
         except OSError:
             pass
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
-
-
-def _phrases(items: list[str]) -> str:
-    # "a, b and c" reads well for lower-case phrases; capitalised ones or phrases with
-    # their own commas read as a list, kept exactly as typed.
-    prose = all(s[:1].islower() and "," not in s for s in items)
-    return (join_words(items) if prose else "; ".join(items)).rstrip(".")
-
-
-def _part(sheet: AnswerSheet, question: Question, part: Part) -> str:
-    if part.take == "phrases":
-        items = [s.strip() for s in sheet.items(question.id)]
-        return _phrases(items) if items else ""
-    text = sheet.text(question.id)
-    return first_sentence(text) if part.take == "first_sentence" else text.strip()
-
-
-def recipe(sheet: AnswerSheet, parts: tuple[Part, ...]) -> str:
-    """Text in the person's own words: each part's answer, said as its pattern says, joined."""
-    roles = _by_role(sheet)
-    said = []
-    for part in parts:
-        question = roles.get(part.role)  # a bank without the role simply leaves the part out
-        taken = _part(sheet, question, part) if question is not None else ""
-        if taken:
-            said.append(part.say.format(taken))
-    return " ".join(said)
-
-
-def _by_role(sheet: AnswerSheet) -> dict[str, Question]:
-    return {q.role: q for q in sheet.bank.questions if q.role}
 
 
 def _first_filled(patterns: tuple[str, ...], values: dict[str, str]) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import re
 import traceback
 from collections.abc import Callable, Iterator
 from functools import cache
@@ -61,6 +62,25 @@ def _read_text(path: Path) -> str:
         raise UserError(Problem("the template is not UTF-8 text", "Save it as UTF-8.", path, line)) from None
 
 
+# Values templates written for version 1 used, and what took their place.
+_VERSION_1_NAMES = {
+    ("Brief", "name"): ("brief.name", "brief.header.name"),
+    ("Brief", "current_role"): ("brief.current_role", "brief.header.current_role"),
+    ("Brief", "target_role"): ("brief.target_role", "brief.header.target_role (the first job's role)"),
+    ("Brief", "what_i_want"): ("brief.what_i_want", "answers.what_i_want, or the items of brief.places.lead"),
+    ("Brief", "pitch"): ("brief.pitch", "answers.pitch, the person's own pitch"),
+    ("dict", "target_role"): ("answers.target_role", "the role of each job in answers.jobs (answers.jobs[0].role)"),
+    ("dict", "why_fit"): ("answers.why_fit", "the why_fit of each job in answers.jobs (answers.jobs[0].why_fit)"),
+}
+_NO_ATTRIBUTE = re.compile(r"'(?:[\w.]+\.)?(\w+) object' has no attribute '(\w+)'")
+
+
+def _version_1_name(message: str) -> tuple[str, str] | None:
+    """(the old name, what replaced it) when an undefined value is one version 1 had."""
+    found = _NO_ATTRIBUTE.search(message)
+    return _VERSION_1_NAMES.get((found[1], found[2])) if found else None
+
+
 def _template_error(error: Exception, templates: Templates) -> UserError:
     """Name the template file and line where ``error`` happened, as far as it is known."""
     import jinja2
@@ -85,6 +105,10 @@ def _template_error(error: Exception, templates: Templates) -> UserError:
     elif isinstance(error, jinja2.UndefinedError):
         message = f"the template uses a value that does not exist: {error.message}"
         hint = "Check the name against the values listed in templates/README.md."
+        renamed = _version_1_name(str(error.message))
+        if renamed:
+            message = f"the template uses {renamed[0]}, a value of templates written for version 1"
+            hint = f"Since version 2 it is {renamed[1]}; templates/README.md lists every value."
     elif isinstance(error, jinja2.TemplateSyntaxError):
         message = f"template syntax: {error.message}"
         hint = "Fix the template at this line."

@@ -12,6 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# Defined beside the recipes that use them (ask uses them too); the templates' filters take them from here.
+from careerstory.answers.recipes import first_sentence as first_sentence
+from careerstory.answers.recipes import join_words as join_words
+
 _BULLET = re.compile(r"^[ \t]*- (.*)$")
 _BLANK = re.compile(r"^[ \t]*$")
 
@@ -97,27 +101,6 @@ def chunks(text: str) -> list[Chunk]:
     flush_lines()
     flush_items()
     return out
-
-
-def first_sentence(text: str, limit: int = 280) -> str:
-    """The first sentence of the first paragraph, for the pitch; cut at ``limit``."""
-    found = chunks(text)
-    if not found:
-        return ""
-    first = found[0]
-    flat = " ".join(first.lines if isinstance(first, Paragraph) else first.items)
-    match = re.match(r"(.+?[.!?])(\s|$)", flat)
-    sentence = match.group(1) if match else flat
-    if len(sentence) > limit:
-        sentence = sentence[: limit - 1].rsplit(" ", 1)[0].rstrip(",;: ") + "…"
-    return sentence
-
-
-def join_words(items: list[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 # Characters that start inline structure anywhere in CommonMark and GFM: emphasis,

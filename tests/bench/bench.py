@@ -169,6 +169,43 @@ def watch_latency(work: Path, bare_pdf_time: float) -> tuple[float, str]:
         process.wait(timeout=10)
 
 
+def big_version_1(path: Path, size: int = 100_000) -> int:
+    """Write a version-1 file of about ``size`` bytes: the teacher's, with people added; return how many."""
+    base = (REPO / "tests" / "fixtures" / "teacher-v1.yaml").read_text("utf-8")
+    marker = "  people:\n"
+    head, rest = base.split(marker, 1)
+    added: list[str] = []
+    text = base
+    while len(text.encode()) < size:
+        n = len(added) + 1
+        added.append(
+            f"    - name: Contact {n}\n      works_as: Learning designer at company {n}\n"
+            "      ask_about: What a normal week looks like\n      status: talked\n      learned: |\n"
+            f"        A portfolio of {n} small pieces beats a certificate: the problem, the change, the result.\n"
+            "        # not a comment: this line is part of the answer\n"
+        )
+        text = head + marker + "".join(added) + rest
+    path.write_text(text, "utf-8")
+    return len(added)
+
+
+def migrate_cost(work: Path) -> str:
+    """``migrate`` of a 100 kB version-1 file against ``check`` of the same file (reading it, lifted in memory)."""
+    source = work / "big-v1.yaml"
+    big_version_1(source)
+    target = work / "big.yaml"
+
+    def fresh() -> None:
+        shutil.copy(source, target)
+        for copy in work.glob("big.yaml.v1*"):
+            copy.unlink()
+
+    ours = timed([CAREERSTORY, "migrate", str(target)], before=fresh)
+    floor = timed([CAREERSTORY, "check", str(source)])
+    size = source.stat().st_size // 1000
+    return row(f"`migrate` of a {size} kB version-1 file vs `check` of it", ours, floor, "≤ 2x", ours <= 2 * floor)
+
+
 def main() -> None:
     if not EXAMPLE.exists():
         sys.exit(f"{EXAMPLE} is missing")
@@ -294,6 +331,8 @@ def main() -> None:
             again <= 0.25 * forced,
         )
     )
+
+    rows.append(migrate_cost(work))
 
     print(
         f"careerstory (installed in {BIN.parent}) benchmark on {platform.machine()}, {os.cpu_count()} cores, "

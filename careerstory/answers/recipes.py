@@ -1,0 +1,216 @@
+"""Recipes assembled from validated answers: the brief's short texts, the pitch's draft.
+
+What a recipe is made of is data (:mod:`careerstory.questions.recipes`); this module
+takes each part from the person's own answers and joins them. Both ``ask`` (the pitch
+draft) and ``render`` (documents' recipes) use it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from careerstory import _
+from careerstory.answers.model import AnswerSheet, field_items, field_text
+from careerstory.questions import Question
+from careerstory.questions.recipes import Part
+
+# Abbreviations whose full stop does not end a sentence ("Dr. Marsh", "e.g. a quiz").
+ABBREVIATIONS = frozenset(
+    {"dr.", "mr.", "mrs.", "ms.", "prof.", "st.", "no.", "e.g.", "i.e.", "etc.", "vs.", "approx.", "mt.", "jr.", "sr."}
+)
+_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
+_BULLET = re.compile(r"^\s*- ")
+
+
+def first_paragraph(text: str) -> str:
+    """The first paragraph of typed text, its lines (and ``- `` items) joined by spaces."""
+    lines: list[str] = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if not raw.strip():
+            if lines:
+                break
+            continue
+        lines.append(_BULLET.sub("", raw).strip())
+    return " ".join(lines)
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of one paragraph, an abbreviation's full stop not ending one."""
+    found: list[str] = []
+    start = 0
+    for match in _END.finditer(text):
+        token = text[start : match.end()].split()[-1].lower().lstrip("(\"'“‘")
+        after = text[match.end() :].lstrip()
+        if token in ABBREVIATIONS and not (token == "etc." and after[:1].isupper()):
+            continue
+        found.append(text[start : match.end()].strip())
+        start = match.end()
+    rest = text[start:].strip()
+    return [*found, rest] if rest else found
+
+
+def _cut(sentence: str, limit: int) -> str:
+    if len(sentence) > limit:
+        return sentence[: limit - 1].rsplit(" ", 1)[0].rstrip(",;: ") + "…"
+    return sentence
+
+
+def first_sentence(text: str, limit: int = 280) -> str:
+    """The first sentence of the first paragraph; cut at a word before ``limit``."""
+    found = sentences(first_paragraph(text))
+    return _cut(found[0], limit) if found else ""
+
+
+def join_words(items: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _phrases(items: list[str]) -> str:
+    # "a, b and c" reads well for lower-case phrases; capitalised ones or phrases with
+    # their own commas read as a list, kept exactly as typed.
+    prose = all(s[:1].islower() and "," not in s for s in items)
+    return (join_words(items) if prose else "; ".join(items)).rstrip(".")
+
+
+def _lower_first(text: str) -> str:
+    """``Chemistry teacher`` -> ``chemistry teacher``; ``I``, ``UX`` and ``Dr`` stay as they are."""
+    word = text.split(" ", 1)[0]
+    pronoun = word.replace("’", "'") in ("I", "I'm", "I've", "I'd", "I'll")
+    if pronoun or word[1:2].isupper() or word.rstrip(".") in ("Dr", "Mr", "Mrs", "Ms"):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def role_phrase(text: str) -> str:
+    """A job as said after "I'm": ``Chemistry teacher`` -> ``a chemistry teacher``."""
+    text = first_sentence(text).rstrip(".")
+    if not text:
+        return ""
+    lowered = _lower_first(text)
+    if re.match(r"(a|an|the|my|one|head|\w+'s)\b", lowered.split(" ", 1)[0]):
+        return lowered
+    first = lowered.split(" ", 1)[0]
+    if first.isupper():  # an acronym is said letter by letter: "an MBA", "a UX designer"
+        vowel = first[:1] in "AEFHILMNORSX"
+    else:
+        vowel = lowered[:1].lower() in "aeiou" and not lowered.lower().startswith(("uni", "use", "eu"))
+    article = "an" if vowel else "a"
+    return f"{article} {lowered}"
+
+
+# Evidence is often noted without its subject ("Built the margin model..."); said aloud
+# it needs one. A first word in the past tense gets "I" before it.
+_PAST_TENSE = re.compile(r"[A-Z][a-z]+ed")
+_IRREGULAR_PAST = frozenset(
+    [
+        "Built",
+        "Rebuilt",
+        "Led",
+        "Ran",
+        "Made",
+        "Wrote",
+        "Rewrote",
+        "Taught",
+        "Won",
+        "Grew",
+        "Cut",
+        "Set",
+        "Brought",
+        "Took",
+        "Gave",
+        "Sold",
+        "Kept",
+        "Drove",
+        "Found",
+        "Got",
+        "Held",
+        "Met",
+        "Spent",
+        "Paid",
+        "Sent",
+        "Told",
+        "Understood",
+        "Began",
+        "Chose",
+        "Drew",
+        "Flew",
+        "Fought",
+        "Knew",
+        "Left",
+        "Lost",
+        "Read",
+        "Saw",
+        "Spoke",
+        "Stood",
+        "Thought",
+        "Went",
+    ]
+)
+
+
+def spoken(sentence: str) -> str:
+    """A noted sentence as a person says it: ``Built the model.`` -> ``I built the model.``."""
+    word = sentence.split(" ", 1)[0]
+    if word in _IRREGULAR_PAST or _PAST_TENSE.fullmatch(word):
+        return "I " + sentence[:1].lower() + sentence[1:]
+    return sentence
+
+
+def clause(text: str) -> str:
+    """The first sentence, made to follow "because": no final stop, no leading "Because"."""
+    sentence = first_sentence(text).rstrip(".!")
+    sentence = re.sub(r"^because\s+", "", sentence, flags=re.IGNORECASE)
+    return _lower_first(sentence)
+
+
+def _texts(sheet: AnswerSheet, question: Question, part: Part) -> list[str]:
+    """The pieces of text a part reads: the answer, a list's items, or its records' field."""
+    if question.kind == "group":
+        entries = sheet.entries(question.id)
+        if part.field:
+            return [t for e in entries for t in [field_text(e, part.field), *field_items(e, part.field)] if t.strip()]
+        return []
+    if question.kind == "list":
+        return [s.strip() for s in sheet.items(question.id)]
+    text = sheet.text(question.id).strip()
+    return [text] if text else []
+
+
+def take(sheet: AnswerSheet, question: Question, part: Part) -> str:
+    """What ``part`` takes from the answer to ``question`` ("" when nothing)."""
+    texts = _texts(sheet, question, part)
+    if not texts:
+        return ""
+    if part.take == "phrases":
+        return _phrases(texts)
+    if part.take == "first_with_number":
+        for text in texts:
+            for paragraph in re.split(r"\n\s*\n", text):
+                found = next((s for s in sentences(first_paragraph(paragraph)) if re.search(r"\d", s)), "")
+                if found:
+                    return _cut(spoken(found), 280)
+        return ""
+    if part.take == "role_phrase":
+        return role_phrase(texts[0])
+    if part.take == "clause":
+        return clause(texts[0])
+    return first_sentence(texts[0]) if part.take == "first_sentence" else texts[0]
+
+
+def recipe(sheet: AnswerSheet, parts: tuple[Part, ...]) -> str:
+    """Text in the person's own words: each part's answer, said as its pattern says, joined by spaces."""
+    by_role = {q.role: q for q in sheet.bank.questions if q.role}
+    said = []
+    for first in parts:
+        part: Part | None = first
+        while part is not None:
+            question = by_role.get(part.role)  # a bank without the role simply leaves the part out
+            taken = take(sheet, question, part) if question is not None else ""
+            if taken:
+                said.append(_(part.say).format(taken))
+                break
+            part = part.otherwise
+    return " ".join(said)

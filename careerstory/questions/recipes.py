@@ -1,0 +1,62 @@
+"""Recipes as data: text assembled from a person's answers, part by part.
+
+A recipe is a list of parts. Each part names the answer it takes by ``role`` (bank.yaml),
+how much of it it takes (``take``), and the pattern it says it in (``say``, ``{}``
+standing for what was taken); a part that finds nothing is left out, or replaced by its
+``otherwise`` part. The brief's recipes live in documents.yaml, the pitch's draft on the
+pitch question in bank.yaml; :mod:`careerstory.answers.recipes` assembles them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+Take = Literal["text", "first_sentence", "phrases", "first_with_number", "role_phrase", "clause"]
+# text: the whole answer; first_sentence: its first sentence; phrases: a list's items
+# joined as a person lists them; first_with_number: the first sentence holding a digit
+# (across the records' `field` for a group); role_phrase: a job as said after "I'm"
+# ("a chemistry teacher"); clause: the first sentence made to follow "because".
+TAKES: tuple[Take, ...] = ("text", "first_sentence", "phrases", "first_with_number", "role_phrase", "clause")
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of a recipe: an answer, taken whole or in part, said in a pattern."""
+
+    role: str
+    take: Take
+    say: str = "{}"
+    field: str = ""  # for a group question: the field of its records that is read
+    otherwise: Part | None = None  # said instead when this part finds nothing
+
+
+def parse_part(raw: dict[str, Any], owner: str) -> Part:
+    """One part from its data; malformed data is a bug, so it raises plainly."""
+    take = raw["take"]
+    if take not in TAKES:
+        raise ValueError(f"{owner}: unknown take {take!r}")
+    otherwise = raw.get("otherwise")
+    return Part(
+        role=str(raw["role"]),
+        take=take,
+        say=str(raw.get("say", "{}")),
+        field=str(raw.get("field", "")),
+        otherwise=parse_part(otherwise, owner) if otherwise is not None else None,
+    )
+
+
+def parse_recipe(raw: list[dict[str, Any]], owner: str) -> tuple[Part, ...]:
+    """A recipe's parts from their data."""
+    return tuple(parse_part(part, owner) for part in raw)
+
+
+def roles(parts: tuple[Part, ...]) -> set[str]:
+    """Every role a recipe reads, its fallbacks included."""
+    found: set[str] = set()
+    for part in parts:
+        current: Part | None = part
+        while current is not None:
+            found.add(current.role)
+            current = current.otherwise
+    return found
