@@ -56,7 +56,7 @@ class AnswersFile:
             self._merge_outside_change(question, value, current)
         bom = b"\xef\xbb\xbf" if current and current.startswith(b"\xef\xbb\xbf") else b""
         if current is None:
-            text = new_file_text(self.bank, {question.id: value}, self.path.name)
+            text = new_file_text(self.bank, {question.id: value}, self.path.name, self.sheet.language)
         else:
             text = replace_answer(decode(current, self.path), self.bank, question, value, self.path.name)
         intended = dict(self.sheet.values)

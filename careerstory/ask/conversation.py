@@ -43,27 +43,40 @@ from careerstory.answers.report import open_required, progress
 from careerstory.ask.editor import Editor, find_editor
 from careerstory.ask.kinds import Save, ask_answer, entry_title, shorten
 from careerstory.errors import Problem, UserError
+from careerstory.i18n import activate, parse_language
 from careerstory.questions import Bank, Block, Question
 
 if TYPE_CHECKING:
     from careerstory.ask.terminal import Terminal
 
 
-def run_ask(path: Path, bank: Bank, block_ids: list[str], question_ids: list[str]) -> None:
-    """Ask in this process's terminal, or refuse when there is none to talk to."""
+def run_ask(path: Path, bank: Bank, block_ids: list[str], question_ids: list[str], language: str | None = None) -> None:
+    """Ask in this process's terminal, or refuse when there is none to talk to.
+
+    ``language`` (``ask --language``) is the language of a new file; a file that exists speaks its own.
+    """
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise not_a_terminal(path, bank)
     from careerstory.ask.terminal import Terminal
 
     with _sigterm_interrupts():
-        converse(path, bank, block_ids, question_ids, Terminal(), find_editor())
+        converse(path, bank, block_ids, question_ids, Terminal(), find_editor(), language)
 
 
 def converse(
-    path: Path, bank: Bank, block_ids: list[str], question_ids: list[str], terminal: Terminal, editor: Editor | None
+    path: Path,
+    bank: Bank,
+    block_ids: list[str],
+    question_ids: list[str],
+    terminal: Terminal,
+    editor: Editor | None,
+    language: str | None = None,
 ) -> None:
     """The whole conversation over ``terminal``; tests call it with a pipe-fed one."""
     with AnswersFile(path, bank) as answers:
+        if language and not answers.sheet.language and not path.exists():
+            answers.sheet.language = parse_language(language).tag  # written with the first answer
+        activate(answers.sheet.language or None)
         Conversation(answers, terminal, editor).run(block_ids, question_ids)
 
 
@@ -87,7 +100,7 @@ def not_a_terminal(path: Path, bank: Bank) -> UserError:
                 blocks=blocks,
                 block=first_block.id,
                 question=first.id,
-                example=first.example,
+                example=_(first.example),
             ),
             path,
         )
@@ -175,10 +188,10 @@ class Conversation:
             )
 
     def _open_block(self, block: Block) -> None:
-        title = f"━━ {block.title} "
+        title = f"━━ {_(block.title)} "
         self.terminal.say()
         self.terminal.say(title + "━" * max(3, self.terminal.width - 1 - len(title)), "title")
-        self._paragraph(block.intro, indent="")
+        self._paragraph(_(block.intro), indent="")
 
     def _answered_count(self) -> int:
         return self.answers.sheet.answered_count()
@@ -188,7 +201,7 @@ class Conversation:
         self.terminal.say()
         self.terminal.say(
             _("{block} · question {position} of {count} · {answered} of {total} answered in all").format(
-                block=block.title,
+                block=_(block.title),
                 position=position,
                 count=len(block.questions),
                 answered=self._answered_count(),
@@ -196,8 +209,8 @@ class Conversation:
             ),
             "quiet",
         )
-        self._paragraph(question.help)
-        self._paragraph(_("For example: {example}").format(example=question.example))
+        self._paragraph(_(question.help))
+        self._paragraph(_("For example: {example}").format(example=_(question.example)))
 
     # -- asking --------------------------------------------------------------------------
 
@@ -221,13 +234,13 @@ class Conversation:
         keep_going = _("Looks right, move on")
         while True:
             self.terminal.say()
-            self.terminal.say(_("Your answers in “{block}”:").format(block=block.title), "title")
+            self.terminal.say(_("Your answers in “{block}”:").format(block=_(block.title)), "title")
             for question in block.questions:
-                self.terminal.say(f"  {shorten(question.prompt, self.terminal.width - 2)}")
+                self.terminal.say(f"  {shorten(_(question.prompt), self.terminal.width - 2)}")
                 self.terminal.say(f"      {self._summary_of(question)}", "answer")
             choices: list[tuple[str, Question | None]] = [(keep_going, None)]
             choices += [
-                (_("Change: {question}").format(question=shorten(q.prompt, self.terminal.width - 14)), q)
+                (_("Change: {question}").format(question=shorten(_(q.prompt), self.terminal.width - 14)), q)
                 for q in block.questions
             ]
             picked = self.terminal.choose(_("Change one, or move on?"), choices)
@@ -253,20 +266,20 @@ class Conversation:
         say()
         say(_("Where your brief stands"), "title")
         blocks = progress(self.answers.sheet)
-        width = max(len(p.block.title) for p in blocks)
+        width = max(len(_(p.block.title)) for p in blocks)
         for block in blocks:
             mark = (
                 _("complete")
                 if block.complete
                 else _("{done} of {total} answered").format(done=block.answered, total=block.total)
             )
-            say(f"  {block.block.title:<{width}}  {mark}")
+            say(f"  {_(block.block.title):<{width}}  {mark}")
         required = open_required(blocks)
         if required:
             say()
             say(_("Still open, and needed for a complete brief:"))
             for question in required:
-                say(f"  {shorten(question.prompt, self.terminal.width - 4)}")
+                say(f"  {shorten(_(question.prompt), self.terminal.width - 4)}")
             say(_("Answer them with: careerstory ask {file}").format(file=file))
         else:
             say()

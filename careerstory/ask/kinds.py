@@ -30,10 +30,10 @@ Save = Callable[[Answer], bool]
 def ask_answer(terminal: Terminal, question: Question, current: Answer, save: Save, editor: Editor | None) -> None:
     """Ask ``question`` by its kind, starting from the ``current`` answer."""
     if question.kind == "group":
-        terminal.question(question.prompt)
+        terminal.question(_(question.prompt))
         _ask_group(terminal, question, [dict(e) for e in filled_entries(current)], save, editor)
     elif question.kind == "list":
-        terminal.question(question.prompt)
+        terminal.question(_(question.prompt))
         _ask_list(terminal, filled_items(current), save)
     else:
         assert isinstance(current, str)
@@ -44,9 +44,9 @@ def _ask_text(terminal: Terminal, question: Question, current: str, save: Save, 
     typed = current
     while True:
         if question.kind == "long":
-            typed = _paragraphs(terminal, question.prompt, typed, editor, [question.prompt])
+            typed = _paragraphs(terminal, _(question.prompt), typed, editor, [_(question.prompt)])
         else:
-            typed = terminal.line(question.prompt, typed).strip()
+            typed = terminal.line(_(question.prompt), typed).strip()
         if typed == current:
             if not typed.strip():
                 terminal.say("  " + _("Skipped for now."), "quiet")
@@ -116,7 +116,7 @@ def entry_title(question: Question, entry: GroupEntry, width: int = 60) -> str:
     title = " · ".join(text for text in texts if text) or _("(no name)")
     choices = [field_text(entry, f.id).strip() for f in question.fields if f.kind == "choice"]
     if any(choices):
-        title += f" ({', '.join(c for c in choices if c)})"
+        title += f" ({', '.join(_(c) for c in choices if c)})"
     return shorten(title, width)
 
 
@@ -135,7 +135,7 @@ def _ask_group(
     # A list shown straight after the question needs no blank line above it.
     first_look = bool(entries)
     if not entries:
-        first = question.fields[0].label
+        first = _(question.fields[0].label)
         terminal.say(
             "  " + _("One at a time, field by field. Leave {field} empty to skip.").format(field=first), "quiet"
         )
@@ -232,10 +232,10 @@ def _fill_entry(
 
 def _ask_field(terminal: Terminal, question: Question, field: Field, current: str, editor: Editor | None) -> str:
     # Fields sit under their question, indented and without a question mark of their own.
-    label = f"{field.label}:"
+    label = f"{_(field.label)}:"
     if field.kind == "choice":
-        choices = [(choice, choice) for choice in field.choices]
+        choices = [(_(choice), choice) for choice in field.choices]  # shown translated, stored in English
         return terminal.choose(label, choices, default=current or field.choices[0], qmark=" ")
     if field.kind == "long":
-        return _paragraphs(terminal, label, current, editor, [question.prompt, field.label], qmark=" ")
+        return _paragraphs(terminal, label, current, editor, [_(question.prompt), _(field.label)], qmark=" ")
     return terminal.line(label, current, qmark=" ").strip()

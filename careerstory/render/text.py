@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from careerstory.i18n import format_list
+
 _BULLET = re.compile(r"^[ \t]*- (.*)$")
 _BLANK = re.compile(r"^[ \t]*$")
 
@@ -114,10 +116,8 @@ def first_sentence(text: str, limit: int = 280) -> str:
 
 
 def join_words(items: list[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    """``a``, ``a and b``, ``a, b and c``, in the language spoken (``a, b und c``)."""
+    return format_list(items)
 
 
 # Characters that start inline structure anywhere in CommonMark and GFM: emphasis,
