@@ -32,6 +32,7 @@ GERMAN = {
     "Career brief of %(date)s, made with careerstory.": "Karriere-Brief vom %(date)s, gemacht mit careerstory.",
     "What can I do with that?": "Was kann ich damit anfangen?",
     "What they do": "Was sie machen",
+    "Page {page} of {pages}": "Seite {page} von {pages}",
     "Status": "Stand",
     "talked": "gesprochen",
     "{done} of {total} answered": "{done} von {total} beantwortet",
@@ -151,10 +152,15 @@ def test_a_language_without_catalog_keeps_its_code_on_the_page_and_english_words
 def test_each_pdf_carries_the_language_of_its_file(bank, tmp_path, monkeypatch):
     files = [_file(bank, tmp_path / "a.yaml", "de"), _file(bank, tmp_path / "b.yaml", "")]
     _render(bank, files, (Format.pdf,), tmp_path, monkeypatch)
-    for name, lang, words in (("a", "de", "Was kann ich damit anfangen?"), ("b", "en", "What can I do with that?")):
+    expected = (
+        ("a", "de", ["Was kann ich damit anfangen?", "Seite 1 von 1", "Anna Berger · Karriere-Brief"]),
+        ("b", "en", ["What can I do with that?", "Page 1 of 1", "Anna Berger · Career brief"]),
+    )
+    for name, lang, words in expected:
         reader = pypdf.PdfReader(tmp_path / "out" / f"{name}.pdf")
         assert reader.trailer["/Root"]["/Lang"] == lang
-        assert words in " ".join(page.extract_text() for page in reader.pages)
+        text = " ".join(page.extract_text() for page in reader.pages)
+        assert all(word in text for word in words), text
 
 
 def test_ask_speaks_the_language_asked_for_a_new_file_and_writes_it(bank, answers_path):
@@ -178,6 +184,13 @@ def test_ask_keeps_the_language_of_a_file_that_exists(bank, answers_path):
         converse(answers_path, bank, ["about"], [], terminal, None, "de")
     assert "About you" in shown.getvalue() and "Über dich" not in shown.getvalue()
     assert load(answers_path, bank).language == ""
+
+
+def test_css_content_keeps_each_languages_word_order_and_cannot_leave_its_string():
+    from careerstory.render.text import css_content
+
+    assert css_content("Strona {page} z {pages}") == '"Strona " counter(page) " z " counter(pages)'
+    assert css_content('"}</style>') == '"\\22 \\7D \\3C \\2F style\\3E "'
 
 
 def test_help_loads_nothing_of_the_translation_machinery():

@@ -170,6 +170,12 @@ def _typeset_value(value: Any) -> Any:
     )
 
 
+def _markup(css: str) -> Any:
+    from markupsafe import Markup
+
+    return Markup(css)
+
+
 def _loader(folders: tuple[Path, ...]) -> jinja2.BaseLoader:
     import jinja2
     from jinja2.loaders import split_template_path
@@ -255,6 +261,8 @@ class Templates:
                 md_quote=text.markdown_quote,
                 md_cell=text.markdown_cell,
                 join_words=text.join_words,
+                # CSS text is not HTML: escaped for CSS, then kept from HTML escaping.
+                css_content=lambda message: _markup(text.css_content(message)),
             )
             self._envs[html] = env
         return self._envs[html]
