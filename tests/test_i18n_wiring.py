@@ -18,7 +18,7 @@ from careerstory import i18n
 from careerstory.answers import load, new_file_text
 from careerstory.answers.report import check_files, checks_text
 from careerstory.ask.terminal import scripted
-from careerstory.errors import Interrupted
+from careerstory.errors import Interrupted, UserError
 from careerstory.i18n import catalogs, parse_language
 from careerstory.questions import Bank
 from careerstory.render.request import Format, RenderRequest
@@ -174,6 +174,15 @@ def test_ask_speaks_the_language_asked_for_a_new_file_and_writes_it(bank, answer
     sheet = load(answers_path, bank)
     assert sheet.language == "de" and sheet["name"] == "Anna Berger"
     assert "  # Wie heißt du?\n" in answers_path.read_text("utf-8")
+
+
+def test_ask_refuses_a_malformed_language_with_how_to_write_it(bank, answers_path):
+    from careerstory.ask.conversation import converse
+
+    with scripted("") as (terminal, _shown), pytest.raises(UserError) as refused:
+        converse(answers_path, bank, [], [], terminal, None, "german")
+    assert "--language: 'german' is not a language code" in refused.value.format()
+    assert not answers_path.exists()
 
 
 def test_ask_keeps_the_language_of_a_file_that_exists(bank, answers_path):

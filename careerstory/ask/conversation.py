@@ -43,7 +43,7 @@ from careerstory.answers.report import open_required, progress
 from careerstory.ask.editor import Editor, find_editor
 from careerstory.ask.kinds import Save, ask_answer, entry_title, shorten
 from careerstory.errors import Problem, UserError
-from careerstory.i18n import activate, parse_language
+from careerstory.i18n import LanguageError, activate, parse_language
 from careerstory.questions import Bank, Block, Question
 
 if TYPE_CHECKING:
@@ -75,9 +75,17 @@ def converse(
     """The whole conversation over ``terminal``; tests call it with a pipe-fed one."""
     with AnswersFile(path, bank) as answers:
         if language and not answers.sheet.language and not path.exists():
-            answers.sheet.language = parse_language(language).tag  # written with the first answer
+            answers.sheet.language = _language_tag(language)  # written with the first answer
         activate(answers.sheet.language or None)
         Conversation(answers, terminal, editor).run(block_ids, question_ids)
+
+
+def _language_tag(code: str) -> str:
+    """``ask --language``'s code in its usual spelling, or a :class:`UserError` saying how to write it."""
+    try:
+        return parse_language(code).tag
+    except LanguageError as error:
+        raise UserError(Problem(f"--language: {error.message}", error.hint)) from None
 
 
 def not_a_terminal(path: Path, bank: Bank) -> UserError:
