@@ -26,6 +26,8 @@ BRIEF_EPOCH = "1767225600"
 REGENERATE = "Regenerate the examples and their briefs with: .venv/bin/python tests/test_examples.py"
 HALF_FINISHED = "half-finished"
 NON_ENGLISH = "translator"
+# Personas written in their own language: careerstory asks them, and writes their briefs, in it.
+IN_THEIR_LANGUAGE = {"translator": "pl", "store-manager": "de"}
 DEMO = "teacher"  # the persona `make demo` renders
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
@@ -52,7 +54,7 @@ def test_example_loads_with_the_strict_reader(path: Path) -> None:
 def test_example_is_laid_out_exactly_as_careerstory_writes_it(path: Path) -> None:
     bank = default_bank()
     sheet = load(path, bank)
-    expected = new_file_text(bank, sheet.values, path.name)
+    expected = new_file_text(bank, sheet.values, path.name, sheet.language)
     assert path.read_text(encoding="utf-8") == expected, (
         f"{path.name} is no longer in careerstory's own layout (did the bank's prompts change?). " + REGENERATE
     )
@@ -98,6 +100,12 @@ def test_non_english_persona_holds_non_ascii_text_in_several_scripts() -> None:
     assert {"LATIN", "CJK", "ARABIC", "CYRILLIC"} <= scripts
     people = " ".join(entry["name"] for entry in sheet.entries("people"))
     assert not people.isascii()
+
+
+@pytest.mark.parametrize(("stem", "language"), IN_THEIR_LANGUAGE.items())
+def test_personas_in_their_own_language_say_so(stem: str, language: str) -> None:
+    assert sheet_of(stem).language == language
+    assert (BRIEFS / f"{stem}.md").exists()
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda path: path.stem)
@@ -195,7 +203,8 @@ def rewrite_examples() -> None:
     """Lay every example out afresh from its own answers, as careerstory writes a new file."""
     bank = default_bank()
     for path in EXAMPLE_FILES:
-        path.write_text(new_file_text(bank, load(path, bank).values, path.name), encoding="utf-8")
+        sheet = load(path, bank)
+        path.write_text(new_file_text(bank, sheet.values, path.name, sheet.language), encoding="utf-8")
         print(f"rewrote {path.relative_to(REPO)}")
 
 

@@ -15,6 +15,7 @@ import yaml
 from careerstory import _
 from careerstory.answers.migrations import CURRENT_VERSION
 from careerstory.answers.model import Answer, FieldValue, empty_answer
+from careerstory.i18n import using
 from careerstory.questions import Bank, Question
 
 INDENT = "  "
@@ -100,7 +101,15 @@ def emit_answer(question: Question, value: Answer, indent: str, newline: str = "
 
 
 def new_file_text(bank: Bank, values: dict[str, Answer], name: str = "careerstory.yaml", language: str = "") -> str:
-    """The text of a fresh answers file, every block and question present; ``language`` when set."""
+    """The text of a fresh answers file, every block and question present; ``language`` when set.
+
+    Its comments are in that language: the blocks' titles and the questions themselves.
+    """
+    with using(language or None, announce=False):
+        return _new_file_text(bank, values, name, language)
+
+
+def _new_file_text(bank: Bank, values: dict[str, Answer], name: str, language: str) -> str:
     out = [
         "# " + _('careerstory answers: your way to an answer to "What do you want to do?"'),
         "# " + _("This file is yours. Edit any answer here, add notes as comments (# ...),"),
@@ -114,8 +123,8 @@ def new_file_text(bank: Bank, values: dict[str, Answer], name: str = "careerstor
     if language:
         out.append(f"language: {language}")
     for block in bank.blocks:
-        out += ["", f"# {block.title}", f"{block.id}:"]
+        out += ["", f"# {_(block.title)}", f"{block.id}:"]
         for question in block.questions:
             value = values.get(question.id, empty_answer(question))
-            out += [f"{INDENT}# {question.prompt}", INDENT + emit_answer(question, value, INDENT)]
+            out += [f"{INDENT}# {_(question.prompt)}", INDENT + emit_answer(question, value, INDENT)]
     return "\n".join(out) + "\n"

@@ -62,10 +62,10 @@ def first_sentence(text: str, limit: int = 280) -> str:
 
 
 def join_words(items: list[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    """``a``, ``a and b``, ``a, b and c``, in the language spoken (``a, b und c``)."""
+    from careerstory.i18n import format_list
+
+    return format_list(items)
 
 
 def _phrases(items: list[str]) -> str:
@@ -84,11 +84,21 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+def _english() -> bool:
+    """Whether the words around an answer are English, the only grammar these takes know."""
+    from careerstory.i18n import active
+
+    return active().is_english
+
+
 def role_phrase(text: str) -> str:
-    """A job as said after "I'm": ``Chemistry teacher`` -> ``a chemistry teacher``."""
+    """A job as said after "I'm": ``Chemistry teacher`` -> ``a chemistry teacher``.
+
+    In another language the role stays as typed: its article and case are the person's.
+    """
     text = first_sentence(text).rstrip(".")
-    if not text:
-        return ""
+    if not text or not _english():
+        return text
     lowered = _lower_first(text)
     if re.match(r"(a|an|the|my|one|head|\w+'s)\b", lowered.split(" ", 1)[0]):
         return lowered
@@ -154,7 +164,7 @@ _IRREGULAR_PAST = frozenset(
 def spoken(sentence: str) -> str:
     """A noted sentence as a person says it: ``Built the model.`` -> ``I built the model.``."""
     word = sentence.split(" ", 1)[0]
-    if word in _IRREGULAR_PAST or _PAST_TENSE.fullmatch(word):
+    if (_english() and word in _IRREGULAR_PAST) or _PAST_TENSE.fullmatch(word):
         return "I " + sentence[:1].lower() + sentence[1:]
     return sentence
 
@@ -162,6 +172,8 @@ def spoken(sentence: str) -> str:
 def clause(text: str) -> str:
     """The first sentence, made to follow "because": no final stop, no leading "Because"."""
     sentence = first_sentence(text).rstrip(".!")
+    if not _english():
+        return sentence
     sentence = re.sub(r"^because\s+", "", sentence, flags=re.IGNORECASE)
     return _lower_first(sentence)
 

@@ -14,6 +14,7 @@ from careerstory import _
 from careerstory.answers.model import AnswerSheet
 from careerstory.answers.reading import load
 from careerstory.errors import Problem, UserError
+from careerstory.i18n import using
 from careerstory.questions import Bank, Block, Question
 
 
@@ -66,10 +67,10 @@ def report(sheet: AnswerSheet) -> Report:
     """The report of a valid file: block by block, what is answered and what is open."""
     blocks = progress(sheet)
     lines = [_("{file}: valid").format(file=sheet.path)]
-    width = max(len(p.block.title) for p in blocks)
+    width = max(len(_(p.block.title)) for p in blocks)
     for block in blocks:
         answered = _("{done} of {total} answered").format(done=block.answered, total=block.total)
-        lines.append(f"  {block.block.title:<{width}}  {answered}")
+        lines.append(f"  {_(block.block.title):<{width}}  {answered}")
         for question in block.open:
             mark = _("required") if question.required else _("optional")
             lines.append("      " + _("open ({mark}): {id}").format(mark=mark, id=question.id))
@@ -104,7 +105,9 @@ def check_files(paths: Sequence[Path], bank: Bank) -> list[FileCheck]:
     checks = []
     for path in paths:
         try:
-            checks.append(FileCheck(path, report(load(path, bank))))
+            sheet = load(path, bank)
+            with using(sheet.language or None):  # each file's report in its own language
+                checks.append(FileCheck(path, report(sheet)))
         except UserError as error:
             checks.append(FileCheck(path, None, error.problems))
     return checks

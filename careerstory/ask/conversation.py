@@ -44,6 +44,7 @@ from careerstory.answers.report import open_required, progress
 from careerstory.ask.editor import Editor, find_editor
 from careerstory.ask.kinds import Save, ask_answer, entry_title, shorten
 from careerstory.errors import Problem, UserError
+from careerstory.i18n import LanguageError, activate, parse_language
 from careerstory.questions import Bank, Block, Question
 
 if TYPE_CHECKING:
@@ -72,11 +73,25 @@ def converse(
     editor: Editor | None,
     language: str = "",
 ) -> None:
-    """The whole conversation over ``terminal``; tests call it with a pipe-fed one."""
-    with AnswersFile(path, bank, language) as answers:
+    """The whole conversation over ``terminal``; tests call it with a pipe-fed one.
+
+    ``language`` (``ask --language``) is the language of a new file; a file that exists speaks its own.
+    """
+    language = _language_tag(language) if language else ""
+    new = not path.exists()
+    with AnswersFile(path, bank, language if new else "") as answers:
         if answers.sheet.migrated_from is not None and not _upgrade(answers, terminal):
             return
+        activate(answers.sheet.language or answers.language or None)
         Conversation(answers, terminal, editor).run(block_ids, question_ids)
+
+
+def _language_tag(code: str) -> str:
+    """``ask --language``'s code in its usual spelling, or a :class:`UserError` saying how to write it."""
+    try:
+        return parse_language(code).tag
+    except LanguageError as error:
+        raise UserError(Problem(f"--language: {error.message}", error.hint)) from None
 
 
 def _upgrade(answers: AnswersFile, terminal: Terminal) -> bool:
@@ -132,7 +147,7 @@ def not_a_terminal(path: Path, bank: Bank) -> UserError:
                 blocks=blocks,
                 block=first_block.id,
                 question=first.id,
-                example=first.example,
+                example=_(first.example),
             ),
             path,
         )
@@ -220,10 +235,10 @@ class Conversation:
             )
 
     def _open_block(self, block: Block) -> None:
-        title = f"━━ {block.title} "
+        title = f"━━ {_(block.title)} "
         self.terminal.say()
         self.terminal.say(title + "━" * max(3, self.terminal.width - 1 - len(title)), "title")
-        self._paragraph(block.intro, indent="")
+        self._paragraph(_(block.intro), indent="")
 
     def _answered_count(self) -> int:
         return self.answers.sheet.answered_count()
@@ -233,7 +248,7 @@ class Conversation:
         self.terminal.say()
         self.terminal.say(
             _("{block} · question {position} of {count} · {answered} of {total} answered in all").format(
-                block=block.title,
+                block=_(block.title),
                 position=position,
                 count=len(block.questions),
                 answered=self._answered_count(),
@@ -241,8 +256,8 @@ class Conversation:
             ),
             "quiet",
         )
-        self._paragraph(question.help)
-        self._paragraph(_("For example: {example}").format(example=question.example))
+        self._paragraph(_(question.help))
+        self._paragraph(_("For example: {example}").format(example=_(question.example)))
 
     # -- asking --------------------------------------------------------------------------
 
@@ -273,14 +288,14 @@ class Conversation:
         keep_going = _("Looks right, move on")
         while True:
             self.terminal.say()
-            self.terminal.say(_("Your answers in “{block}”:").format(block=block.title), "title")
+            self.terminal.say(_("Your answers in “{block}”:").format(block=_(block.title)), "title")
             for question in block.questions:
-                self.terminal.say(f"  {shorten(question.prompt, self.terminal.width - 2)}")
+                self.terminal.say(f"  {shorten(_(question.prompt), self.terminal.width - 2)}")
                 self.terminal.say(f"      {self._summary_of(question)}", "answer")
             self._coach_notes(block)
             choices: list[tuple[str, Question | None]] = [(keep_going, None)]
             choices += [
-                (_("Change: {question}").format(question=shorten(q.prompt, self.terminal.width - 14)), q)
+                (_("Change: {question}").format(question=shorten(_(q.prompt), self.terminal.width - 14)), q)
                 for q in block.questions
             ]
             picked = self.terminal.choose(_("Change one, or move on?"), choices)
@@ -326,20 +341,20 @@ class Conversation:
         say()
         say(_("Where your brief stands"), "title")
         blocks = progress(self.answers.sheet)
-        width = max(len(p.block.title) for p in blocks)
+        width = max(len(_(p.block.title)) for p in blocks)
         for block in blocks:
             mark = (
                 _("complete")
                 if block.complete
                 else _("{done} of {total} answered").format(done=block.answered, total=block.total)
             )
-            say(f"  {block.block.title:<{width}}  {mark}")
+            say(f"  {_(block.block.title):<{width}}  {mark}")
         required = open_required(blocks)
         if required:
             say()
             say(_("Still open, and needed for a complete brief:"))
             for question in required:
-                say(f"  {shorten(question.prompt, self.terminal.width - 4)}")
+                say(f"  {shorten(_(question.prompt), self.terminal.width - 4)}")
             say(_("Answer them with: careerstory ask {file}").format(file=file))
         else:
             say()

@@ -36,10 +36,10 @@ def ask_answer(
     A draft is only a start: it is saved when the person confirms it, as anything typed.
     """
     if question.kind == "group":
-        terminal.question(question.prompt)
+        terminal.question(_(question.prompt))
         _ask_group(terminal, question, [dict(e) for e in filled_entries(current)], save, editor)
     elif question.kind == "list":
-        terminal.question(question.prompt)
+        terminal.question(_(question.prompt))
         _ask_list(terminal, filled_items(current), save)
     else:
         assert isinstance(current, str)
@@ -52,9 +52,9 @@ def _ask_text(
     typed = draft or current
     while True:
         if question.kind == "long":
-            typed = _paragraphs(terminal, question.prompt, typed, editor, [question.prompt])
+            typed = _paragraphs(terminal, _(question.prompt), typed, editor, [_(question.prompt)])
         else:
-            typed = terminal.line(question.prompt, typed).strip()
+            typed = terminal.line(_(question.prompt), typed).strip()
         if typed == current:
             if not typed.strip():
                 terminal.say("  " + _("Skipped for now."), "quiet")
@@ -143,7 +143,7 @@ def _ask_group(
     # A list shown straight after the question needs no blank line above it.
     first_look = bool(entries)
     if not entries:
-        first = question.fields[0].label
+        first = _(question.fields[0].label)
         terminal.say(
             "  " + _("One at a time, field by field. Leave {field} empty to skip.").format(field=first), "quiet"
         )
@@ -274,5 +274,5 @@ def _ask_field(terminal: Terminal, question: Question, field: Field, current: st
         choices = [(_(choice), choice) for choice in field.choices]
         return terminal.choose(label, choices, default=current or field.choices[0], qmark=" ")
     if field.kind == "long":
-        return _paragraphs(terminal, label, current, editor, [question.prompt, field.label], qmark=" ")
+        return _paragraphs(terminal, label, current, editor, [_(question.prompt), _(field.label)], qmark=" ")
     return terminal.line(label, current, qmark=" ").strip()

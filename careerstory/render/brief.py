@@ -19,25 +19,10 @@ from careerstory.answers import AnswerSheet
 from careerstory.answers.model import Answer, FieldValue, field_items, field_text
 from careerstory.answers.recipes import recipe
 from careerstory.errors import Problem, UserError
+from careerstory.i18n import format_date, parse_language
 from careerstory.questions import Question
 from careerstory.questions.documents import HEADER, HIDDEN, SECTION, Document, pattern_roles
 from careerstory.render.text import balance_direction
-
-# Spelled out rather than taken from the locale, so that the brief reads the same everywhere.
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 @dataclass(frozen=True)
@@ -95,6 +80,7 @@ class Brief:
     sections: tuple[Section, ...]
     open_questions: tuple[str, ...]
     answers: dict[str, Answer] = field(default_factory=dict)
+    language: str = "en"  # the answers file's language (a BCP 47 code): the page's lang
 
     @property
     def date(self) -> dt.date:
@@ -108,8 +94,8 @@ class Brief:
 
     @property
     def date_text(self) -> str:
-        """The date as a person reads it: ``26 November 2026``."""
-        return f"{self.date.day} {_MONTHS[self.date.month - 1]} {self.date.year}"
+        """The date as a person reads it in the document's language: ``26 November 2026``, ``26. November 2026``."""
+        return format_date(self.date, self.language)
 
 
 def brief_moment(answers_path: Path | None) -> dt.datetime:
@@ -147,7 +133,7 @@ def _first_filled(patterns: tuple[str, ...], values: dict[str, str]) -> str:
     for pattern in patterns:
         roles = pattern_roles(pattern)
         if all(values.get(role) for role in roles):
-            return pattern.format_map({role: values[role] for role in roles})
+            return _(pattern).format_map({role: values[role] for role in roles})
     return ""
 
 
@@ -157,7 +143,8 @@ def _first_field_text(sheet: AnswerSheet, question: Question, field_id: str) -> 
 
 
 def _heading(question: Question) -> str:
-    return question.heading or question.prompt
+    # The bank is written in English; its words are translated where they are shown.
+    return _(question.heading or question.prompt)
 
 
 def _item(sheet: AnswerSheet, question: Question, document: Document) -> Item:
@@ -177,7 +164,7 @@ def _item(sheet: AnswerSheet, question: Question, document: Document) -> Item:
         for entry in sheet.entries(question.id)
     )
     columns = tuple(
-        Column(f.id, f.label, f.kind) for f in question.fields if f.place(document.id) in ("column", HEADER)
+        Column(f.id, _(f.label), f.kind) for f in question.fields if f.place(document.id) in ("column", HEADER)
     )
     details = []
     for f in question.fields:
@@ -186,7 +173,7 @@ def _item(sheet: AnswerSheet, question: Question, document: Document) -> Item:
         first = columns[0].id if columns else f.id
         entries = tuple((row[first] or _("Someone"), row[f.id]) for row in rows if row[f.id])
         if entries:
-            details.append(Detail(f.heading or f.label, entries))
+            details.append(Detail(_(f.heading or f.label), entries))
     return Item(question.id, question.role, heading, "group", columns=columns, rows=rows, details=tuple(details))
 
 
@@ -234,7 +221,7 @@ def build_document(sheet: AnswerSheet, document: Document) -> Brief:
                 item = _item(sheet, question, document)
                 (items if place == SECTION else places[place]).append(item)
         if items:
-            sections.append(Section(block.id, block.title, tuple(items)))
+            sections.append(Section(block.id, _(block.title), tuple(items)))
     # Titles may name any answered text by its role, wherever it shows.
     texts = {q.role: sheet.text(q.id).strip() for q in sheet.bank.questions if q.role and q.kind in ("text", "long")}
     texts.update(header)
@@ -249,6 +236,7 @@ def build_document(sheet: AnswerSheet, document: Document) -> Brief:
         sections=tuple(sections),
         open_questions=tuple(q.id for q in sheet.open_questions()),
         answers={q.id: sheet[q.id] for q in sheet.bank.questions},
+        language=parse_language(sheet.language).tag if sheet.language else "en",
     )
 
 

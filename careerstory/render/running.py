@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from careerstory.answers import AnswerSheet, read
 from careerstory.errors import Problem, UserError
+from careerstory.i18n import activate
 from careerstory.questions import Bank
 from careerstory.questions.documents import document
 from careerstory.render import outputs, pdf
@@ -83,10 +84,13 @@ class PdfJob:
     roots: tuple[Path, ...]
     fallback: tuple[Path, ...]
     page_size: PageSize
+    language: str = ""  # the answers file's language: a worker speaks it in what it says
 
 
 def lay_out(job: PdfJob) -> bytes:
     """Lay out one PDF (run in a worker process when there are several)."""
+    # A forked worker inherits whichever language was spoken last, not this file's.
+    activate(job.language or None, announce=False)
     return pdf.write_pdf(
         job.html, base_folder=job.base_folder, roots=job.roots, fallback=job.fallback, page_size=job.page_size
     )
@@ -202,6 +206,8 @@ class _Run:
     def build_file(self, file: Path) -> None:
         """Build every output of one answers file: Markdown and HTML written at once, PDFs queued."""
         sheet, data = self.sheet(file)
+        # Each file speaks its own language: in the messages about it and in its documents.
+        activate(sheet.language or None)
         still_open = sheet.open_questions()
         if still_open:
             self.say(
@@ -244,6 +250,7 @@ class _Run:
             roots=folders,
             fallback=folders[1:],
             page_size=self.request.page_size,
+            language=view.language,
         )
         from careerstory.render import fonts  # ctypes and fontTools: for PDFs only
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from careerstory.errors import Problem, UserError
+from careerstory.i18n import Language, active, jinja_install
 from careerstory.questions.compiled import cache_folder
 from careerstory.render import text
 from careerstory.render import typography as text_typography
@@ -187,8 +188,16 @@ def _bytecode_cache(kind: str) -> jinja2.BytecodeCache | None:
 def _typeset_value(value: Any) -> Any:
     from markupsafe import Markup
 
-    # Markup is the template's own (the stylesheet), not an answer.
-    return text_typography.typeset(value) if isinstance(value, str) and not isinstance(value, Markup) else value
+    # Markup is the template's own (the stylesheet), not an answer; quotes are the active language's.
+    return (
+        text_typography.typeset(value, active()) if isinstance(value, str) and not isinstance(value, Markup) else value
+    )
+
+
+def _markup(css: str) -> Any:
+    from markupsafe import Markup
+
+    return Markup(css)
 
 
 def _loader(folders: tuple[Path, ...]) -> jinja2.BaseLoader:
@@ -231,9 +240,24 @@ class Templates:
                 )
             )
         self._envs: dict[bool, jinja2.Environment] = {}
+        self._languages: dict[bool, Language] = {}
 
     def environment(self, html: bool) -> jinja2.Environment:
-        """The sandboxed Jinja environment for HTML (every template escaped) or Markdown."""
+        """The sandboxed Jinja environment for HTML (every template escaped) or Markdown.
+
+        It speaks the active language: one environment serves every answers file of a
+        render, its catalog swapped when a file speaks another language. The compiled
+        templates (and their bytecode cache) do not depend on the language, since
+        ``{% trans %}`` looks its words up as the template renders.
+        """
+        env = self._environment(html)
+        language = active()
+        if self._languages.get(html) != language:
+            jinja_install(env, language)
+            self._languages[html] = language
+        return env
+
+    def _environment(self, html: bool) -> jinja2.Environment:
         if html not in self._envs:
             import jinja2
 
@@ -261,6 +285,8 @@ class Templates:
                 md_quote=text.markdown_quote,
                 md_cell=text.markdown_cell,
                 join_words=text.join_words,
+                # CSS text is not HTML: escaped for CSS, then kept from HTML escaping.
+                css_content=lambda message: _markup(text.css_content(message)),
             )
             self._envs[html] = env
         return self._envs[html]

@@ -162,3 +162,23 @@ def tidy_markdown(text: str) -> str:
         if line or (out and out[-1]):
             out.append(line)
     return "\n".join(out).strip("\n") + "\n"
+
+
+_CSS_FIELD = re.compile(r"\{(\w+)\}")
+
+
+def css_content(message: str) -> str:
+    """A translated message as CSS ``content``: text as strings, ``{page}`` and ``{pages}`` as counters.
+
+    "Seite {page} von {pages}" becomes ``"Seite " counter(page) " von " counter(pages)``, so
+    that each language keeps its own word order around the numbers. Every character that
+    could end the string, the rule or the ``<style>`` element is escaped.
+    """
+    parts = []
+    for at, piece in enumerate(_CSS_FIELD.split(message)):
+        if at % 2:
+            parts.append(f"counter({piece})" if piece in ("page", "pages") else f"string({piece})")
+        elif piece:
+            escaped = "".join(c if c.isalnum() or c in " .,:;!?()-·" else f"\\{ord(c):X} " for c in piece)
+            parts.append(f'"{escaped}"')
+    return " ".join(parts) or '""'

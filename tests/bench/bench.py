@@ -231,6 +231,17 @@ def main() -> None:
         row("`render` (Markdown) vs bare Typer command", md_ours, cmd_bare, "≤ 1.5x", md_ours <= 1.5 * cmd_bare)
     )
 
+    # The same answers in German: what speaking another language costs (its catalog and dates).
+    german = work / "brief-de.yaml"
+    german.write_text(answers.read_text("utf-8").replace("\nversion: 2\n", "\nversion: 2\nlanguage: de\n", 1), "utf-8")
+    de_ours, en_ours = paired(
+        [CAREERSTORY, "render", str(german), "--force", "--out", str(work / "brief-de.md")],
+        [CAREERSTORY, "render", str(answers), "--force", "--out", str(work / "brief-en.md")],
+    )
+    rows.append(
+        row("`render` (Markdown) in German vs in English", de_ours, en_ours, "≤ 1.1x", de_ours <= 1.1 * en_ours)
+    )
+
     html = work / "brief.html"
     subprocess.run([CAREERSTORY, "render", str(answers), "--html", "--force", "--out", str(html)], check=True)
     templates = str(REPO / "templates")
