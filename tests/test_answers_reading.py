@@ -20,12 +20,25 @@ def only_problem(text: str, bank):
 
 
 @pytest.mark.parametrize(
-    "typed", ["no", "on", "yes", "1.10", "01234", "12:30", "2026-05-01", "null", "~", "0x1F", ".inf"]
+    "typed", ["no", "on", "yes", "1.10", "01234", "12:30", "2026-05-01", '"null"', "'~'", "0x1F", ".inf"]
 )
 def test_every_scalar_stays_the_text_typed(bank, typed):
     sheet = load_text(f"about:\n  name: {typed}\noptions:\n  industries:\n    - {typed}\n", bank)
-    assert sheet["name"] == typed
-    assert sheet["industries"] == [typed]
+    assert sheet["name"] == typed.strip("'\"")
+    assert sheet["industries"] == [typed.strip("'\"")]
+
+
+@pytest.mark.parametrize("null", ["~", "null", "Null", "NULL", "", "[]", "{}"])
+def test_a_yaml_null_reads_as_an_empty_answer_everywhere(bank, null):
+    text = (
+        f"version: 2\nabout:\n  name: {null}\noptions:\n  industries: {null}\n"
+        f"targets:\n  jobs:\n    - role: Analyst\n      organisation: {null}\n      requirements: {null}\n"
+    )
+    sheet = load_text(text, bank)
+    assert (sheet["name"], sheet["industries"]) == ("", [])
+    [job] = sheet["jobs"]
+    assert (job["organisation"], job["requirements"]) == ("", [])
+    assert sheet.open_questions()[0].id == "name"
 
 
 def test_a_new_file_lists_every_question_empty_and_loads_as_unanswered(bank):

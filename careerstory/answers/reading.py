@@ -276,6 +276,21 @@ def is_empty(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and node.value == "" and not node.style
 
 
+# YAML 1.1 and 1.2 both read these plain scalars as null: PyYAML and yq write an empty
+# answer as `~` or `null`, and the schema allows null for every answer.
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+
+
+def is_null(node: yaml.Node) -> bool:
+    """True for what YAML reads as no value: nothing, a plain `~` or `null`, an empty `[]` or `{}`.
+
+    A quoted "~" or "null" is text as typed.
+    """
+    if isinstance(node, yaml.ScalarNode):
+        return not node.style and node.value in _NULLS
+    return isinstance(node, yaml.CollectionNode) and bool(node.flow_style) and not node.value
+
+
 @dataclass(frozen=True)
 class Pair:
     """A key of a mapping and the node of its value: where an answer or a block sits."""
@@ -339,7 +354,7 @@ def scalars(node: yaml.Node) -> list[yaml.ScalarNode]:
 
 
 def _read_root(root: yaml.Node, reader: Reader, sheet: AnswerSheet) -> None:
-    if is_empty(root):
+    if is_null(root):
         return
     if not isinstance(root, yaml.MappingNode):
         reader.problem(
@@ -425,7 +440,7 @@ def _language(node: yaml.Node, reader: Reader) -> str:
 
 
 def _read_block(block: Block, node: yaml.Node, reader: Reader, sheet: AnswerSheet) -> None:
-    if is_empty(node):
+    if is_null(node):
         return
     if not isinstance(node, yaml.MappingNode):
         reader.problem(
@@ -465,6 +480,8 @@ def _moved_to(block_id: str, question_id: str) -> str | None:
 
 
 def _text(node: yaml.Node, reader: Reader, where: str, what: str) -> str | None:
+    if is_null(node):
+        return ""
     if isinstance(node, yaml.ScalarNode):
         # A block scalar always ends in a line break; it is layout, not part of the answer.
         return str(node.value).rstrip("\n")
@@ -483,7 +500,7 @@ def _text(node: yaml.Node, reader: Reader, where: str, what: str) -> str | None:
 def _read_answer(question: Question, node: yaml.Node, reader: Reader) -> Answer | None:
     if question.kind in ("text", "long"):
         return _text(node, reader, question.id, _("text"))
-    if is_empty(node):
+    if is_null(node):
         return []
     if not isinstance(node, yaml.SequenceNode):
         example = (
@@ -505,6 +522,8 @@ def _read_answer(question: Question, node: yaml.Node, reader: Reader) -> Answer 
 
 def _read_entry(question: Question, node: yaml.Node, reader: Reader) -> GroupEntry | None:
     field_ids = [f.id for f in question.fields]
+    if is_null(node):
+        return {f.id: empty_field(f) for f in question.fields}
     if not isinstance(node, yaml.MappingNode):
         reader.problem(
             node.start_mark,
@@ -544,7 +563,7 @@ def _read_entry(question: Question, node: yaml.Node, reader: Reader) -> GroupEnt
 
 def _items(node: yaml.Node, reader: Reader, where: str) -> list[str] | None:
     """A list of short text items (empty when the node is empty)."""
-    if is_empty(node):
+    if is_null(node):
         return []
     if not isinstance(node, yaml.SequenceNode):
         reader.problem(
