@@ -277,3 +277,22 @@ def test_a_version_newer_than_the_tool_says_to_upgrade_and_nothing_else(bank):
 def test_a_version_1_question_in_a_version_2_file_points_to_targets(bank):
     problem = only_problem("version: 2\nstory:\n  why_fit: x\n", bank)
     assert "`targets:`" in problem.hint and "why_fit" in problem.hint
+
+
+@pytest.mark.parametrize("escape", ["\\x07", "\\x00", "\\x7f", "\\x9b", "\\u2028"])
+def test_a_control_character_written_as_an_escape_is_refused_at_its_place(bank, escape):
+    problem = only_problem(f'about:\n  name: "Maya{escape} Okafor"\n', bank)
+    assert (problem.line, problem.column) == (2, 9)
+    assert "name: the answer holds the invisible character U+" in problem.message
+    assert "Delete its escape" in problem.hint
+
+
+def test_escapes_in_record_fields_and_list_items_are_refused_too(bank):
+    problems = problems_of('options:\n  industries: ["a\\x01"]\ntargets:\n  jobs:\n    - role: "b\\x1b"\n', bank)
+    assert [(p.line, p.message.split(":")[0]) for p in problems] == [(2, "industries"), (5, "jobs.role")]
+
+
+def test_a_tab_newline_or_direction_mark_written_as_an_escape_is_read_as_ask_would_keep_it(bank):
+    # ask keeps a pasted right-to-left override (the brief closes it); the file reads the same.
+    sheet = load_text('about:\n  name: "Maya\\tOkafor\\n\\u202eokafor"\n', bank)
+    assert sheet["name"] == "Maya\tOkafor\n\u202eokafor"

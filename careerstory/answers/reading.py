@@ -24,7 +24,15 @@ import yaml
 from careerstory import _
 from careerstory.answers import migrations
 from careerstory.answers.migrations import CURRENT_VERSION
-from careerstory.answers.model import Answer, AnswerSheet, FieldValue, GroupEntry, empty_answer, empty_field
+from careerstory.answers.model import (
+    Answer,
+    AnswerSheet,
+    FieldValue,
+    GroupEntry,
+    empty_answer,
+    empty_field,
+    unstorable_character,
+)
 from careerstory.errors import Problem, UserError
 from careerstory.questions import Bank, Block, Question
 
@@ -222,7 +230,7 @@ def compose(text: str, reader: Reader) -> yaml.Node | None:
 
 
 def _describe(char: str) -> str:
-    return f"U+{ord(char):04X} ({unicodedata.name(char, 'unnamed')})"
+    return f"U+{ord(char):04X} ({unicodedata.name(char, _('a control character'))})"
 
 
 def _suggest(word: str, known: list[str]) -> str:
@@ -484,7 +492,20 @@ def _text(node: yaml.Node, reader: Reader, where: str, what: str) -> str | None:
         return ""
     if isinstance(node, yaml.ScalarNode):
         # A block scalar always ends in a line break; it is layout, not part of the answer.
-        return str(node.value).rstrip("\n")
+        text = str(node.value).rstrip("\n")
+        # The same rule as for a typed answer: a control character written as an escape
+        # ("\x07", "\u0000") would reach every output unseen.
+        bad = unstorable_character(text)
+        if bad is not None:
+            reader.problem(
+                node.start_mark,
+                _("{where}: the answer holds the invisible character {character}").format(
+                    where=where, character=_describe(bad)
+                ),
+                _("Delete its escape (such as \\x07 or \\u0000) from the quoted text."),
+            )
+            return None
+        return text
     shape = _("a list") if isinstance(node, yaml.SequenceNode) else _("a mapping")
     hint = (
         _("Write it as one text; for several lines use `|` and indent the lines below.")
