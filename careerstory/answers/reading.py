@@ -494,8 +494,9 @@ def _text(node: yaml.Node, reader: Reader, where: str, what: str) -> str | None:
         # A block scalar always ends in a line break; it is layout, not part of the answer.
         text = str(node.value).rstrip("\n")
         # The same rule as for a typed answer: a control character written as an escape
-        # ("\x07", "\u0000") would reach every output unseen.
-        bad = unstorable_character(text)
+        # ("\x07", "\u0000") would reach every output unseen. A "\r" is a line break to
+        # YAML and to the brief's Markdown alike, so it stays.
+        bad = unstorable_character(text.replace("\r", "\n"))
         if bad is not None:
             reader.problem(
                 node.start_mark,
