@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from careerstory.answers import AnswerSheet, read
+from careerstory.answers.report import strict_problem
 from careerstory.errors import Problem, UserError
 from careerstory.questions import Bank
 from careerstory.questions.documents import document
@@ -187,16 +188,8 @@ class _Run:
                     file,
                 )
             )
-        required = sheet.open_questions(required_only=True)
-        if self.request.strict and required:
-            ids = ", ".join(q.id for q in required)
-            raise UserError(
-                Problem(
-                    f"--strict: {len(required)} required answer(s) still open: {ids}",
-                    f"Answer them with `careerstory ask {file}`, or render without --strict.",
-                    file,
-                )
-            )
+        if self.request.strict and (refused := strict_problem(sheet)):
+            raise UserError(refused)
         return sheet, data
 
     def build_file(self, file: Path) -> None:
