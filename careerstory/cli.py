@@ -13,7 +13,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from careerstory import _, __version__
-from careerstory.errors import Interrupted, UserError
+from careerstory.errors import Interrupted, UserError, problems_found
 from careerstory.questions import default_bank
 from careerstory.render.request import BadRequest, Format, PageSize, RenderRequest
 
@@ -145,17 +145,28 @@ def check(
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 while a required answer is open.")] = False,
 ) -> None:
     """Check answers files and report what is answered, block by block."""
-    from careerstory.answers.report import check_files, checks_text
+    from careerstory.answers.report import check_files, check_text
 
     checks = check_files(list(dict.fromkeys(files or [DEFAULT_FILE])), default_bank())
-    text = checks_text(checks)
-    if text:
-        typer.echo(text)
-    _warn_editing_traps([check.path for check in checks if check.report is not None])
-    problems = [problem for check in checks for problem in check.problems]
+    several = len(checks) > 1
+    for number, checked in enumerate(checks):
+        text = check_text(checked, several)
+        if text:
+            typer.echo(("\n" if number else "") + text)
+        if several and checked.problems:
+            # Each file's problems under its own header: stdout first, so the two streams interleave in order.
+            sys.stdout.flush()
+            sys.stderr.write("\n".join(problem.format() for problem in checked.problems) + "\n")
+            sys.stderr.flush()
+        if checked.report is not None:
+            _warn_editing_traps([checked.path])
+    problems = [problem for checked in checks for problem in checked.problems]
+    if problems and several:
+        sys.stderr.write(problems_found(len(problems)) + "\n")
+        raise typer.Exit(EXIT_USER_ERROR)
     if problems:
         raise UserError(*problems)
-    if strict and not all(check.report and check.report.complete for check in checks):
+    if strict and not all(checked.report and checked.report.complete for checked in checks):
         raise typer.Exit(EXIT_USER_ERROR)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from careerstory import _
+from careerstory import n_
 
 
 @dataclass(frozen=True)
@@ -47,8 +47,17 @@ class UserError(Exception):
         """Every problem, one after the other, and how many there are when more than one."""
         text = "\n".join(problem.format() for problem in self.problems)
         if len(self.problems) > 1:
-            text += "\n" + _("{n} problems found; fix them and run the command again.").format(n=len(self.problems))
+            text += "\n" + problems_found(len(self.problems))
         return text
+
+
+def problems_found(n: int) -> str:
+    """The line after a list of problems that says how many there were."""
+    return n_(
+        "{n} problem found; fix it and run the command again.",
+        "{n} problems found; fix them and run the command again.",
+        n,
+    ).format(n=n)
 
 
 class Interrupted(Exception):

@@ -78,13 +78,35 @@ def test_check_of_several_files_shows_every_problem_of_every_file_and_exits_1(ba
     result = run("check", "bad.yaml", "good.yaml", "worse.yaml", "missing.yaml", cwd=tmp_path)
     assert result.returncode == 1
     assert "==> good.yaml <==\ngood.yaml: valid" in result.stdout
-    assert "==> bad.yaml <==\nbad.yaml: invalid, 1 problem(s) listed on standard error" in result.stdout
+    assert "==> bad.yaml <==\nbad.yaml: invalid, 1 problem:" in result.stdout
     assert "bad.yaml:2:3: error: unknown question 'nmae'" in result.stderr
     assert "worse.yaml:2:3: error: unknown question 'why_chnage'" in result.stderr
     assert "worse.yaml:3:20: error: what_is_special: expected text, found a list" in result.stderr
     assert "missing.yaml: error: no such answers file" in result.stderr
     assert "4 problems found" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_check_of_several_files_prints_each_files_problems_under_its_own_header(bank, tmp_path):
+    (tmp_path / "bad.yaml").write_text("about:\n  nmae: x\n")
+    (tmp_path / "good.yaml").write_text(new_file_text(bank, complete_values(bank)))
+    (tmp_path / "worse.yaml").write_text("story:\n  why_chnage: y\n")
+    # One stream, as a terminal shows both: each problem right under its file's header.
+    result = subprocess.run(
+        [sys.executable, "-m", "careerstory", "check", "bad.yaml", "good.yaml", "worse.yaml"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    text = result.stdout
+    assert text.index("==> bad.yaml <==") < text.index("bad.yaml:2:3: error") < text.index("==> good.yaml <==")
+    assert text.index("==> worse.yaml <==") < text.index("worse.yaml:2:3: error")
+    assert "worse.yaml: invalid, 1 problem:" in text
+    assert text.rstrip().endswith("2 problems found; fix them and run the command again.")
+    assert "(s)" not in text
 
 
 def test_check_lists_a_target_without_a_role_and_strict_refuses_it(bank, tmp_path):

@@ -149,20 +149,17 @@ def check_files(paths: Sequence[Path], bank: Bank) -> list[FileCheck]:
     return checks
 
 
-def checks_text(checks: Sequence[FileCheck]) -> str:
-    """Every report, each under a ``==> file <==`` header when there are several.
+def check_text(check: FileCheck, several: bool) -> str:
+    """What standard output says of one checked file, under a ``==> file <==`` header when ``several``.
 
     A single invalid file gives no text: its problems, on standard error, say it all.
+    When there are several, the problems follow their file's header on standard error.
     """
-    if len(checks) == 1 and checks[0].report is None:
+    if check.report is not None:
+        body = check.report.text
+    elif several:
+        n = len(check.problems)
+        body = n_("{file}: invalid, {n} problem:", "{file}: invalid, {n} problems:", n).format(file=check.path, n=n)
+    else:
         return ""
-    parts = []
-    for check in checks:
-        if check.report is not None:
-            body = check.report.text
-        else:
-            body = _("{file}: invalid, {n} problem(s) listed on standard error").format(
-                file=check.path, n=len(check.problems)
-            )
-        parts.append(f"==> {check.path} <==\n{body}" if len(checks) > 1 else body)
-    return "\n\n".join(parts)
+    return f"==> {check.path} <==\n{body}" if several else body
