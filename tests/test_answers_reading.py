@@ -124,7 +124,7 @@ def test_an_unknown_block_suggests_the_closest(bank):
         ("about:\n  name:\n    - a\n", "expected text, found a list"),
         ("about:\n  name:\n    first: a\n", "found a mapping"),
         ("options:\n  industries: Banking\n", "expected a list"),
-        ("options:\n  people:\n    - Sam\n", "each entry needs"),
+        ("options:\n  people:\n    - Sam\n", "a record is written as"),
         (
             "options:\n  people:\n    - {name: a, works_as: b, ask_about: c, status: talked, learned: e, phone: f}\n",
             "unknown field 'phone'",
@@ -296,3 +296,9 @@ def test_a_tab_newline_or_direction_mark_written_as_an_escape_is_read_as_ask_wou
     # ask keeps a pasted right-to-left override (the brief closes it); the file reads the same.
     sheet = load_text('about:\n  name: "Maya\\tOkafor\\n\\u202eokafor"\n', bank)
     assert sheet["name"] == "Maya\tOkafor\n\u202eokafor"
+
+
+def test_a_record_written_as_plain_text_is_shown_the_record_shape_in_a_few_lines(bank):
+    problem = only_problem("version: 2\ntargets:\n  jobs:\n    - Data analyst at Acme\n", bank)
+    assert problem.message == "jobs: a record is written as `field: text` lines under a '- '"
+    assert problem.hint.splitlines()[1:] == ["  - role: ...", "    organisation: ...", "    requirements: ..."]

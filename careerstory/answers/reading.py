@@ -528,7 +528,7 @@ def _read_answer(question: Question, node: yaml.Node, reader: Reader) -> Answer 
         example = (
             "  - " + _("first item") + "\n  - " + _("second item")
             if question.kind == "list"
-            else "  - " + "\n    ".join(f"{f.id}: ..." for f in question.fields)
+            else _record_example(question)
         )
         reader.problem(
             node.start_mark,
@@ -542,6 +542,12 @@ def _read_answer(question: Question, node: yaml.Node, reader: Reader) -> Answer 
     return [entry for entry in entries if entry is not None]
 
 
+def _record_example(question: Question) -> str:
+    """A record in two or three lines: fields left out read as empty, so the rest can wait."""
+    shown = [f.id for f in question.fields if f.required] + [f.id for f in question.fields if not f.required]
+    return "  - " + "\n    ".join(f"{field}: ..." for field in shown[:3])
+
+
 def _read_entry(question: Question, node: yaml.Node, reader: Reader) -> GroupEntry | None:
     field_ids = [f.id for f in question.fields]
     if is_null(node):
@@ -549,10 +555,8 @@ def _read_entry(question: Question, node: yaml.Node, reader: Reader) -> GroupEnt
     if not isinstance(node, yaml.MappingNode):
         reader.problem(
             node.start_mark,
-            _("{question}: each entry needs the fields {fields}").format(
-                question=question.id, fields=", ".join(field_ids)
-            ),
-            _("Write each entry as '- {fields}'.").format(fields="\n    ".join(f"{f}: ..." for f in field_ids)),
+            _("{question}: a record is written as `field: text` lines under a '- '").format(question=question.id),
+            _("Write it like this (any field left out reads as empty):") + "\n" + _record_example(question),
         )
         return None
     # A field left out reads as empty, so a field added in a new version needs no edit of old records.
