@@ -76,7 +76,9 @@ def ask(
     blocks = _known_ids(block or [], [b.id for b in bank.blocks], "--block")
     questions = _known_ids(question or [], [q.id for q in bank.questions], "--question")
     from careerstory.ask import run_ask
+    from careerstory.storage import check_folder
 
+    check_folder(file)
     run_ask(file, bank, blocks, questions)
 
 

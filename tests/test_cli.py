@@ -235,3 +235,24 @@ def test_a_file_newer_than_careerstory_is_refused_with_what_to_do(tmp_path):
     result = run("check", "a.yaml", cwd=tmp_path)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "a.yaml:1:10: error: this file is version 99" in result.stderr and "Upgrade careerstory" in result.stderr
+
+
+def test_ask_in_a_folder_that_does_not_exist_says_so_before_any_question(tmp_path):
+    result = run("ask", "nodir/x.yaml", cwd=tmp_path, stdin="Ada\n")
+    assert result.returncode == 1
+    assert "nodir/x.yaml: error: the folder nodir does not exist" in result.stderr
+    assert "mkdir -p nodir" in result.stderr
+    assert "Traceback" not in result.stderr and "name" not in result.stdout.lower()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes anywhere")
+def test_ask_in_a_folder_that_cannot_be_written_says_so_before_any_question(tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        result = run("ask", "locked/x.yaml", cwd=tmp_path, stdin="Ada\n")
+    finally:
+        locked.chmod(0o700)
+    assert result.returncode == 1
+    assert "the folder locked cannot be written to" in result.stderr
