@@ -13,7 +13,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from careerstory import _, __version__
-from careerstory.errors import Interrupted, UserError, problems_found
+from careerstory.errors import Interrupted, UserError, problems_found, terminal_width
 from careerstory.questions import default_bank
 from careerstory.render.request import BadRequest, Format, PageSize, RenderRequest
 
@@ -158,7 +158,7 @@ def check(
         if several and checked.problems:
             # Each file's problems under its own header: stdout first, so the two streams interleave in order.
             sys.stdout.flush()
-            sys.stderr.write("\n".join(problem.format() for problem in checked.problems) + "\n")
+            sys.stderr.write("\n".join(problem.format(terminal_width()) for problem in checked.problems) + "\n")
             sys.stderr.flush()
         if checked.report is not None:
             _warn_editing_traps([checked.path])
@@ -226,7 +226,7 @@ def main() -> NoReturn:
     try:
         code = app(standalone_mode=False)
     except UserError as error:
-        sys.stderr.write(error.format() + "\n")
+        sys.stderr.write(error.format(terminal_width()) + "\n")
         sys.exit(EXIT_USER_ERROR)
     except Interrupted:
         sys.stderr.write("\nStopped. Every answer you confirmed is saved.\n")
