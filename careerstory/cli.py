@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
+from typer.core import TyperArgument, TyperCommand
 
 from careerstory import _, __version__
 from careerstory.errors import Interrupted, UserError, problems_found, terminal_width
@@ -28,6 +29,35 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+
+class _FileArgument(TyperArgument):
+    """A file argument shown in help as ``FILE`` or ``FILE...``, without Typer's ``<list[Path]>``."""
+
+    def display_type_rich(self, ctx: typer.Context) -> str | None:  # type: ignore[override]
+        return None
+
+    def _rich_display_name(self) -> str:
+        return self.display_name_raw + ("..." if self.nargs != 1 else "")
+
+
+class _Command(TyperCommand):
+    """A command whose arguments read as ``FILE...`` in its help."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if isinstance(param, TyperArgument):
+                param.__class__ = _FileArgument
+
+
+def _page_size(value: str) -> str:
+    # Said as Click says a wrong choice; Typer's own check would add "Value error,".
+    if value not in {size.value for size in PageSize}:
+        choices = ", ".join(f"'{size.value}'" for size in PageSize)
+        raise typer.BadParameter(f"'{value}' is not one of {choices}.")
+    return value
+
 
 FileArgument = Annotated[
     Path, typer.Argument(help="The answers file.", show_default=True, dir_okay=False, metavar="FILE")
@@ -61,7 +91,7 @@ def _known_ids(values: list[str], known: list[str], option: str) -> list[str]:
     return values
 
 
-@app.command()
+@app.command(cls=_Command)
 def ask(
     file: FileArgument = DEFAULT_FILE,
     block: Annotated[
@@ -71,7 +101,10 @@ def ask(
         list[str] | None, typer.Option("--question", "-q", help="Ask only this question (repeatable).", metavar="ID")
     ] = None,
 ) -> None:
-    """Ask the coaching questions; each answer is saved the moment it is given."""
+    """Ask the coaching questions, one at a time.
+
+    Each answer is saved the moment it is given: stop whenever you like, and nothing is lost.
+    """
     bank = default_bank()
     blocks = _known_ids(block or [], [b.id for b in bank.blocks], "--block")
     questions = _known_ids(question or [], [q.id for q in bank.questions], "--question")
@@ -82,7 +115,7 @@ def ask(
     run_ask(file, bank, blocks, questions)
 
 
-@app.command()
+@app.command(cls=_Command)
 def render(
     files: Annotated[
         list[Path] | None,
@@ -100,7 +133,15 @@ def render(
             help="Output file, or folder when several files or formats are rendered; '-' writes Markdown to stdout.",
         ),
     ] = None,
-    page_size: Annotated[PageSize, typer.Option("--page-size", help="Paper size of the PDF.")] = PageSize.a4,
+    page_size: Annotated[
+        str,
+        typer.Option(
+            "--page-size",
+            callback=_page_size,
+            metavar="[" + "|".join(size.value for size in PageSize) + "]",
+            help="Paper size of the PDF.",
+        ),
+    ] = PageSize.a4.value,
     template_dir: Annotated[
         Path | None,
         typer.Option("--template-dir", metavar="DIR", file_okay=False, help="Your own templates (run sandboxed)."),
@@ -116,7 +157,7 @@ def render(
             files=tuple(files or [DEFAULT_FILE]),
             formats=tuple(fmt for fmt, asked in wanted if asked) or (Format.md,),
             out=out,
-            page_size=page_size,
+            page_size=PageSize(page_size),
             template_dir=template_dir,
             strict=strict,
             force=force,
@@ -138,7 +179,7 @@ def render(
         run_render(request, default_bank())
 
 
-@app.command()
+@app.command(cls=_Command)
 def check(
     files: Annotated[
         list[Path] | None,
@@ -184,7 +225,7 @@ def _warn_editing_traps(paths: list[Path]) -> None:
             )
 
 
-@app.command()
+@app.command(cls=_Command)
 def review(
     files: Annotated[
         list[Path] | None,
@@ -194,7 +235,10 @@ def review(
     as_json: Annotated[bool, typer.Option("--json", help="Print the notes as one JSON array.")] = False,
     github: Annotated[bool, typer.Option("--github", help="Print the notes as GitHub workflow annotations.")] = False,
 ) -> None:
-    """A coach's notes on your answers: what a coach would push back on, and what to do."""
+    """A coach's notes on your answers, and what to do about each.
+
+    What a coach would push back on, each with what to do.
+    """
     if as_json and github:
         raise typer.BadParameter(_("choose one of --json and --github."), param_hint="--json")
     from careerstory.review import review_files

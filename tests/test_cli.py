@@ -256,3 +256,22 @@ def test_ask_in_a_folder_that_cannot_be_written_says_so_before_any_question(tmp_
         locked.chmod(0o700)
     assert result.returncode == 1
     assert "the folder locked cannot be written to" in result.stderr
+
+
+def test_a_wrong_page_size_reads_as_clicks_own_choice_error():
+    result = run("render", "--page-size", "legal")
+    assert result.returncode == 2
+    assert "Invalid value for '--page-size': 'legal' is not one of 'a4', 'letter'." in result.stderr
+
+
+def test_help_shows_files_as_FILE_and_every_command_whole_at_80_columns():
+    env = {**os.environ, "COLUMNS": "80"}
+    listing = subprocess.run(
+        [sys.executable, "-m", "careerstory", "--help"], capture_output=True, text=True, env=env, timeout=60
+    ).stdout
+    commands = listing.split("Commands:")[1].strip().splitlines()
+    assert len(commands) == 5 and not [line for line in commands if line.endswith("...")]
+    for command in ("check", "render", "review"):
+        text = run(command, "--help").stdout
+        assert "  FILE...  " in text and "list[Path]" not in text
+    assert "--page-size [a4|letter]" in run("render", "--help").stdout
