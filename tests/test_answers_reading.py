@@ -302,3 +302,25 @@ def test_a_record_written_as_plain_text_is_shown_the_record_shape_in_a_few_lines
     problem = only_problem("version: 2\ntargets:\n  jobs:\n    - Data analyst at Acme\n", bank)
     assert problem.message == "jobs: a record is written as `field: text` lines under a '- '"
     assert problem.hint.splitlines()[1:] == ["  - role: ...", "    organisation: ...", "    requirements: ..."]
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "where"),
+    [
+        ("about:\n  name: [Maya,\n", "a value is missing here", (3, 1)),
+        ("about:\n  name: [Maya\n", "a list opened with '[' is never closed", (3, 1)),
+        ("about:\n  name: @maya\n", "an answer cannot start with this character", (2, 9)),
+        ('about:\n  name: "C:\\q"\n', "an unknown escape: a backslash in double quotes starts an escape", (2, 12)),
+        ("about:\n  name: Maya\n current_role: x\n", "this line does not line up with the lines around it", (3, 2)),
+        ("about:\n  name: |x\n    Maya\n", "only a line break may follow '|' or '>'", (2, 10)),
+    ],
+)
+def test_common_yaml_mistakes_are_said_in_plain_words_at_their_place(bank, text, message, where):
+    problem = only_problem(text, bank)
+    assert (problem.message, (problem.line, problem.column)) == (message, where)
+    assert "YAML syntax" not in problem.message and "while parsing" not in problem.message
+
+
+def test_a_python_tag_is_named_shortly_and_refused(bank):
+    problem = only_problem("about:\n  name: !!python/object:os.system x\n", bank)
+    assert problem.message == "the tag !!python/object:os.system is not allowed: an answer is plain text"

@@ -50,17 +50,82 @@ _LANGUAGE = re.compile(LANGUAGE_PATTERN)
 # nodes and marks as the pure-Python one, about twenty times faster.
 _LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
-_SYNTAX_HINTS = (
-    ("'\\t'", _("YAML indents with spaces only: replace the tab with spaces.")),
-    ("found unexpected end of stream", _("A quote is never closed: add the closing quote.")),
-    ("while scanning a quoted scalar", _("A quote is never closed: add the closing quote.")),
+_TAB_HINT = _("YAML indents with spaces only: replace the tab with spaces.")
+_QUOTE = (_("a quote is never closed"), _("Add the closing quote, at the end of the answer."))
+_INDENTATION = (
+    _("this line does not line up with the lines around it"),
+    _("Check this line's indentation: it should line up with its siblings."),
+)
+# libyaml's own words for the problems people make by hand (matched on its problem and
+# context texts, first match wins), each said plainly with what to do.
+_SYNTAX_PROBLEMS: tuple[tuple[str, tuple[str, str]], ...] = (
+    ("'\\t'", (_("a tab character here"), _TAB_HINT)),
+    ("found unexpected end of stream", _QUOTE),
+    ("while scanning a quoted scalar", _QUOTE),
+    (
+        "did not find expected node content",
+        (
+            _("a value is missing here"),
+            _("After a ',' in [ ] or { } another item must follow; or put the answer in quotes."),
+        ),
+    ),
+    (
+        "did not find expected ',' or ']'",
+        (_("a list opened with '[' is never closed"), _("Close it with ']', or put the answer in quotes.")),
+    ),
+    (
+        "did not find expected ',' or '}'",
+        (_("a mapping opened with '{' is never closed"), _("Close it with '}', or put the answer in quotes.")),
+    ),
+    (
+        "found character that cannot start any token",
+        (
+            _("an answer cannot start with this character"),
+            _('Put the whole answer in quotes, for example "@maya".'),
+        ),
+    ),
+    (
+        "found unknown escape character",
+        (
+            _("an unknown escape: a backslash in double quotes starts an escape"),
+            _("Write \\\\ for a backslash, or put the answer in single quotes instead."),
+        ),
+    ),
     (
         "mapping values are not allowed",
-        _("Check this line's indentation against the line above, and put text holding ': ' in quotes."),
+        (
+            _("a ': ' where no new answer can start"),
+            _("Check this line's indentation against the line above, and put text holding ': ' in quotes."),
+        ),
     ),
-    ("expected <block end>", _("Check this line's indentation: it should line up with its siblings.")),
-    ("nesting depth", _("Answers are text, lists or simple records: this is nested far too deeply.")),
-    ("could not find expected ':'", _("Each answer needs 'id: value'; check the line above too.")),
+    ("did not find expected key", _INDENTATION),
+    ("did not find expected '-' indicator", _INDENTATION),
+    ("expected <block end>", _INDENTATION),
+    (
+        "could not find expected ':'",
+        (
+            _("a line that is neither 'id: answer' nor a list item"),
+            _("Each answer needs 'id: value'; check the line above too."),
+        ),
+    ),
+    (
+        "while scanning a block scalar",
+        (
+            _("only a line break may follow '|' or '>'"),
+            _("Start the text on the next line, indented below the question id."),
+        ),
+    ),
+    (
+        "expected a single document",
+        (_("the file holds more than one document"), _("Remove the '---' line: an answers file is one document.")),
+    ),
+    (
+        "nesting depth",
+        (
+            _("the file is nested far too deeply"),
+            _("Answers are text, lists or simple records: this is nested far too deeply."),
+        ),
+    ),
 )
 
 
@@ -194,20 +259,25 @@ def compose(text: str, reader: Reader) -> yaml.Node | None:
             if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)) and event.tag not in (None, "!"):
                 reader.problem(
                     event.start_mark,
-                    _("the tag {tag} is not allowed here").format(tag=event.tag),
-                    _("Remove it; every answer is read as plain text."),
+                    _("the tag {tag} is not allowed: an answer is plain text").format(
+                        tag=str(event.tag).replace("tag:yaml.org,2002:", "!!")
+                    ),
+                    _("Delete the tag (the word starting with '!'), and keep the answer."),
                 )
         return yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
-        message = " ".join(str(part) for part in (error.context, error.problem) if part)
+        said = " ".join(str(part) for part in (error.context, error.problem) if part)
         # For an unclosed quote the problem is found at the end of the file; the quote
         # itself is where the person has to look.
         quoted = "quoted scalar" in str(error.context) and "end of stream" in str(error.problem)
         mark = (error.context_mark if quoted else error.problem_mark) or error.context_mark
-        hint = next((h for key, h in _SYNTAX_HINTS if key in str(error)), _("Fix the YAML syntax at this place."))
+        message, hint = next(
+            (plain for key, plain in _SYNTAX_PROBLEMS if key in said),
+            (_("YAML syntax: {message}").format(message=said), _("Fix the YAML syntax at this place.")),
+        )
         if mark is not None and text[mark.index : mark.index + 1] == "\t":
-            message, hint = _("a tab character here"), _SYNTAX_HINTS[0][1]
-        reader.problem(mark, _("YAML syntax: {message}").format(message=message), hint)
+            message, hint = _("a tab character here"), _TAB_HINT
+        reader.problem(mark, message, hint)
     except yaml.reader.ReaderError as error:
         before = text[: error.position]
         line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
