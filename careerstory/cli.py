@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
+from typer.core import TyperArgument, TyperCommand
 
 from careerstory import _, __version__
-from careerstory.errors import Interrupted, UserError
+from careerstory.errors import Interrupted, UserError, problems_found, terminal_width
 from careerstory.questions import default_bank
 from careerstory.render.request import BadRequest, Format, PageSize, RenderRequest
 
@@ -28,6 +29,35 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+
+class _FileArgument(TyperArgument):
+    """A file argument shown in help as ``FILE`` or ``FILE...``, without Typer's ``<list[Path]>``."""
+
+    def display_type_rich(self, ctx: typer.Context) -> str | None:  # type: ignore[override]
+        return None
+
+    def _rich_display_name(self) -> str:
+        return self.display_name_raw + ("..." if self.nargs != 1 else "")
+
+
+class _Command(TyperCommand):
+    """A command whose arguments read as ``FILE...`` in its help."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if isinstance(param, TyperArgument):
+                param.__class__ = _FileArgument
+
+
+def _page_size(value: str) -> str:
+    # Said as Click says a wrong choice; Typer's own check would add "Value error,".
+    if value not in {size.value for size in PageSize}:
+        choices = ", ".join(f"'{size.value}'" for size in PageSize)
+        raise typer.BadParameter(f"'{value}' is not one of {choices}.")
+    return value
+
 
 FileArgument = Annotated[
     Path, typer.Argument(help="The answers file.", show_default=True, dir_okay=False, metavar="FILE")
@@ -73,7 +103,7 @@ def _known_ids(values: list[str], known: list[str], option: str) -> list[str]:
     return values
 
 
-@app.command()
+@app.command(cls=_Command)
 def ask(
     file: FileArgument = DEFAULT_FILE,
     block: Annotated[
@@ -87,7 +117,10 @@ def ask(
         typer.Option("--language", metavar="CODE", help="The language of a new answers file (de, pl, de-AT...)."),
     ] = None,
 ) -> None:
-    """Ask the coaching questions; each answer is saved the moment it is given."""
+    """Ask the coaching questions, one at a time.
+
+    Each answer is saved the moment it is given: stop whenever you like, and nothing is lost.
+    """
     bank = default_bank()
     blocks = _known_ids(block or [], [b.id for b in bank.blocks], "--block")
     questions = _known_ids(question or [], [q.id for q in bank.questions], "--question")
@@ -100,11 +133,13 @@ def ask(
         except LanguageError as error:
             raise typer.BadParameter(f"{error.message}. {error.hint}", param_hint="--language") from None
     from careerstory.ask import run_ask
+    from careerstory.storage import check_folder
 
+    check_folder(file)
     run_ask(file, bank, blocks, questions, code)
 
 
-@app.command()
+@app.command(cls=_Command)
 def render(
     files: Annotated[
         list[Path] | None,
@@ -122,7 +157,15 @@ def render(
             help="Output file, or folder when several files or formats are rendered; '-' writes Markdown to stdout.",
         ),
     ] = None,
-    page_size: Annotated[PageSize, typer.Option("--page-size", help="Paper size of the PDF.")] = PageSize.a4,
+    page_size: Annotated[
+        str,
+        typer.Option(
+            "--page-size",
+            callback=_page_size,
+            metavar="[" + "|".join(size.value for size in PageSize) + "]",
+            help="Paper size of the PDF.",
+        ),
+    ] = PageSize.a4.value,
     template_dir: Annotated[
         Path | None,
         typer.Option("--template-dir", metavar="DIR", file_okay=False, help="Your own templates (run sandboxed)."),
@@ -138,7 +181,7 @@ def render(
             files=tuple(files or [DEFAULT_FILE]),
             formats=tuple(fmt for fmt, asked in wanted if asked) or (Format.md,),
             out=out,
-            page_size=page_size,
+            page_size=PageSize(page_size),
             template_dir=template_dir,
             strict=strict,
             force=force,
@@ -160,7 +203,7 @@ def render(
         run_render(request, default_bank())
 
 
-@app.command()
+@app.command(cls=_Command)
 def check(
     files: Annotated[
         list[Path] | None,
@@ -169,17 +212,28 @@ def check(
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 while a required answer is open.")] = False,
 ) -> None:
     """Check answers files and report what is answered, block by block."""
-    from careerstory.answers.report import check_files, checks_text
+    from careerstory.answers.report import check_files, check_text
 
     checks = check_files(list(dict.fromkeys(files or [DEFAULT_FILE])), default_bank())
-    text = checks_text(checks)
-    if text:
-        typer.echo(text)
-    _warn_editing_traps([check.path for check in checks if check.report is not None])
-    problems = [problem for check in checks for problem in check.problems]
+    several = len(checks) > 1
+    for number, checked in enumerate(checks):
+        text = check_text(checked, several)
+        if text:
+            typer.echo(("\n" if number else "") + text)
+        if several and checked.problems:
+            # Each file's problems under its own header: stdout first, so the two streams interleave in order.
+            sys.stdout.flush()
+            sys.stderr.write("\n".join(problem.format(terminal_width()) for problem in checked.problems) + "\n")
+            sys.stderr.flush()
+        if checked.report is not None:
+            _warn_editing_traps([checked.path])
+    problems = [problem for checked in checks for problem in checked.problems]
+    if problems and several:
+        sys.stderr.write(problems_found(len(problems)) + "\n")
+        raise typer.Exit(EXIT_USER_ERROR)
     if problems:
         raise UserError(*problems)
-    if strict and not all(check.report and check.report.complete for check in checks):
+    if strict and not all(checked.report and checked.report.complete for checked in checks):
         raise typer.Exit(EXIT_USER_ERROR)
 
 
@@ -195,7 +249,7 @@ def _warn_editing_traps(paths: list[Path]) -> None:
             )
 
 
-@app.command()
+@app.command(cls=_Command)
 def review(
     files: Annotated[
         list[Path] | None,
@@ -205,7 +259,10 @@ def review(
     as_json: Annotated[bool, typer.Option("--json", help="Print the notes as one JSON array.")] = False,
     github: Annotated[bool, typer.Option("--github", help="Print the notes as GitHub workflow annotations.")] = False,
 ) -> None:
-    """A coach's notes on your answers: what a coach would push back on, and what to do."""
+    """A coach's notes on your answers, and what to do about each.
+
+    What a coach would push back on, each with what to do.
+    """
     if as_json and github:
         raise typer.BadParameter(_("choose one of --json and --github."), param_hint="--json")
     from careerstory.review import review_files
@@ -234,7 +291,10 @@ def migrate(
         bool, typer.Option("--dry-run", help="Print the change as a unified diff; write nothing.")
     ] = False,
 ) -> None:
-    """Upgrade answers files to the current version, keeping every comment; the old file stays beside it."""
+    """Upgrade answers files to the current version, comments and all.
+
+    Every comment and answer stays; the old file is kept beside it (FILE.v1).
+    """
     from careerstory.answers.migrating import migrate_files
 
     outcomes, problems = migrate_files(list(dict.fromkeys(files or [DEFAULT_FILE])), default_bank(), dry_run=dry_run)
@@ -259,7 +319,7 @@ def main() -> NoReturn:
     try:
         code = app(standalone_mode=False)
     except UserError as error:
-        sys.stderr.write(error.format() + "\n")
+        sys.stderr.write(error.format(terminal_width()) + "\n")
         sys.exit(EXIT_USER_ERROR)
     except Interrupted:
         sys.stderr.write("\nStopped. Every answer you confirmed is saved.\n")

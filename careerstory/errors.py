@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
+import sys
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
-from careerstory import _
+from careerstory import n_
 
 
 @dataclass(frozen=True)
@@ -29,11 +32,39 @@ class Problem:
                 parts.append(str(self.column))
         return ":".join(parts)
 
-    def format(self) -> str:
-        """The problem as ``file:line:column: error: message`` with the fix indented below."""
+    def format(self, width: int | None = None) -> str:
+        """The problem as ``file:line:column: error: message`` with the fix indented below.
+
+        With a ``width``, lines are wrapped at spaces to fit it; a path or a word longer
+        than the line stays whole.
+        """
         where = self.where()
-        head = f"{where}: error: {self.message}" if where else f"error: {self.message}"
-        return "\n".join([head, *("    " + line for line in self.hint.splitlines())])
+        # The place is an indent of the first line, so a path is never cut, even one with spaces.
+        lines = [_wrap(self.message, f"{where}: error: " if where else "error: ", "  ", width)]
+        for line in self.hint.splitlines():
+            indent = "    " + line[: len(line) - len(line.lstrip(" "))]
+            lines.append(_wrap(line.lstrip(" "), indent, indent, width))
+        return "\n".join(lines)
+
+
+def _wrap(text: str, first: str, rest: str, width: int | None) -> str:
+    if width is None or len(first + text) <= width:
+        return first + text
+    return textwrap.fill(
+        text,
+        width,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
+def terminal_width() -> int | None:
+    """The width to wrap messages on standard error to: the terminal's, None when it is no terminal."""
+    if not sys.stderr.isatty():
+        return None
+    return shutil.get_terminal_size().columns - 1  # a full last column makes some terminals add a blank line
 
 
 class UserError(Exception):
@@ -43,12 +74,21 @@ class UserError(Exception):
         super().__init__("; ".join(p.message for p in problems))
         self.problems = problems
 
-    def format(self) -> str:
+    def format(self, width: int | None = None) -> str:
         """Every problem, one after the other, and how many there are when more than one."""
-        text = "\n".join(problem.format() for problem in self.problems)
+        text = "\n".join(problem.format(width) for problem in self.problems)
         if len(self.problems) > 1:
-            text += "\n" + _("{n} problems found; fix them and run the command again.").format(n=len(self.problems))
+            text += "\n" + problems_found(len(self.problems))
         return text
+
+
+def problems_found(n: int) -> str:
+    """The line after a list of problems that says how many there were."""
+    return n_(
+        "{n} problem found; fix it and run the command again.",
+        "{n} problems found; fix them and run the command again.",
+        n,
+    ).format(n=n)
 
 
 class Interrupted(Exception):

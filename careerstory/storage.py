@@ -163,3 +163,25 @@ class FileLock:
                 os.unlink(self._lock_path)
             os.close(self._fd)
             self._fd = None
+
+
+def check_folder(path: Path) -> None:
+    """Refuse before any question is asked when ``path``'s folder cannot take the file."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise UserError(
+            Problem(
+                _("the folder {folder} does not exist").format(folder=folder),
+                _("Create it first (`mkdir -p {folder}`), then run the command again.").format(folder=folder),
+                path,
+            )
+        )
+    # The file is written by a temporary file beside it, so the folder itself must be writable.
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise UserError(
+            Problem(
+                _("the folder {folder} cannot be written to").format(folder=folder),
+                _("Choose a file in a folder of your own, or ask for write permission on this one."),
+                path,
+            )
+        )

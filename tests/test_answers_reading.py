@@ -20,12 +20,25 @@ def only_problem(text: str, bank):
 
 
 @pytest.mark.parametrize(
-    "typed", ["no", "on", "yes", "1.10", "01234", "12:30", "2026-05-01", "null", "~", "0x1F", ".inf"]
+    "typed", ["no", "on", "yes", "1.10", "01234", "12:30", "2026-05-01", '"null"', "'~'", "0x1F", ".inf"]
 )
 def test_every_scalar_stays_the_text_typed(bank, typed):
     sheet = load_text(f"about:\n  name: {typed}\noptions:\n  industries:\n    - {typed}\n", bank)
-    assert sheet["name"] == typed
-    assert sheet["industries"] == [typed]
+    assert sheet["name"] == typed.strip("'\"")
+    assert sheet["industries"] == [typed.strip("'\"")]
+
+
+@pytest.mark.parametrize("null", ["~", "null", "Null", "NULL", "", "[]", "{}"])
+def test_a_yaml_null_reads_as_an_empty_answer_everywhere(bank, null):
+    text = (
+        f"version: 2\nabout:\n  name: {null}\noptions:\n  industries: {null}\n"
+        f"targets:\n  jobs:\n    - role: Analyst\n      organisation: {null}\n      requirements: {null}\n"
+    )
+    sheet = load_text(text, bank)
+    assert (sheet["name"], sheet["industries"]) == ("", [])
+    [job] = sheet["jobs"]
+    assert (job["organisation"], job["requirements"]) == ("", [])
+    assert sheet.open_questions()[0].id == "name"
 
 
 def test_a_new_file_lists_every_question_empty_and_loads_as_unanswered(bank):
@@ -111,7 +124,7 @@ def test_an_unknown_block_suggests_the_closest(bank):
         ("about:\n  name:\n    - a\n", "expected text, found a list"),
         ("about:\n  name:\n    first: a\n", "found a mapping"),
         ("options:\n  industries: Banking\n", "expected a list"),
-        ("options:\n  people:\n    - Sam\n", "each entry needs"),
+        ("options:\n  people:\n    - Sam\n", "a record is written as"),
         (
             "options:\n  people:\n    - {name: a, works_as: b, ask_about: c, status: talked, learned: e, phone: f}\n",
             "unknown field 'phone'",
@@ -264,3 +277,50 @@ def test_a_version_newer_than_the_tool_says_to_upgrade_and_nothing_else(bank):
 def test_a_version_1_question_in_a_version_2_file_points_to_targets(bank):
     problem = only_problem("version: 2\nstory:\n  why_fit: x\n", bank)
     assert "`targets:`" in problem.hint and "why_fit" in problem.hint
+
+
+@pytest.mark.parametrize("escape", ["\\x07", "\\x00", "\\x7f", "\\x9b", "\\u2028"])
+def test_a_control_character_written_as_an_escape_is_refused_at_its_place(bank, escape):
+    problem = only_problem(f'about:\n  name: "Maya{escape} Okafor"\n', bank)
+    assert (problem.line, problem.column) == (2, 9)
+    assert "name: the answer holds the invisible character U+" in problem.message
+    assert "Delete its escape" in problem.hint
+
+
+def test_escapes_in_record_fields_and_list_items_are_refused_too(bank):
+    problems = problems_of('options:\n  industries: ["a\\x01"]\ntargets:\n  jobs:\n    - role: "b\\x1b"\n', bank)
+    assert [(p.line, p.message.split(":")[0]) for p in problems] == [(2, "industries"), (5, "jobs.role")]
+
+
+def test_a_tab_newline_or_direction_mark_written_as_an_escape_is_read_as_ask_would_keep_it(bank):
+    # ask keeps a pasted right-to-left override (the brief closes it); the file reads the same.
+    sheet = load_text('about:\n  name: "Maya\\tOkafor\\n\\u202eokafor"\n', bank)
+    assert sheet["name"] == "Maya\tOkafor\n\u202eokafor"
+
+
+def test_a_record_written_as_plain_text_is_shown_the_record_shape_in_a_few_lines(bank):
+    problem = only_problem("version: 2\ntargets:\n  jobs:\n    - Data analyst at Acme\n", bank)
+    assert problem.message == "jobs: a record is written as `field: text` lines under a '- '"
+    assert problem.hint.splitlines()[1:] == ["  - role: ...", "    organisation: ...", "    requirements: ..."]
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "where"),
+    [
+        ("about:\n  name: [Maya,\n", "a value is missing here", (3, 1)),
+        ("about:\n  name: [Maya\n", "a list opened with '[' is never closed", (3, 1)),
+        ("about:\n  name: @maya\n", "an answer cannot start with this character", (2, 9)),
+        ('about:\n  name: "C:\\q"\n', "an unknown escape: a backslash in double quotes starts an escape", (2, 12)),
+        ("about:\n  name: Maya\n current_role: x\n", "this line does not line up with the lines around it", (3, 2)),
+        ("about:\n  name: |x\n    Maya\n", "only a line break may follow '|' or '>'", (2, 10)),
+    ],
+)
+def test_common_yaml_mistakes_are_said_in_plain_words_at_their_place(bank, text, message, where):
+    problem = only_problem(text, bank)
+    assert (problem.message, (problem.line, problem.column)) == (message, where)
+    assert "YAML syntax" not in problem.message and "while parsing" not in problem.message
+
+
+def test_a_python_tag_is_named_shortly_and_refused(bank):
+    problem = only_problem("about:\n  name: !!python/object:os.system x\n", bank)
+    assert problem.message == "the tag !!python/object:os.system is not allowed: an answer is plain text"

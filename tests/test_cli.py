@@ -78,13 +78,35 @@ def test_check_of_several_files_shows_every_problem_of_every_file_and_exits_1(ba
     result = run("check", "bad.yaml", "good.yaml", "worse.yaml", "missing.yaml", cwd=tmp_path)
     assert result.returncode == 1
     assert "==> good.yaml <==\ngood.yaml: valid" in result.stdout
-    assert "==> bad.yaml <==\nbad.yaml: invalid, 1 problem(s) listed on standard error" in result.stdout
+    assert "==> bad.yaml <==\nbad.yaml: invalid, 1 problem:" in result.stdout
     assert "bad.yaml:2:3: error: unknown question 'nmae'" in result.stderr
     assert "worse.yaml:2:3: error: unknown question 'why_chnage'" in result.stderr
     assert "worse.yaml:3:20: error: what_is_special: expected text, found a list" in result.stderr
     assert "missing.yaml: error: no such answers file" in result.stderr
     assert "4 problems found" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_check_of_several_files_prints_each_files_problems_under_its_own_header(bank, tmp_path):
+    (tmp_path / "bad.yaml").write_text("about:\n  nmae: x\n")
+    (tmp_path / "good.yaml").write_text(new_file_text(bank, complete_values(bank)))
+    (tmp_path / "worse.yaml").write_text("story:\n  why_chnage: y\n")
+    # One stream, as a terminal shows both: each problem right under its file's header.
+    result = subprocess.run(
+        [sys.executable, "-m", "careerstory", "check", "bad.yaml", "good.yaml", "worse.yaml"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    text = result.stdout
+    assert text.index("==> bad.yaml <==") < text.index("bad.yaml:2:3: error") < text.index("==> good.yaml <==")
+    assert text.index("==> worse.yaml <==") < text.index("worse.yaml:2:3: error")
+    assert "worse.yaml: invalid, 1 problem:" in text
+    assert text.rstrip().endswith("2 problems found; fix them and run the command again.")
+    assert "(s)" not in text
 
 
 def test_check_lists_a_target_without_a_role_and_strict_refuses_it(bank, tmp_path):
@@ -213,3 +235,43 @@ def test_a_file_newer_than_careerstory_is_refused_with_what_to_do(tmp_path):
     result = run("check", "a.yaml", cwd=tmp_path)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "a.yaml:1:10: error: this file is version 99" in result.stderr and "Upgrade careerstory" in result.stderr
+
+
+def test_ask_in_a_folder_that_does_not_exist_says_so_before_any_question(tmp_path):
+    result = run("ask", "nodir/x.yaml", cwd=tmp_path, stdin="Ada\n")
+    assert result.returncode == 1
+    assert "nodir/x.yaml: error: the folder nodir does not exist" in result.stderr
+    assert "mkdir -p nodir" in result.stderr
+    assert "Traceback" not in result.stderr and "name" not in result.stdout.lower()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes anywhere")
+def test_ask_in_a_folder_that_cannot_be_written_says_so_before_any_question(tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        result = run("ask", "locked/x.yaml", cwd=tmp_path, stdin="Ada\n")
+    finally:
+        locked.chmod(0o700)
+    assert result.returncode == 1
+    assert "the folder locked cannot be written to" in result.stderr
+
+
+def test_a_wrong_page_size_reads_as_clicks_own_choice_error():
+    result = run("render", "--page-size", "legal")
+    assert result.returncode == 2
+    assert "Invalid value for '--page-size': 'legal' is not one of 'a4', 'letter'." in result.stderr
+
+
+def test_help_shows_files_as_FILE_and_every_command_whole_at_80_columns():
+    env = {**os.environ, "COLUMNS": "80"}
+    listing = subprocess.run(
+        [sys.executable, "-m", "careerstory", "--help"], capture_output=True, text=True, env=env, timeout=60
+    ).stdout
+    commands = listing.split("Commands:")[1].strip().splitlines()
+    assert len(commands) == 6 and not [line for line in commands if line.endswith("...")]
+    for command in ("check", "render", "review"):
+        text = run(command, "--help").stdout
+        assert "  FILE...  " in text and "list[Path]" not in text
+    assert "--page-size [a4|letter]" in run("render", "--help").stdout

@@ -16,7 +16,7 @@ from babel.messages.mofile import write_mo
 
 from careerstory import i18n
 from careerstory.answers import load, new_file_text
-from careerstory.answers.report import check_files, checks_text
+from careerstory.answers.report import check_files, check_text
 from careerstory.ask.terminal import scripted
 from careerstory.errors import Interrupted, UserError
 from careerstory.i18n import catalogs, parse_language
@@ -110,7 +110,7 @@ def test_a_new_file_asks_its_questions_in_its_language_in_the_comments(bank):
 
 def test_check_reports_each_file_in_its_own_language(bank, tmp_path):
     checks = check_files([_file(bank, tmp_path / "de.yaml", "de"), _file(bank, tmp_path / "en.yaml", "")], bank)
-    german, english = checks_text(checks).split("==> ")[1:]
+    german, english = (check_text(check, several=True) for check in checks)
     assert "Über dich" in german and "beantwortet" in german
     assert "About you" in english and "answered" in english and "beantwortet" not in english
 

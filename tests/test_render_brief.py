@@ -172,6 +172,15 @@ def test_strict_refuses_while_a_required_answer_is_open_naming_them(write_answer
     render(write_answers(FULL, "full.yaml"), bank, strict=True)
 
 
+def test_strict_refuses_a_job_without_its_role_as_check_does(write_answers, bank: Bank) -> None:
+    roleless = dict(FULL, jobs=[{"organisation": "Acme", "status": "applied"}])
+    path = write_answers(roleless, "roleless.yaml")
+    with pytest.raises(UserError) as caught:
+        run_render(RenderRequest([path], ["md"], strict=True), bank)
+    assert "jobs[1] has no role" in caught.value.problems[0].message
+    assert not path.with_suffix(".md").exists()
+
+
 def test_one_bad_file_does_not_hide_the_others(write_answers, bank: Bank, tmp_path: Path) -> None:
     good = write_answers(FULL, "good.yaml")
     empty = write_answers({}, "empty.yaml")

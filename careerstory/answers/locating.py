@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from careerstory import _
-from careerstory.answers.reading import compose_nodes, is_empty
+from careerstory.answers.reading import compose_nodes, is_empty, is_null
 from careerstory.errors import Problem
 from careerstory.questions import Bank
 
@@ -120,7 +120,7 @@ def _locate_answer(block: str, name: str, node: yaml.Node, text: str) -> list[Lo
 
 def _scalar(block: str, question: str, node: yaml.ScalarNode, text: str) -> Located:
     start = int(node.start_mark.index)
-    if is_empty(node):
+    if is_null(node):
         return Located(block, question, "", (), start)
     value = str(node.value).rstrip("\n")
     return Located(block, question, value, character_indexes(node, text)[: len(value)], start)

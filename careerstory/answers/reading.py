@@ -24,7 +24,15 @@ import yaml
 from careerstory import _
 from careerstory.answers import migrations
 from careerstory.answers.migrations import CURRENT_VERSION
-from careerstory.answers.model import Answer, AnswerSheet, FieldValue, GroupEntry, empty_answer, empty_field
+from careerstory.answers.model import (
+    Answer,
+    AnswerSheet,
+    FieldValue,
+    GroupEntry,
+    empty_answer,
+    empty_field,
+    unstorable_character,
+)
 from careerstory.errors import Problem, UserError
 from careerstory.questions import Bank, Block, Question
 
@@ -42,17 +50,82 @@ _LANGUAGE = re.compile(LANGUAGE_PATTERN)
 # nodes and marks as the pure-Python one, about twenty times faster.
 _LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
-_SYNTAX_HINTS = (
-    ("'\\t'", _("YAML indents with spaces only: replace the tab with spaces.")),
-    ("found unexpected end of stream", _("A quote is never closed: add the closing quote.")),
-    ("while scanning a quoted scalar", _("A quote is never closed: add the closing quote.")),
+_TAB_HINT = _("YAML indents with spaces only: replace the tab with spaces.")
+_QUOTE = (_("a quote is never closed"), _("Add the closing quote, at the end of the answer."))
+_INDENTATION = (
+    _("this line does not line up with the lines around it"),
+    _("Check this line's indentation: it should line up with its siblings."),
+)
+# libyaml's own words for the problems people make by hand (matched on its problem and
+# context texts, first match wins), each said plainly with what to do.
+_SYNTAX_PROBLEMS: tuple[tuple[str, tuple[str, str]], ...] = (
+    ("'\\t'", (_("a tab character here"), _TAB_HINT)),
+    ("found unexpected end of stream", _QUOTE),
+    ("while scanning a quoted scalar", _QUOTE),
+    (
+        "did not find expected node content",
+        (
+            _("a value is missing here"),
+            _("After a ',' in [ ] or { } another item must follow; or put the answer in quotes."),
+        ),
+    ),
+    (
+        "did not find expected ',' or ']'",
+        (_("a list opened with '[' is never closed"), _("Close it with ']', or put the answer in quotes.")),
+    ),
+    (
+        "did not find expected ',' or '}'",
+        (_("a mapping opened with '{' is never closed"), _("Close it with '}', or put the answer in quotes.")),
+    ),
+    (
+        "found character that cannot start any token",
+        (
+            _("an answer cannot start with this character"),
+            _('Put the whole answer in quotes, for example "@maya".'),
+        ),
+    ),
+    (
+        "found unknown escape character",
+        (
+            _("an unknown escape: a backslash in double quotes starts an escape"),
+            _("Write \\\\ for a backslash, or put the answer in single quotes instead."),
+        ),
+    ),
     (
         "mapping values are not allowed",
-        _("Check this line's indentation against the line above, and put text holding ': ' in quotes."),
+        (
+            _("a ': ' where no new answer can start"),
+            _("Check this line's indentation against the line above, and put text holding ': ' in quotes."),
+        ),
     ),
-    ("expected <block end>", _("Check this line's indentation: it should line up with its siblings.")),
-    ("nesting depth", _("Answers are text, lists or simple records: this is nested far too deeply.")),
-    ("could not find expected ':'", _("Each answer needs 'id: value'; check the line above too.")),
+    ("did not find expected key", _INDENTATION),
+    ("did not find expected '-' indicator", _INDENTATION),
+    ("expected <block end>", _INDENTATION),
+    (
+        "could not find expected ':'",
+        (
+            _("a line that is neither 'id: answer' nor a list item"),
+            _("Each answer needs 'id: value'; check the line above too."),
+        ),
+    ),
+    (
+        "while scanning a block scalar",
+        (
+            _("only a line break may follow '|' or '>'"),
+            _("Start the text on the next line, indented below the question id."),
+        ),
+    ),
+    (
+        "expected a single document",
+        (_("the file holds more than one document"), _("Remove the '---' line: an answers file is one document.")),
+    ),
+    (
+        "nesting depth",
+        (
+            _("the file is nested far too deeply"),
+            _("Answers are text, lists or simple records: this is nested far too deeply."),
+        ),
+    ),
 )
 
 
@@ -186,20 +259,25 @@ def compose(text: str, reader: Reader) -> yaml.Node | None:
             if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)) and event.tag not in (None, "!"):
                 reader.problem(
                     event.start_mark,
-                    _("the tag {tag} is not allowed here").format(tag=event.tag),
-                    _("Remove it; every answer is read as plain text."),
+                    _("the tag {tag} is not allowed: an answer is plain text").format(
+                        tag=str(event.tag).replace("tag:yaml.org,2002:", "!!")
+                    ),
+                    _("Delete the tag (the word starting with '!'), and keep the answer."),
                 )
         return yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
-        message = " ".join(str(part) for part in (error.context, error.problem) if part)
+        said = " ".join(str(part) for part in (error.context, error.problem) if part)
         # For an unclosed quote the problem is found at the end of the file; the quote
         # itself is where the person has to look.
         quoted = "quoted scalar" in str(error.context) and "end of stream" in str(error.problem)
         mark = (error.context_mark if quoted else error.problem_mark) or error.context_mark
-        hint = next((h for key, h in _SYNTAX_HINTS if key in str(error)), _("Fix the YAML syntax at this place."))
+        message, hint = next(
+            (plain for key, plain in _SYNTAX_PROBLEMS if key in said),
+            (_("YAML syntax: {message}").format(message=said), _("Fix the YAML syntax at this place.")),
+        )
         if mark is not None and text[mark.index : mark.index + 1] == "\t":
-            message, hint = _("a tab character here"), _SYNTAX_HINTS[0][1]
-        reader.problem(mark, _("YAML syntax: {message}").format(message=message), hint)
+            message, hint = _("a tab character here"), _TAB_HINT
+        reader.problem(mark, message, hint)
     except yaml.reader.ReaderError as error:
         before = text[: error.position]
         line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
@@ -222,7 +300,7 @@ def compose(text: str, reader: Reader) -> yaml.Node | None:
 
 
 def _describe(char: str) -> str:
-    return f"U+{ord(char):04X} ({unicodedata.name(char, 'unnamed')})"
+    return f"U+{ord(char):04X} ({unicodedata.name(char, _('a control character'))})"
 
 
 def _suggest(word: str, known: list[str]) -> str:
@@ -274,6 +352,21 @@ def is_empty(node: yaml.Node) -> bool:
     """True for a key with nothing after it (a plain empty scalar)."""
     # libyaml calls the plain style "", the Python parser None.
     return isinstance(node, yaml.ScalarNode) and node.value == "" and not node.style
+
+
+# YAML 1.1 and 1.2 both read these plain scalars as null: PyYAML and yq write an empty
+# answer as `~` or `null`, and the schema allows null for every answer.
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+
+
+def is_null(node: yaml.Node) -> bool:
+    """True for what YAML reads as no value: nothing, a plain `~` or `null`, an empty `[]` or `{}`.
+
+    A quoted "~" or "null" is text as typed.
+    """
+    if isinstance(node, yaml.ScalarNode):
+        return not node.style and node.value in _NULLS
+    return isinstance(node, yaml.CollectionNode) and bool(node.flow_style) and not node.value
 
 
 @dataclass(frozen=True)
@@ -339,7 +432,7 @@ def scalars(node: yaml.Node) -> list[yaml.ScalarNode]:
 
 
 def _read_root(root: yaml.Node, reader: Reader, sheet: AnswerSheet) -> None:
-    if is_empty(root):
+    if is_null(root):
         return
     if not isinstance(root, yaml.MappingNode):
         reader.problem(
@@ -425,7 +518,7 @@ def _language(node: yaml.Node, reader: Reader) -> str:
 
 
 def _read_block(block: Block, node: yaml.Node, reader: Reader, sheet: AnswerSheet) -> None:
-    if is_empty(node):
+    if is_null(node):
         return
     if not isinstance(node, yaml.MappingNode):
         reader.problem(
@@ -465,9 +558,25 @@ def _moved_to(block_id: str, question_id: str) -> str | None:
 
 
 def _text(node: yaml.Node, reader: Reader, where: str, what: str) -> str | None:
+    if is_null(node):
+        return ""
     if isinstance(node, yaml.ScalarNode):
         # A block scalar always ends in a line break; it is layout, not part of the answer.
-        return str(node.value).rstrip("\n")
+        text = str(node.value).rstrip("\n")
+        # The same rule as for a typed answer: a control character written as an escape
+        # ("\x07", "\u0000") would reach every output unseen. A "\r" is a line break to
+        # YAML and to the brief's Markdown alike, so it stays.
+        bad = unstorable_character(text.replace("\r", "\n"))
+        if bad is not None:
+            reader.problem(
+                node.start_mark,
+                _("{where}: the answer holds the invisible character {character}").format(
+                    where=where, character=_describe(bad)
+                ),
+                _("Delete its escape (such as \\x07 or \\u0000) from the quoted text."),
+            )
+            return None
+        return text
     shape = _("a list") if isinstance(node, yaml.SequenceNode) else _("a mapping")
     hint = (
         _("Write it as one text; for several lines use `|` and indent the lines below.")
@@ -483,13 +592,13 @@ def _text(node: yaml.Node, reader: Reader, where: str, what: str) -> str | None:
 def _read_answer(question: Question, node: yaml.Node, reader: Reader) -> Answer | None:
     if question.kind in ("text", "long"):
         return _text(node, reader, question.id, _("text"))
-    if is_empty(node):
+    if is_null(node):
         return []
     if not isinstance(node, yaml.SequenceNode):
         example = (
             "  - " + _("first item") + "\n  - " + _("second item")
             if question.kind == "list"
-            else "  - " + "\n    ".join(f"{f.id}: ..." for f in question.fields)
+            else _record_example(question)
         )
         reader.problem(
             node.start_mark,
@@ -503,15 +612,21 @@ def _read_answer(question: Question, node: yaml.Node, reader: Reader) -> Answer 
     return [entry for entry in entries if entry is not None]
 
 
+def _record_example(question: Question) -> str:
+    """A record in two or three lines: fields left out read as empty, so the rest can wait."""
+    shown = [f.id for f in question.fields if f.required] + [f.id for f in question.fields if not f.required]
+    return "  - " + "\n    ".join(f"{field}: ..." for field in shown[:3])
+
+
 def _read_entry(question: Question, node: yaml.Node, reader: Reader) -> GroupEntry | None:
     field_ids = [f.id for f in question.fields]
+    if is_null(node):
+        return {f.id: empty_field(f) for f in question.fields}
     if not isinstance(node, yaml.MappingNode):
         reader.problem(
             node.start_mark,
-            _("{question}: each entry needs the fields {fields}").format(
-                question=question.id, fields=", ".join(field_ids)
-            ),
-            _("Write each entry as '- {fields}'.").format(fields="\n    ".join(f"{f}: ..." for f in field_ids)),
+            _("{question}: a record is written as `field: text` lines under a '- '").format(question=question.id),
+            _("Write it like this (any field left out reads as empty):") + "\n" + _record_example(question),
         )
         return None
     # A field left out reads as empty, so a field added in a new version needs no edit of old records.
@@ -544,7 +659,7 @@ def _read_entry(question: Question, node: yaml.Node, reader: Reader) -> GroupEnt
 
 def _items(node: yaml.Node, reader: Reader, where: str) -> list[str] | None:
     """A list of short text items (empty when the node is empty)."""
-    if is_empty(node):
+    if is_null(node):
         return []
     if not isinstance(node, yaml.SequenceNode):
         reader.problem(

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from careerstory import _
-from careerstory.answers.model import AnswerSheet
+from careerstory import _, n_
+from careerstory.answers.model import AnswerSheet, OpenRecord
 from careerstory.answers.reading import load
 from careerstory.errors import Problem, UserError
 from careerstory.i18n import using
@@ -56,6 +56,35 @@ def open_required(blocks: Sequence[BlockProgress]) -> list[Question]:
 
 
 @dataclass(frozen=True)
+class Gaps:
+    """What keeps a file from a complete brief: what `--strict` refuses, in check and render alike."""
+
+    questions: tuple[Question, ...]  # open required questions, in bank order
+    records: tuple[OpenRecord, ...]  # records lacking a required field
+
+    def __bool__(self) -> bool:
+        return bool(self.questions or self.records)
+
+
+def strict_gaps(sheet: AnswerSheet) -> Gaps:
+    """The open required questions and the open records of ``sheet``."""
+    return Gaps(tuple(open_required(progress(sheet))), tuple(sheet.open_records()))
+
+
+def strict_problem(sheet: AnswerSheet) -> Problem | None:
+    """Why ``--strict`` refuses ``sheet``, or None when it lets it through."""
+    gaps = strict_gaps(sheet)
+    if not gaps:
+        return None
+    what = [q.id for q in gaps.questions] + [str(record) for record in gaps.records]
+    return Problem(
+        _("--strict: not complete yet: {what}").format(what=", ".join(what)),
+        _("Answer them with `careerstory ask {file}`, or go without --strict.").format(file=sheet.path),
+        sheet.path,
+    )
+
+
+@dataclass(frozen=True)
 class Report:
     """What ``check`` says about one valid file."""
 
@@ -74,21 +103,31 @@ def report(sheet: AnswerSheet) -> Report:
         for question in block.open:
             mark = _("required") if question.required else _("optional")
             lines.append("      " + _("open ({mark}): {id}").format(mark=mark, id=question.id))
-    open_records = sheet.open_records()
-    for record in open_records:
+    gaps = strict_gaps(sheet)
+    for record in gaps.records:
         lines.append("  " + _("open record: {record} yet").format(record=record))
-    if open_records:
+    if gaps.records:
         lines.append(_("Fill in what each open record lacks, or delete the record; `check --strict` waits for it."))
-    missing = len(open_required(blocks))
+    missing = len(gaps.questions)
     if missing:
         lines.append(
-            _("{n} required question(s) still open: `careerstory ask {file}` asks them.").format(
-                n=missing, file=sheet.path
-            )
+            n_(
+                "{n} required question still open: `careerstory ask {file}` asks it.",
+                "{n} required questions still open: `careerstory ask {file}` asks them.",
+                missing,
+            ).format(n=missing, file=sheet.path)
+        )
+    elif gaps.records:
+        lines.append(
+            n_(
+                "Every required question is answered, but {n} record is still open.",
+                "Every required question is answered, but {n} records are still open.",
+                len(gaps.records),
+            ).format(n=len(gaps.records))
         )
     else:
         lines.append(_("Every required question is answered."))
-    return Report("\n".join(lines), missing == 0 and not open_records)
+    return Report("\n".join(lines), not gaps)
 
 
 @dataclass(frozen=True)
@@ -113,20 +152,17 @@ def check_files(paths: Sequence[Path], bank: Bank) -> list[FileCheck]:
     return checks
 
 
-def checks_text(checks: Sequence[FileCheck]) -> str:
-    """Every report, each under a ``==> file <==`` header when there are several.
+def check_text(check: FileCheck, several: bool) -> str:
+    """What standard output says of one checked file, under a ``==> file <==`` header when ``several``.
 
     A single invalid file gives no text: its problems, on standard error, say it all.
+    When there are several, the problems follow their file's header on standard error.
     """
-    if len(checks) == 1 and checks[0].report is None:
+    if check.report is not None:
+        body = check.report.text
+    elif several:
+        n = len(check.problems)
+        body = n_("{file}: invalid, {n} problem:", "{file}: invalid, {n} problems:", n).format(file=check.path, n=n)
+    else:
         return ""
-    parts = []
-    for check in checks:
-        if check.report is not None:
-            body = check.report.text
-        else:
-            body = _("{file}: invalid, {n} problem(s) listed on standard error").format(
-                file=check.path, n=len(check.problems)
-            )
-        parts.append(f"==> {check.path} <==\n{body}" if len(checks) > 1 else body)
-    return "\n\n".join(parts)
+    return f"==> {check.path} <==\n{body}" if several else body

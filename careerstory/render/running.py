@@ -15,7 +15,9 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from careerstory import n_
 from careerstory.answers import AnswerSheet, read
+from careerstory.answers.report import strict_problem
 from careerstory.errors import Problem, UserError
 from careerstory.i18n import activate
 from careerstory.questions import Bank
@@ -191,16 +193,8 @@ class _Run:
                     file,
                 )
             )
-        required = sheet.open_questions(required_only=True)
-        if self.request.strict and required:
-            ids = ", ".join(q.id for q in required)
-            raise UserError(
-                Problem(
-                    f"--strict: {len(required)} required answer(s) still open: {ids}",
-                    f"Answer them with `careerstory ask {file}`, or render without --strict.",
-                    file,
-                )
-            )
+        if self.request.strict and (refused := strict_problem(sheet)):
+            raise UserError(refused)
         return sheet, data
 
     def build_file(self, file: Path) -> None:
@@ -211,8 +205,12 @@ class _Run:
         still_open = sheet.open_questions()
         if still_open:
             self.say(
-                f"{file}: {len(still_open)} question(s) still open, left out of the brief: "
-                f"{', '.join(q.id for q in still_open)} (`careerstory ask {file}` asks them)"
+                n_(
+                    "{file}: {n} question still open, left out of the brief: {ids} (`careerstory ask {file}` asks it)",
+                    "{file}: {n} questions still open, left out of the brief: {ids} "
+                    "(`careerstory ask {file}` asks them)",
+                    len(still_open),
+                ).format(file=file, n=len(still_open), ids=", ".join(q.id for q in still_open))
             )
         views: dict[str, Brief] = {}
         html: dict[str, str] = {}  # made once per document, for the HTML file and the PDF alike
