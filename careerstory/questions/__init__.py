@@ -38,6 +38,7 @@ class Field:
     example: str = ""
     role: str = ""  # the name a document addresses it by, where it shows in a header
     heading: str = ""  # a document's heading for it, where it shows apart from the table
+    private: bool = False  # the person's own: only documents for them show it, unless they share it
     show: dict[str, str] = field(default_factory=dict, hash=False, compare=False)  # document id -> place
 
     def place(self, document: str, default: str = "column") -> str:
@@ -59,6 +60,7 @@ class Question:
     fields: tuple[Field, ...] = ()
     role: str = ""  # the name documents address it by; stays when the id is renamed
     heading: str = ""  # how documents head the answer; the prompt when empty
+    private: bool = False  # the person's own: only documents for them show it, unless they share it
     show: dict[str, str] = field(default_factory=dict, hash=False, compare=False)  # document id -> place
 
     def place(self, document: str, default: str) -> str:
@@ -139,6 +141,7 @@ def _field(raw: dict[str, Any]) -> Field:
         example=str(raw.get("example", "")),
         role=str(raw.get("role", "")),
         heading=str(raw.get("heading", "")),
+        private=bool(raw.get("private", False)),
         show=_show(raw, str(raw["id"])),
     )
 
@@ -162,6 +165,7 @@ def _question(raw: dict[str, Any], block_id: str) -> Question:
         fields=tuple(_field(f) for f in fields),
         role=str(raw.get("role", "")),
         heading=str(raw.get("heading", "")),
+        private=bool(raw.get("private", False)),
         show=_show(raw, str(raw["id"])),
     )
 

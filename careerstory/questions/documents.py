@@ -15,8 +15,8 @@ from typing import Any, Literal
 
 from careerstory.questions.compiled import load_data
 
-Take = Literal["text", "first_sentence", "phrases"]
-TAKES: tuple[Take, ...] = ("text", "first_sentence", "phrases")
+Take = Literal["text", "first_sentence", "two_sentences", "phrases"]
+TAKES: tuple[Take, ...] = ("text", "first_sentence", "two_sentences", "phrases")
 # Places the renderer lays out itself; every other place a document names is a plain
 # run of answered questions.
 HEADER = "header"
@@ -34,6 +34,41 @@ class Part:
 
 
 @dataclass(frozen=True)
+class Kit:
+    """A page per person to talk to: where the people are, and the words a coach adds."""
+
+    role: str  # the group of people, by role
+    name: str  # the field naming a person
+    status: str  # the field holding where things stand
+    own_question: str  # the field holding the person's own question for them
+    not_yet: tuple[str, ...]  # statuses of people not contacted yet: they get a message to send
+    order: tuple[str, ...]  # statuses in the order the summary lists them
+    questions: tuple[str, ...]
+    introduction: tuple[tuple[str, ...], ...]  # lines, each its patterns, first filled wins
+    outreach: tuple[tuple[str, ...], ...]  # paragraphs, the same way
+
+
+@dataclass(frozen=True)
+class Targets:
+    """The group holding the jobs a person goes for, and the fields that name each one."""
+
+    role: str
+    name: str
+    organisation: str
+
+
+@dataclass(frozen=True)
+class StepSource:
+    """A group whose records carry next steps, gathered into one list."""
+
+    role: str
+    about: str
+    step: str
+    date: str = ""
+    when: str = "{}"
+
+
+@dataclass(frozen=True)
 class Document:
     """One document careerstory renders from the answers."""
 
@@ -46,6 +81,10 @@ class Document:
     title: tuple[str, ...]
     subject: tuple[str, ...]
     recipes: tuple[tuple[str, tuple[Part, ...]], ...]
+    shows_private: bool = False
+    pages: int = 0  # the pages the PDF is designed to fit; 0: as many as it takes
+    limits: tuple[tuple[str, int], ...] = ()  # role -> the records or items the design shows at most
+    kit: Kit | None = None
 
     def template(self, fmt: str) -> str:
         """The template file that makes this document in ``fmt``."""
@@ -71,6 +110,10 @@ def _document(raw: dict[str, Any]) -> Document:
                 raise ValueError(f"documents: {doc_id}: recipe {name}: unknown take {part['take']!r}")
             made.append(Part(str(part["role"]), part["take"], str(part.get("say", "{}"))))
         recipes.append((str(name), tuple(made)))
+    private = str(raw.get("private", "hide"))
+    if private not in ("show", "hide"):
+        raise ValueError(f"documents: {doc_id}: private is show or hide, not {private!r}")
+    kit = raw.get("kit")
     return Document(
         id=doc_id,
         file_name=str(raw["file_name"]),
@@ -81,6 +124,28 @@ def _document(raw: dict[str, Any]) -> Document:
         title=tuple(map(str, raw["title"])),
         subject=tuple(map(str, raw["subject"])),
         recipes=tuple(recipes),
+        shows_private=private == "show",
+        pages=int(raw.get("pages", 0)),
+        limits=tuple((str(k), int(v)) for k, v in raw.get("limits", {}).items()),
+        kit=_kit(kit) if kit else None,
+    )
+
+
+def _patterns(lines: list[list[str]]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(str(p) for p in (line if isinstance(line, list) else [line])) for line in lines)
+
+
+def _kit(raw: dict[str, Any]) -> Kit:
+    return Kit(
+        role=str(raw["role"]),
+        name=str(raw["name"]),
+        status=str(raw["status"]),
+        own_question=str(raw["own_question"]),
+        not_yet=tuple(map(str, raw["not_yet"])),
+        order=tuple(map(str, raw["order"])),
+        questions=tuple(map(str, raw["questions"])),
+        introduction=_patterns(raw["introduction"]),
+        outreach=_patterns(raw["outreach"]),
     )
 
 
@@ -97,6 +162,22 @@ def documents_from_data(raw: dict[str, Any]) -> tuple[Document, ...]:
 def default_documents() -> tuple[Document, ...]:
     """The documents shipped with careerstory."""
     return documents_from_data(load_data("documents.yaml"))
+
+
+@cache
+def targets_data() -> Targets:
+    """Where the jobs a person goes for are kept, shared by every document."""
+    raw = load_data("documents.yaml")["targets"]
+    return Targets(str(raw["role"]), str(raw["name"]), str(raw["organisation"]))
+
+
+@cache
+def step_sources() -> tuple[StepSource, ...]:
+    """The groups whose next steps every document may gather into one list."""
+    return tuple(
+        StepSource(str(s["role"]), str(s["about"]), str(s["step"]), str(s.get("date", "")), str(s.get("when", "{}")))
+        for s in load_data("documents.yaml").get("next_steps", [])
+    )
 
 
 def document(doc_id: str) -> Document:

@@ -228,6 +228,12 @@ class Templates:
                 # before it is escaped; the Markdown keeps what was typed.
                 finalize=_typeset_value if html else None,
             )
+            # i18n: {% trans %} and _() in the templates. English until the language is
+            # wired in (careerstory.i18n.jinja_install replaces these identity lookups).
+            env.add_extension("jinja2.ext.i18n")
+            env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
+            env.policies["ext.i18n.trimmed"] = True
+            # end i18n
             for name in _UNSAFE_FILTERS:
                 env.filters.pop(name, None)
             env.filters.update(

@@ -99,18 +99,44 @@ def chunks(text: str) -> list[Chunk]:
     return out
 
 
-def first_sentence(text: str, limit: int = 280) -> str:
-    """The first sentence of the first paragraph, for the pitch; cut at ``limit``."""
+# Words whose full stop ends no sentence: "Dr. Marsh", "e.g. a quiz".
+_ABBREVIATIONS = re.compile(r"(?:\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|St|No|vs|etc|approx|e\.g|i\.e|cf)|\b[A-Z])\.$")
+
+
+def sentences(text: str, count: int, limit: int = 280) -> list[str]:
+    """The first ``count`` sentences of the first paragraph, each cut at ``limit`` characters.
+
+    A full stop after a title or an initial ("Dr. Marsh", "J. Smith") ends no sentence.
+    """
     found = chunks(text)
     if not found:
-        return ""
+        return []
     first = found[0]
-    flat = " ".join(first.lines if isinstance(first, Paragraph) else first.items)
-    match = re.match(r"(.+?[.!?])(\s|$)", flat)
-    sentence = match.group(1) if match else flat
-    if len(sentence) > limit:
-        sentence = sentence[: limit - 1].rsplit(" ", 1)[0].rstrip(",;: ") + "…"
-    return sentence
+    rest = " ".join(first.lines if isinstance(first, Paragraph) else first.items)
+    said: list[str] = []
+    while rest and len(said) < count:
+        end = 0
+        for match in re.finditer(r"[.!?](?=\s|$)", rest):
+            if not _ABBREVIATIONS.search(rest[: match.end()]):
+                end = match.end()
+                break
+        sentence, rest = (rest[:end], rest[end:].strip()) if end else (rest, "")
+        if len(sentence) > limit:
+            sentence = sentence[: limit - 1].rsplit(" ", 1)[0].rstrip(",;: ") + "…"
+        said.append(sentence.strip())
+    return said
+
+
+def first_sentence(text: str, limit: int = 280) -> str:
+    """The first sentence of the first paragraph; cut at ``limit``."""
+    said = sentences(text, 1, limit)
+    return said[0] if said else ""
+
+
+def fence_for(text: str) -> str:
+    """A Markdown code fence longer than any run of backticks in ``text``, so the text inside stays literal."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    return "`" * max(3, longest + 1)
 
 
 def join_words(items: list[str]) -> str:
