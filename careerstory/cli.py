@@ -126,7 +126,9 @@ def render(
     ] = None,
     share_private: Annotated[
         bool,
-        typer.Option("--share-private", help="Put your private answers (pay floor, what people told you) in the brief too."),
+        typer.Option(
+            "--share-private", help="Put your private answers (pay floor, what people told you) in the brief too."
+        ),
     ] = False,
 ) -> None:
     """Render the brief (Markdown; --pdf for the PDF, --html for HTML), or --doc pitch / conversations."""

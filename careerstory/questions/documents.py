@@ -143,7 +143,7 @@ def _kit(raw: dict[str, Any]) -> Kit:
         own_question=str(raw["own_question"]),
         not_yet=tuple(map(str, raw["not_yet"])),
         order=tuple(map(str, raw["order"])),
-        questions=tuple(map(str, raw["questions"])),
+        questions=tuple(map(str, raw["asks"])),
         introduction=_patterns(raw["introduction"]),
         outreach=_patterns(raw["outreach"]),
     )

@@ -31,7 +31,7 @@ from careerstory.questions.documents import (
     targets_data,
 )
 from careerstory.render.targets import Target
-from careerstory.render.text import balance_direction, first_sentence, fence_for, join_words, sentences
+from careerstory.render.text import balance_direction, fence_for, first_sentence, join_words, sentences
 
 # Spelled out rather than taken from the locale, so that the brief reads the same everywhere.
 _MONTHS = [
@@ -315,7 +315,9 @@ def _without_private(sheet: AnswerSheet) -> tuple[AnswerSheet, bool]:
 
 def _row(question: Question, entry: dict[str, FieldValue]) -> dict[str, str]:
     return {
-        f.id: "; ".join(i.strip() for i in field_items(entry, f.id)) if f.kind == "list" else field_text(entry, f.id).strip()
+        f.id: "; ".join(i.strip() for i in field_items(entry, f.id))
+        if f.kind == "list"
+        else field_text(entry, f.id).strip()
         for f in question.fields
     }
 
@@ -336,7 +338,7 @@ def _next_steps(sheet: AnswerSheet) -> tuple[NextStep, ...]:
                 continue
             date = field_text(entry, source.date).strip() if source.date else ""
             about = field_text(entry, source.about).strip() or _("Someone on your list")
-            steps.append(NextStep(about, step, source.when.format(date) if date else ""))
+            steps.append(NextStep(about, step, _(source.when).format(date) if date else ""))
     return tuple(steps)
 
 
@@ -348,7 +350,7 @@ def _lower_first(text: str) -> str:
 
 
 def _fill(lines: tuple[tuple[str, ...], ...], values: dict[str, str], joiner: str) -> str:
-    said = [_first_filled(patterns, values) for patterns in lines]
+    said = [_first_filled(tuple(_(p) for p in patterns), values) for patterns in lines]
     return joiner.join(line for line in said if line)
 
 
@@ -422,7 +424,7 @@ def _people(sheet: AnswerSheet, kit: Kit, target: Target | None) -> tuple[Person
                 fields=fields,
                 status=status,
                 not_yet=not_yet,
-                questions=tuple(q for q in (own, *kit.questions) if q),
+                questions=tuple(q for q in (own, *map(_, kit.questions)) if q),
                 introduction=_fill(kit.introduction, values, " "),
                 outreach=message,
                 fence=fence_for(message),
@@ -438,7 +440,9 @@ def _target_view(sheet: AnswerSheet, target: Target) -> TargetView:
     entry = next(e for n, e in enumerate(_named_entries(sheet, question)) if n == target.index)
     fields = _row(question, entry)
     lists = {
-        f.id: tuple(i.strip() for i in field_items(entry, f.id) if i.strip()) for f in question.fields if f.kind == "list"
+        f.id: tuple(i.strip() for i in field_items(entry, f.id) if i.strip())
+        for f in question.fields
+        if f.kind == "list"
     }
     return TargetView(
         slug=target.slug,

@@ -127,9 +127,12 @@ def is_up_to_date(path: Path, print_: str) -> bool:
     """True when careerstory wrote ``path`` from the inputs ``print_`` stands for, and it is untouched."""
     record = _read_cache().get(str(path.resolve()))
     stamp = _stamp(path)
-    return bool(record) and stamp is not None and (record or {}).get("fingerprint") == print_ and (
-        record or {}
-    ).get("stamp") == stamp
+    return (
+        bool(record)
+        and stamp is not None
+        and (record or {}).get("fingerprint") == print_
+        and (record or {}).get("stamp") == stamp
+    )
 
 
 def laid_out_pages(path: Path) -> int | None:
@@ -144,7 +147,7 @@ def laid_out_pages(path: Path) -> int | None:
 
 
 def remember(written: dict[Path, str], pages: dict[Path, int] | None = None) -> None:
-    """Record the fingerprints (and a PDF's pages) of outputs just written; a cache that cannot be written is skipped."""
+    """Record the fingerprints (and a PDF's pages) of outputs just written; an unwritable cache is skipped."""
     if not written:
         return
     cache = _read_cache()

@@ -185,7 +185,10 @@ class _Run:
         sheet, data = self.sheet(file)
         self.jobs[file] = select(sheet, self.request.targets)
         if self.request.targets and self.jobs[file] == [None]:
-            self.say(f"{file}: no jobs to tailor to yet, so these are the general documents (`careerstory ask {file} --block targets` adds them)")
+            self.say(
+                f"{file}: no jobs to tailor to yet, so these are the general documents "
+                f"(`careerstory ask {file} --block targets` adds them)"
+            )
         self.sheets[file] = (sheet, data)
 
     def start(self) -> None:

@@ -63,8 +63,7 @@ def targets_of(sheet: AnswerSheet) -> list[Target]:
     names = [field_text(e, where.name).strip() for e in entries]
     organisations = [field_text(e, where.organisation).strip() for e in entries]
     return [
-        Target(n, slug, names[n], organisations[n], entries[n])
-        for n, slug in enumerate(slugs(names, organisations))
+        Target(n, slug, names[n], organisations[n], entries[n]) for n, slug in enumerate(slugs(names, organisations))
     ]
 
 
