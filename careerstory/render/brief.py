@@ -140,7 +140,7 @@ class Brief:
     sections: tuple[Section, ...]
     open_questions: tuple[str, ...]
     answers: dict[str, Answer] = field(default_factory=dict)
-    roles: dict[str, Item] = field(default_factory=dict)  # every answered question with a role, wherever it shows
+    roles: dict[str, Item | None] = field(default_factory=dict)  # every question with a role: its item, None while open
     target: TargetView | None = None
     next_steps: tuple[NextStep, ...] = ()
     people: tuple[Person, ...] = ()  # the conversation kit, in the order its summary lists them
@@ -515,7 +515,10 @@ def build_document(
         header["target_role"] = view.role
         header["organisation"] = view.organisation
     texts.update(header)
-    roles = {q.role: _item(sheet, q, document) for q in sheet.bank.questions if q.role and sheet.answered(q)}
+    # Every role is there, None while open, so that a template may test it without failing.
+    roles: dict[str, Item | None] = {
+        q.role: _item(sheet, q, document) if sheet.answered(q) else None for q in sheet.bank.questions if q.role
+    }
     more: dict[str, int] = {}
     for role, limit in document.limits:
         bounded = roles.get(role)
