@@ -71,6 +71,7 @@ VERBATIM_KEYS = frozenset(
         "stylesheet",
         "private",
         "pages",
+        "tailored_pages",
         "limits",
         "targets",
         "about",

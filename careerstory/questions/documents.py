@@ -83,6 +83,7 @@ class Document:
     recipes: tuple[tuple[str, tuple[Part, ...]], ...]
     shows_private: bool = False
     pages: int = 0  # the pages the PDF is designed to fit; 0: as many as it takes
+    tailored_pages: int = 0  # the same when tailored to a target
     limits: tuple[tuple[str, int], ...] = ()  # role -> the records or items the design shows at most
     kit: Kit | None = None
 
@@ -126,6 +127,7 @@ def _document(raw: dict[str, Any]) -> Document:
         recipes=tuple(recipes),
         shows_private=private == "show",
         pages=int(raw.get("pages", 0)),
+        tailored_pages=int(raw.get("tailored_pages", raw.get("pages", 0))),
         limits=tuple((str(k), int(v)) for k, v in raw.get("limits", {}).items()),
         kit=_kit(kit) if kit else None,
     )

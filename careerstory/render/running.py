@@ -315,7 +315,8 @@ class _Run:
             self.problems.extend(_located(error.problems, pending.output.file))
             return
         self.pages[pending.job.target] = pages
-        designed = pending.output.document.pages
+        doc = pending.output.document
+        designed = doc.tailored_pages if pending.output.job else doc.pages
         if designed and pages > designed:
             # Never cut what the person wrote: the page runs on, and they are told.
             self.say(
