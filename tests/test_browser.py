@@ -60,7 +60,9 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, obje
         # Module-scoped, so the conftest's per-test cache is not set up yet: this one is its own.
         patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
         patch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-        written = run_render(RenderRequest(list(EXAMPLES), ["html"], out=f"{rendered}/", force=True, documents=("all",)), default_bank())
+        written = run_render(
+            RenderRequest(list(EXAMPLES), ["html"], out=f"{rendered}/", force=True, documents=("all",)), default_bank()
+        )
         pages = []
         for html in sorted(written):
             alone = tmp_path_factory.mktemp(html.stem) / html.name
@@ -70,7 +72,10 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, obje
         command = ["node", str(TESTS / "browser" / "check_pages.mjs"), str(_chromium()), str(SCREENSHOTS), *pages]
         # Chromium looks at the pages while careerstory lays out the PDFs they are compared with.
         with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as browser:
-            run_render(RenderRequest(list(EXAMPLES), ["pdf"], out=f"{rendered}/", force=True, documents=("all",)), default_bank())
+            run_render(
+                RenderRequest(list(EXAMPLES), ["pdf"], out=f"{rendered}/", force=True, documents=("all",)),
+                default_bank(),
+            )
             try:
                 stdout, stderr = browser.communicate(timeout=300)
             except subprocess.TimeoutExpired:
