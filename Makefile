@@ -21,9 +21,9 @@ $(VENV)/.dev: $(BIN)/careerstory
 
 demo: $(BIN)/careerstory
 	@mkdir -p out
-	$(BIN)/careerstory render $(EXAMPLE) --md --pdf --force --out out/
+	$(BIN)/careerstory render $(EXAMPLE) --doc all --md --pdf --force --out out/
 	@echo
-	@echo "The example brief is in out/: $$(ls out/*.pdf out/*.md | tr '\n' ' ')"
+	@echo "The example brief, pitch page and conversation kit are in out/: $$(ls out/*.pdf out/*.md | tr '\n' ' ')"
 	@echo "Make your own: $(BIN)/careerstory ask, then $(BIN)/careerstory render --pdf"
 
 lint: $(VENV)/.dev
