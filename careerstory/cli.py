@@ -178,10 +178,52 @@ def check(
     text = checks_text(checks)
     if text:
         typer.echo(text)
+    _warn_editing_traps([check.path for check in checks if check.report is not None])
     problems = [problem for check in checks for problem in check.problems]
     if problems:
         raise UserError(*problems)
     if strict and not all(check.report and check.report.complete for check in checks):
+        raise typer.Exit(EXIT_USER_ERROR)
+
+
+def _warn_editing_traps(paths: list[Path]) -> None:
+    """Say on standard error where YAML reads an answer otherwise than it looks; never an error."""
+    from careerstory.answers.locating import editing_traps
+
+    for path in paths:
+        for warning in editing_traps(path.read_text(encoding="utf-8-sig"), path):
+            hint = "".join("\n    " + line for line in warning.hint.splitlines())
+            sys.stderr.write(
+                _("{where}: warning: {message}").format(where=warning.where(), message=warning.message) + hint + "\n"
+            )
+
+
+@app.command()
+def review(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Answers files [default: careerstory.yaml].", dir_okay=False, metavar="FILE"),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when there is any note.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the notes as one JSON array.")] = False,
+    github: Annotated[bool, typer.Option("--github", help="Print the notes as GitHub workflow annotations.")] = False,
+) -> None:
+    """A coach's notes on your answers: what a coach would push back on, and what to do."""
+    if as_json and github:
+        raise typer.BadParameter(_("choose one of --json and --github."), param_hint="--json")
+    from careerstory.review import review_files
+    from careerstory.review.output import as_github, as_text
+    from careerstory.review.output import as_json as json_text
+
+    bank = default_bank()
+    reviews = review_files(list(dict.fromkeys(files or [DEFAULT_FILE])), bank)
+    text = json_text(reviews) if as_json else as_github(reviews) if github else as_text(reviews, bank)
+    if text:
+        typer.echo(text)
+    problems = [problem for review in reviews for problem in review.problems]
+    if problems:
+        raise UserError(*problems)
+    if strict and any(review.notes for review in reviews):
         raise typer.Exit(EXIT_USER_ERROR)
 
 

@@ -418,3 +418,11 @@ def test_a_file_written_by_ask_loads_back_to_exactly_what_was_typed(answers_path
         "dont_want": ["2026-05-01"],
         "best_moments": "# not a comment\n1.10\n  indented: yes",
     }
+
+
+def test_the_review_of_a_block_offers_a_coachs_notes_without_asking_anything(answers_path: Path, bank: Bank) -> None:
+    text = (Path(__file__).parents[1] / "examples" / "teacher.yaml").read_text(encoding="utf-8")
+    answers_path.write_text(text.replace("Three new teachers mentored since 2022.", "We mentored new teachers."))
+    shown = converse_with(answers_path, bank, MOVE_ON * len(bank.blocks))
+    notes = shown.split("A coach might push back on:")[1].split("? Change one")[0]
+    assert "transferable_skills[3].evidence: Say what you did yourself" in " ".join(notes.split())

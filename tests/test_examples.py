@@ -184,7 +184,7 @@ def test_ci_workflow_checks_and_renders_with_careerstory_commands_that_work(tmp_
     workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
     runs = [step["run"] for job in workflow["jobs"].values() for step in job["steps"] if "run" in step]
     commands = [shlex.split(run) for run in runs if run.startswith("careerstory ")]
-    assert [command[1] for command in commands] == ["check", "render"]
+    assert [command[1] for command in commands] == ["check", "review", "render"]
     shutil.copy(EXAMPLES / f"{DEMO}.yaml", tmp_path / "careerstory.yaml")
     for command in commands:
         result = run_careerstory(*command[1:], cwd=tmp_path)

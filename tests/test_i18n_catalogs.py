@@ -31,7 +31,7 @@ REPO = Path(__file__).resolve().parent.parent
 LANGUAGES = ("de", "es", "fr", "pl")
 # Languages whose translation is still under way; strict, so finishing one fails here
 # until it is taken off this list and its completeness is enforced.
-UNFINISHED = {"de", "es", "fr", "pl"}
+UNFINISHED: set[str] = set()
 FIX = "run `make messages-update messages-compile`"
 
 

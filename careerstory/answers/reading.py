@@ -357,7 +357,7 @@ def _read_root(root: yaml.Node, reader: Reader, sheet: AnswerSheet) -> None:
         ]
         sheet.migrated_from = version
     block_ids = [b.id for b in reader.bank.blocks]
-    for key, value in _pairs(root, reader, "the file"):
+    for key, value in _pairs(root, reader, _("the file")):
         if key.value == "version":
             continue
         if key.value == "language":
@@ -435,7 +435,7 @@ def _read_block(block: Block, node: yaml.Node, reader: Reader, sheet: AnswerShee
         )
         return
     ids = [q.id for q in block.questions]
-    for key, value in _pairs(node, reader, f"block '{block.id}'"):
+    for key, value in _pairs(node, reader, _("block '{block}'").format(block=block.id)):
         if key.value in ids:
             question = block.questions[ids.index(key.value)]
             answer = _read_answer(question, value, reader)
@@ -516,7 +516,7 @@ def _read_entry(question: Question, node: yaml.Node, reader: Reader) -> GroupEnt
         return None
     # A field left out reads as empty, so a field added in a new version needs no edit of old records.
     entry: GroupEntry = {f.id: empty_field(f) for f in question.fields}
-    for key, value in _pairs(node, reader, f"an entry of '{question.id}'"):
+    for key, value in _pairs(node, reader, _("an entry of '{question}'").format(question=question.id)):
         if key.value not in field_ids:
             reader.problem(
                 key.start_mark,

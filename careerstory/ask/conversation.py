@@ -35,7 +35,7 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
-from careerstory import _
+from careerstory import _, n_
 from careerstory.answers import Answer, AnswersFile
 from careerstory.answers.migrations import CURRENT_VERSION
 from careerstory.answers.model import Unstorable
@@ -225,6 +225,7 @@ class Conversation:
             for question in block.questions:
                 self.terminal.say(f"  {shorten(question.prompt, self.terminal.width - 2)}")
                 self.terminal.say(f"      {self._summary_of(question)}", "answer")
+            self._coach_notes(block)
             choices: list[tuple[str, Question | None]] = [(keep_going, None)]
             choices += [
                 (_("Change: {question}").format(question=shorten(q.prompt, self.terminal.width - 14)), q)
@@ -234,6 +235,26 @@ class Conversation:
             if picked is None:
                 return
             self._ask(block, picked)
+
+    def _coach_notes(self, block: Block, most: int = 3) -> None:
+        """A few of the review's notes on this block, offered, never asked about."""
+        from careerstory.review import review_sheet
+
+        try:
+            text = self.answers.path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            return
+        notes = [note for note in review_sheet(self.answers.sheet, text) if note.block == block.id]
+        if not notes:
+            return
+        self.terminal.say()
+        self.terminal.say(_("A coach might push back on:"))
+        for note in notes[:most]:
+            self._paragraph(f"{note.question}: {note.message}", indent="  ")
+        if len(notes) > most:
+            more = n_("and {n} more note", "and {n} more notes", len(notes) - most).format(n=len(notes) - most)
+            file = shlex.quote(str(self.answers.path))
+            self.terminal.say("  " + _("{more}: careerstory review {file}").format(more=more, file=file))
 
     def _summary_of(self, question: Question) -> str:
         width = self.terminal.width - 8

@@ -82,6 +82,7 @@ VERBATIM_KEYS = frozenset(
         "not_yet",
         "order",
         "own_question",
+        "review",  # the review's limits per question (min_words): numbers
     }
 )
 # Keys that only hold other entries: walked through for the keys above.

@@ -40,6 +40,7 @@ class Field:
     heading: str = ""  # a document's heading for it, where it shows apart from the table
     private: bool = False  # the person's own: only documents for them show it, unless they share it
     show: dict[str, str] = field(default_factory=dict, hash=False, compare=False)  # document id -> place
+    review: dict[str, int] = field(default_factory=dict, hash=False, compare=False)  # the review's limits
 
     def place(self, document: str, default: str = "column") -> str:
         """Where the field shows in ``document``: ``column``, ``detail`` or ``hidden``."""
@@ -62,6 +63,7 @@ class Question:
     heading: str = ""  # how documents head the answer; the prompt when empty
     private: bool = False  # the person's own: only documents for them show it, unless they share it
     show: dict[str, str] = field(default_factory=dict, hash=False, compare=False)  # document id -> place
+    review: dict[str, int] = field(default_factory=dict, hash=False, compare=False)  # the review's limits
 
     def place(self, document: str, default: str) -> str:
         """Where the question shows in ``document`` (``default`` when the bank does not say)."""
@@ -123,6 +125,13 @@ def _show(raw: dict[str, Any], owner: str) -> dict[str, str]:
     return {str(document): str(place) for document, place in show.items()}
 
 
+def _review(raw: dict[str, Any], owner: str) -> dict[str, int]:
+    review = raw.get("review", {})
+    if not isinstance(review, dict) or not all(isinstance(v, int) for v in review.values()):
+        raise ValueError(f"bank: {owner!r}: review is a mapping of limit to number (min_words: 25)")
+    return {str(limit): int(value) for limit, value in review.items()}
+
+
 def _field(raw: dict[str, Any]) -> Field:
     kind = raw["kind"]
     if kind not in FIELD_KINDS:
@@ -143,6 +152,7 @@ def _field(raw: dict[str, Any]) -> Field:
         heading=str(raw.get("heading", "")),
         private=bool(raw.get("private", False)),
         show=_show(raw, str(raw["id"])),
+        review=_review(raw, str(raw["id"])),
     )
 
 
@@ -167,6 +177,7 @@ def _question(raw: dict[str, Any], block_id: str) -> Question:
         heading=str(raw.get("heading", "")),
         private=bool(raw.get("private", False)),
         show=_show(raw, str(raw["id"])),
+        review=_review(raw, str(raw["id"])),
     )
 
 

@@ -279,6 +279,18 @@ def main() -> None:
         )
     )
 
+    # The review reads the same file as check, then runs its rules and proselint (English).
+    review_ours, check_floor = paired([CAREERSTORY, "review", str(answers)], [CAREERSTORY, "check", str(answers)])
+    rows.append(
+        row(
+            "`review` vs `check` on a complete file",
+            review_ours,
+            check_floor,
+            "≤ 1.75x",
+            review_ours <= 1.75 * check_floor,
+        )
+    )
+
     many = work / "many"
     many.mkdir()
     files = []

@@ -1,0 +1,187 @@
+"""Where each answer's words sit in the file, and the editing traps YAML hides.
+
+The strict reader gives each answer's text; a note about a word in it needs that word's
+own line and column. A scalar's value keeps its characters in the order they were typed,
+only dropping indentation, quotes and line breaks (a folded or plain line break reads
+as a space, an escape as one character), so walking the value and the source together
+finds every character's place without re-implementing YAML's scanner.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from careerstory import _
+from careerstory.answers.reading import compose_nodes, is_empty
+from careerstory.errors import Problem
+from careerstory.questions import Bank
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place in the file, counted from 1 as editors count."""
+
+    line: int
+    column: int
+
+
+class Lines:
+    """Turns an index in the file's text into its line and column."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
+
+    def place(self, index: int) -> Place:
+        """The line and column of the character at ``index``."""
+        line = bisect.bisect_right(self.starts, index) - 1
+        return Place(line + 1, index - self.starts[line] + 1)
+
+
+@dataclass(frozen=True)
+class Located:
+    """One answer (or one item, or one record's field) and the file index of each character.
+
+    ``question`` is how a person names it: records and items counted from 1
+    (``people[2].learned``, ``jobs[1].requirements[3]``).
+    """
+
+    block: str
+    question: str
+    text: str
+    indexes: tuple[int, ...]  # file index of each character of ``text``
+    start: int  # file index of the value (or of the record, for a field left out)
+
+    def index(self, offset: int) -> int:
+        """The file index of the character at ``offset`` in the text (its start when empty)."""
+        if not self.indexes:
+            return self.start
+        return self.indexes[max(0, min(offset, len(self.indexes) - 1))]
+
+
+def character_indexes(node: yaml.ScalarNode, source: str) -> tuple[int, ...]:
+    """The file index of each character of the scalar's value."""
+    value = str(node.value)
+    position = int(node.start_mark.index)
+    end = int(node.end_mark.index)
+    if node.style in ("|", ">"):
+        # The header (`|-`, `>2`) is not text; the value starts on the next line.
+        position = source.find("\n", position, end) + 1 or position
+    indexes = []
+    for char in value:
+        found = position
+        while found < end and not _same(char, source[found]):
+            found += 1
+        if found >= end:  # an escape that reads as another character: keep the last place
+            found = max(position - 1, int(node.start_mark.index))
+        else:
+            position = found + 1
+        indexes.append(found)
+    return tuple(indexes)
+
+
+def _same(char: str, typed: str) -> bool:
+    return char == typed or (char in " \n" and typed in " \n")
+
+
+def locate(text: str, bank: Bank) -> list[Located]:
+    """Every answer of a valid file, with its characters' places, in the order of the file."""
+    root = compose_nodes(text)
+    if not isinstance(root, yaml.MappingNode):
+        return []
+    found: list[Located] = []
+    for block_key, block_node in root.value:
+        block_id = str(block_key.value)
+        if block_id not in {b.id for b in bank.blocks} or not isinstance(block_node, yaml.MappingNode):
+            continue
+        for key, node in block_node.value:
+            found += _locate_answer(block_id, str(key.value), node, text)
+    return found
+
+
+def _locate_answer(block: str, name: str, node: yaml.Node, text: str) -> list[Located]:
+    if isinstance(node, yaml.ScalarNode):
+        return [_scalar(block, name, node, text)]
+    if not isinstance(node, yaml.SequenceNode):
+        return []
+    found: list[Located] = []
+    for number, item in enumerate(node.value, start=1):
+        where = f"{name}[{number}]"
+        if isinstance(item, yaml.MappingNode):
+            for key, value in item.value:
+                found += _locate_answer(block, f"{where}.{key.value}", value, text)
+        elif isinstance(item, yaml.ScalarNode):
+            found.append(_scalar(block, where, item, text))
+    return found
+
+
+def _scalar(block: str, question: str, node: yaml.ScalarNode, text: str) -> Located:
+    start = int(node.start_mark.index)
+    if is_empty(node):
+        return Located(block, question, "", (), start)
+    value = str(node.value).rstrip("\n")
+    return Located(block, question, value, character_indexes(node, text)[: len(value)], start)
+
+
+# -- editing traps: what YAML reads differently from what the person meant ------------------
+
+
+def editing_traps(text: str, path: Path | None) -> list[Problem]:
+    """Warnings for a valid file: a ` #` that cut a plain answer short, a `#` line inside a `|` block."""
+    root = compose_nodes(text)
+    if root is None:
+        return []
+    lines = Lines(text)
+    warnings = []
+    # Answers only: `version: 2  # ...` and `language: de  # ...` lose nothing to their comment.
+    blocks = [value for _key, value in root.value] if isinstance(root, yaml.MappingNode) else []
+    answers = [s for block in blocks if not isinstance(block, yaml.ScalarNode) for s in _value_scalars(block)]
+    for node in answers:
+        if is_empty(node):
+            continue
+        if not node.style:
+            end = int(node.end_mark.index)
+            rest = text[end : text.find("\n", end) if "\n" in text[end:] else len(text)]
+            if rest.lstrip(" \t").startswith("#") and rest[:1] in (" ", "\t"):
+                where = lines.place(end + len(rest) - len(rest.lstrip(" \t")))
+                warnings.append(
+                    Problem(
+                        _("the answer stops before ' #': YAML reads the rest of the line as a comment"),
+                        _("If '{rest}' belongs to the answer, put the whole answer in quotes.").format(
+                            rest=rest.strip()
+                        ),
+                        path,
+                        where.line,
+                        where.column,
+                    )
+                )
+        elif node.style in ("|", ">"):
+            indexes = character_indexes(node, text)
+            offset = 0
+            for line in str(node.value).split("\n"):
+                if line.lstrip().startswith("#"):
+                    where = lines.place(indexes[offset + len(line) - len(line.lstrip())])
+                    warnings.append(
+                        Problem(
+                            _("this '#' line is inside the answer, so it is part of it, not a comment"),
+                            _("To keep it as a note to yourself, move it above the question, level with its key."),
+                            path,
+                            where.line,
+                            where.column,
+                        )
+                    )
+                offset += len(line) + 1
+    return warnings
+
+
+def _value_scalars(node: yaml.Node) -> list[yaml.ScalarNode]:
+    if isinstance(node, yaml.ScalarNode):
+        return [node]
+    if isinstance(node, yaml.MappingNode):
+        return [s for _key, value in node.value for s in _value_scalars(value)]
+    if isinstance(node, yaml.SequenceNode):
+        return [s for item in node.value for s in _value_scalars(item)]
+    return []

@@ -1,0 +1,549 @@
+"""Every rule of the review, in one place: a coach's reasons to push back on an answer.
+
+Each rule is a small function registered with :func:`rule`: its id, the languages whose
+answers it can read (None: any language) and its docstring, which says what it looks
+for. It reads a :class:`Story` and yields :class:`Finding` records; the engine in
+:mod:`careerstory.review` places them in the file. Thresholds that belong to a question
+(how many words make an answer more than thin) are data in the bank, under ``review``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from itertools import combinations
+
+from careerstory import _
+from careerstory.answers.locating import Located
+from careerstory.review.story import Finding, Record, Story
+from careerstory.review.words import STOPWORDS, content_roots, content_stems, has_number, typed_date, word_set, words
+
+Check = Callable[[Story], Iterator[Finding]]
+ENGLISH = frozenset({"en"})
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A registered rule: its id, what it looks for, where it works, and the check itself."""
+
+    id: str
+    doc: str
+    languages: frozenset[str] | None
+    check: Check
+
+    def works_in(self, language: str) -> bool:
+        """True when the rule can read answers in ``language`` (a base language: en, de)."""
+        return self.languages is None or language in self.languages
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(rule_id: str, languages: frozenset[str] | None = None) -> Callable[[Check], Check]:
+    """Register a rule under ``rule_id``; its docstring says what it looks for."""
+
+    def register(check: Check) -> Check:
+        if rule_id in RULES:
+            raise ValueError(f"review rule {rule_id!r} is registered twice")
+        RULES[rule_id] = Rule(rule_id, " ".join((check.__doc__ or "").split()), languages, check)
+        return check
+
+    return register
+
+
+def _word_count(text: str) -> int:
+    return len(text.split())
+
+
+def _question_of(located: Located) -> tuple[str, str]:
+    """The question id and the record's field id ("" for a plain answer) of a located answer."""
+    head = located.question.split("[", 1)[0]
+    field = located.question.rsplit(".", 1)[1] if "." in located.question else ""
+    return head, re.sub(r"\[\d+\]$", "", field)
+
+
+# -- length and shape ------------------------------------------------------------------------
+
+
+@rule("thin-answer")
+def thin_answer(story: Story) -> Iterator[Finding]:
+    """An answer shorter than the bank's ``review: {min_words: N}`` for its question."""
+    for located in story.answers:
+        if not located.text.strip():
+            continue
+        question_id, field_id = _question_of(located)
+        try:
+            question = story.bank.question(question_id)
+            limits = question.field(field_id).review if field_id else question.review
+        except KeyError:
+            continue
+        least = limits.get("min_words", 0)
+        if _word_count(located.text) < least:
+            yield Finding(
+                located,
+                0,
+                _("This is thin for a mentor to go on: give it a few more sentences, about {n} words or more.").format(
+                    n=least
+                ),
+            )
+
+
+_MORE_MOMENTS = re.compile(r"\b(another|also|second|other|others|again|two|three|too)\b", re.IGNORECASE)
+
+
+@rule("one-best-moment")
+def one_best_moment(story: Story) -> Iterator[Finding]:
+    """Best moments that tell of fewer than two moments (paragraphs, list items or, in English, 'another')."""
+    located = story.answer("best_moments")
+    if located is None:
+        return
+    pieces = [p for p in re.split(r"\n\s*\n|\n\s*[-*] ", located.text) if p.strip()]
+    if len(pieces) >= 2 or (story.english and _MORE_MOMENTS.search(located.text)):
+        return
+    yield Finding(
+        located,
+        0,
+        _("One moment is a start; add a second, so the pattern of what you love doing shows."),
+    )
+
+
+@rule("too-many-strengths")
+def too_many_strengths(story: Story) -> Iterator[Finding]:
+    """More than five core strengths: nobody remembers eight."""
+    items = story.items("core_strengths")
+    if len(items) > 5:
+        yield Finding(
+            items[5],
+            0,
+            _("{n} core strengths are too many to remember; keep the five you most want people to repeat.").format(
+                n=len(items)
+            ),
+        )
+
+
+@rule("too-many-roles")
+def too_many_roles(story: Story) -> Iterator[Finding]:
+    """More than three possible roles: the list has not been narrowed yet."""
+    items = story.items("possible_roles")
+    if len(items) > 3:
+        yield Finding(
+            items[3],
+            0,
+            _("{n} possible roles is still a brainstorm; narrow them to the three you would explore first.").format(
+                n=len(items)
+            ),
+        )
+
+
+# -- evidence ----------------------------------------------------------------------------------
+
+_RESULT_WORDS = word_set(
+    """
+    rose risen raised increased grew grown doubled tripled cut reduced saved halved lowered won awarded
+    promoted adopted launched shipped passed finished delivered published hired trained praised chosen
+    selected rated scored
+    """
+)
+
+
+def _evidence(story: Story) -> list[Located]:
+    return [
+        record.fields["evidence"]
+        for record in story.records("transferable_skills")
+        if "evidence" in record.fields and record.text("evidence")
+    ]
+
+
+@rule("evidence-without-result", ENGLISH)
+def evidence_without_result(story: Story) -> Iterator[Finding]:
+    """Evidence for a skill with no number and no concrete result."""
+    for located in _evidence(story):
+        if has_number(located.text, english=True) or _RESULT_WORDS & set(words(located.text)):
+            continue
+        yield Finding(located, 0, _("Add a number or a result to this evidence: how many, how much, what changed."))
+
+
+_WE_ACTED = re.compile(r"(?:^|[.;:!?]\s+|\band\s+|,\s+)((?i:we|our team)\b)")
+_I = frozenset({"i", "my", "me", "mine", "i'm", "i've", "i'd", "myself"})
+
+
+@rule("we-not-i", ENGLISH)
+def we_not_i(story: Story) -> Iterator[Finding]:
+    """Evidence told as 'we' with no 'I': the reader cannot see the person's own part."""
+    for located in _evidence(story):
+        said = {w.replace("’", "'") for w in words(located.text)}
+        # "We" as the one who acted (a sentence or clause starts with it), not "parts we had".
+        first = _WE_ACTED.search(located.text)
+        if first and not _I & said:
+            yield Finding(
+                located,
+                first.start(1),
+                _("Say what you did yourself: this evidence says 'we' but never 'I'."),
+            )
+
+
+# -- why change ------------------------------------------------------------------------------
+
+_LEAVING = re.compile(
+    r"\b(tired|exhaust\w*|burn(?:ed|t)? ?out|burnout|stress\w*|bor(?:ed|ing)|hate|fed up|sick of|underpaid|"
+    r"toxic|micromanag\w*|frustrat\w*|stuck|dead end|worn out|drain\w*|get away|escape|overtime|"
+    r"can't stand|no longer|leave|leaving|quit)\b",
+    re.IGNORECASE,
+)
+_GOING = re.compile(
+    r"\b(want|wants|would like|love|enjoy\w*|excit\w*|curious|interest\w*|drawn|attract\w*|looking forward|"
+    r"hope|aim|care about|passion\w*|keen|eager|towards|to build|to design|to learn|to grow|to help|to work)\b",
+    re.IGNORECASE,
+)
+
+
+@rule("leaving-not-going", ENGLISH)
+def leaving_not_going(story: Story) -> Iterator[Finding]:
+    """Why change: reasons to leave, none to go."""
+    located = story.answer("why_change")
+    if located is None:
+        return
+    leaving = _LEAVING.search(located.text)
+    if leaving and not _GOING.search(located.text):
+        yield Finding(
+            located,
+            leaving.start(),
+            _("These are reasons to leave; add what draws you to the new work, as an interviewer will ask."),
+        )
+
+
+# -- the same idea twice -----------------------------------------------------------------------
+
+
+def _strength_items(story: Story) -> list[Located]:
+    skills = [record.fields["skill"] for record in story.records("transferable_skills") if record.text("skill")]
+    return story.items("core_strengths") + skills
+
+
+@rule("repeated-strength")
+def repeated_strength(story: Story) -> Iterator[Finding]:
+    """Two strengths (core strengths, skills that transfer) that say nearly the same thing."""
+    stems = [(item, content_stems(item.text)) for item in _strength_items(story)]
+    seen: set[str] = set()
+    for (first, a), (second, b) in combinations(stems, 2):
+        smaller = min(len(a), len(b))
+        if second.question in seen or smaller < 2:
+            continue
+        if len(a & b) / smaller >= 0.75:
+            seen.add(second.question)
+            yield Finding(
+                second,
+                0,
+                _("This says nearly what '{other}' says; merge them, or make each one distinct.").format(
+                    other=first.text.strip()
+                ),
+            )
+
+
+# -- notes to self ---------------------------------------------------------------------------
+
+_NOTE_TO_SELF = re.compile(
+    r"\b(?:TODO|TBD|FIXME|XXX)\b|\?{2,}|\[[^\]\n]{0,40}\]|"
+    r"\((?i:need|needs|check|todo|tbd|ask|fix|remember|think|add|find|maybe|note|not sure|look up)\b[^)\n]*\)",
+)
+
+
+@rule("note-to-self")
+def note_to_self(story: Story) -> Iterator[Finding]:
+    """A note to self left in an answer (TODO, ???, '(need to ...)', '[check]'): the reader will see it."""
+    for located in story.answers:
+        match = _NOTE_TO_SELF.search(located.text)
+        if match:
+            yield Finding(
+                located,
+                match.start(),
+                _("This reads as a note to yourself, and your reader will see it: finish it, or make it a # comment."),
+            )
+
+
+# -- acronyms ----------------------------------------------------------------------------------
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,5}s?\b")
+# Known to any English reader, or names rather than jargon.
+_COMMON_ACRONYMS = word_set(
+    """
+    AI CEO CFO COO CTO CV EU HR ID IT MBA NGO OK PA PC PDF PhD PR TV UK UN US USA UX FAQ BBC NHS GP
+    AM PM BA BSc MA MSc LLC LTD PLC IQ VIP ASAP DIY FYI HQ IOU RSVP GCSE SQL HTML API PE
+    """
+)
+_SMALL = frozenset({"of", "and", "the", "for", "in", "on", "to", "&", "a"})
+
+
+def _expanded(acronym: str, text: str) -> bool:
+    if re.search(rf"\({re.escape(acronym)}s?\)|\b{re.escape(acronym)}s? \(", text):
+        return True
+    initials = [w for w in re.findall(r"[A-Za-z][\w-]*", text) if w.lower() not in _SMALL]
+    letters = "".join(w[0].upper() for w in initials)
+    return acronym in letters and any(
+        "".join(w[0].upper() for w in initials[i : i + len(acronym)]) == acronym
+        and all(w[0].isupper() or w.islower() for w in initials[i : i + len(acronym)])
+        and not all(w.isupper() for w in initials[i : i + len(acronym)])
+        for i in range(len(initials) - len(acronym) + 1)
+    )
+
+
+@rule("unexplained-acronym", ENGLISH)
+def unexplained_acronym(story: Story) -> Iterator[Finding]:
+    """An acronym (2 to 5 capitals) never spelled out anywhere in the file, once per acronym."""
+    everything = "\n".join(a.text for a in story.answers)
+    # An acronym of the advert is the employer's own word: their readers know it.
+    said = {
+        m.group(0)
+        for r in story.records("jobs")
+        for i in r.items.get("requirements", [])
+        for m in _ACRONYM.finditer(i.text)
+    }
+    for located in story.answers:
+        # A requirement is the employer's own words; a name and how they know someone are theirs.
+        if located.question == "name" or re.search(r"\.(requirements\[\d+\]|connection|name)$", located.question):
+            continue
+        for match in _ACRONYM.finditer(located.text):
+            acronym = match.group(0)[:-1] if match.group(0)[-1] == "s" else match.group(0)
+            # Capitals for emphasis ("NOT") are words, not acronyms.
+            if acronym in said or acronym in _COMMON_ACRONYMS or len(acronym) < 2 or acronym.lower() in STOPWORDS:
+                continue
+            said.add(acronym)
+            if not _expanded(acronym, everything):
+                yield Finding(
+                    located,
+                    match.start(),
+                    _("Not everyone in a new field knows '{acronym}': spell it out the first time.").format(
+                        acronym=acronym
+                    ),
+                )
+
+
+# -- people ----------------------------------------------------------------------------------
+
+
+@rule("talked-nothing-learned")
+def talked_nothing_learned(story: Story) -> Iterator[Finding]:
+    """A person marked as talked to, with nothing written under what was learned."""
+    for record in story.records("people"):
+        if record.text("status") == "talked" and not record.text("learned"):
+            yield Finding(
+                record.at("learned", "status"),
+                0,
+                _("You talked with {name}: write down what you learned while it is fresh.").format(
+                    name=record.text("name") or _("this person")
+                ),
+            )
+
+
+FOLLOW_UP_DAYS = 14
+
+
+@rule("no-follow-up")
+def no_follow_up(story: Story) -> Iterator[Finding]:
+    """Contacted more than two weeks ago ('today' is SOURCE_DATE_EPOCH when set) with no next step."""
+    for record in story.records("people"):
+        if record.text("status") not in ("contacted", "talked") or record.text("next_step"):
+            continue
+        when = typed_date(record.text("contacted_on"))
+        if when is not None and (story.today - when).days > FOLLOW_UP_DAYS:
+            yield Finding(
+                record.at("next_step", "contacted_on"),
+                0,
+                _("It is over two weeks since you contacted {name}: plan a friendly nudge or a thank-you.").format(
+                    name=record.text("name") or _("this person")
+                ),
+            )
+
+
+@rule("unclear-date", ENGLISH)
+def unclear_date(story: Story) -> Iterator[Finding]:
+    """A contact date careerstory cannot read, so the two-week reminder cannot work."""
+    for record in story.records("people"):
+        typed = record.text("contacted_on")
+        if typed and typed_date(typed) is None:
+            yield Finding(
+                record.fields["contacted_on"],
+                0,
+                _("I could not read this date; written like '3 March 2026', it lets me remind you to follow up."),
+            )
+
+
+# -- the pitch ---------------------------------------------------------------------------------
+
+PITCH_WORDS = 85  # "about 75 words", with room for the "about"
+_ASK = re.compile(
+    r"\?|\b(looking for|could you|would you|can you|I'd love|I would love|I'd like|I would like|"
+    r"I'm hoping|I am hoping|introduc\w*|advice|recommend|ask\w*|any leads|happy to|let's talk)\b",
+    re.IGNORECASE,
+)
+
+
+@rule("pitch-too-long")
+def pitch_too_long(story: Story) -> Iterator[Finding]:
+    """A pitch of more than about 75 words: it no longer fits in thirty seconds."""
+    pitch = story.answer("pitch")
+    if pitch is not None and _word_count(pitch.text) > PITCH_WORDS:
+        yield Finding(
+            pitch,
+            0,
+            _("At {n} words this pitch runs past thirty seconds; cut it to about 75.").format(
+                n=_word_count(pitch.text)
+            ),
+        )
+
+
+def _aims(story: Story) -> list[str]:
+    roles = [record.text("role") for record in story.records("jobs") if record.text("role")]
+    return roles + [item.text for item in story.items("possible_roles")]
+
+
+@rule("pitch-without-target")
+def pitch_without_target(story: Story) -> Iterator[Finding]:
+    """A pitch that names none of the roles the person is going for."""
+    pitch = story.answer("pitch")
+    aims = _aims(story)
+    if pitch is None or not aims:
+        return
+    said = content_stems(pitch.text)
+    if not any(len(content_stems(aim) & said) * 2 >= len(content_stems(aim)) > 0 for aim in aims):
+        yield Finding(pitch, 0, _("Name the job you are heading for in your pitch, so the listener knows how to help."))
+
+
+@rule("pitch-without-number")
+def pitch_without_number(story: Story) -> Iterator[Finding]:
+    """A pitch with no number to prove what the person is good at."""
+    pitch = story.answer("pitch")
+    if pitch is not None and not has_number(pitch.text, story.english):
+        yield Finding(pitch, 0, _("Give your pitch one number that proves what you are good at."))
+
+
+@rule("pitch-without-ask", ENGLISH)
+def pitch_without_ask(story: Story) -> Iterator[Finding]:
+    """A pitch that never asks the listener for anything."""
+    pitch = story.answer("pitch")
+    if pitch is not None and not _ASK.search(pitch.text):
+        yield Finding(
+            pitch,
+            len(pitch.text.rstrip()),
+            _("End your pitch with an ask: twenty minutes, an introduction, advice."),
+        )
+
+
+# -- targets ---------------------------------------------------------------------------------
+
+_CLOSED = ("rejected", "withdrawn")
+
+
+def _open_targets(story: Story) -> list[Record]:
+    return [r for r in story.records("jobs") if r.text("role") and r.text("status") not in _CLOSED]
+
+
+@rule("target-without-requirements")
+def target_without_requirements(story: Story) -> Iterator[Finding]:
+    """A target job with no requirements copied from the advert."""
+    for record in _open_targets(story):
+        if not record.items.get("requirements"):
+            yield Finding(
+                record.at("requirements", "role"),
+                0,
+                _("Copy what {role} asks for from the advert: their words are the ones to answer.").format(
+                    role=record.text("role")
+                ),
+            )
+
+
+@rule("target-without-gaps")
+def target_without_gaps(story: Story) -> Iterator[Finding]:
+    """A target job with requirements and nothing said about what the person lacks."""
+    for record in _open_targets(story):
+        if record.items.get("requirements") and not record.text("gaps"):
+            yield Finding(
+                record.at("gaps", "role"),
+                0,
+                _("Say which requirements you lack yet and how you are closing each gap: a gap with a plan reassures."),
+            )
+
+
+def _evidence_roots(story: Story, *extra: str) -> set[str]:
+    skills = [r.text("skill") + "\n" + r.text("evidence") for r in story.records("transferable_skills")]
+    texts = skills + list(extra)
+    for question_id in ("best_moments", "what_it_entails", "why_enjoy"):
+        located = story.answer(question_id)
+        if located is not None:
+            texts.append(located.text)
+    return content_roots("\n".join(texts))
+
+
+@rule("unbacked-strength")
+def unbacked_strength(story: Story) -> Iterator[Finding]:
+    """A core strength that no evidence or best moment backs (they share no content word)."""
+    backed = _evidence_roots(story)
+    for item in story.items("core_strengths"):
+        roots = content_roots(item.text)
+        if roots and not roots & backed:
+            yield Finding(
+                item,
+                0,
+                _("Nothing in your evidence or best moments shows '{strength}' yet; add a story that does.").format(
+                    strength=item.text.strip()
+                ),
+            )
+
+
+@rule("unmentioned-requirement")
+def unmentioned_requirement(story: Story) -> Iterator[Finding]:
+    """A requirement of a target job that nothing in the evidence, best moments or that job's answers speaks to."""
+    for record in _open_targets(story):
+        # Anything the person says of themselves may answer it, not only the evidence.
+        answered = _evidence_roots(
+            story,
+            *(record.text(f) for f in ("why_fit", "gaps", "objections", "why_them")),
+            *(a.text for a in story.answers if a.block in ("strengths", "story") and a.text),
+        )
+        # The first one only: one gap to work on per job is a coach's note, five are a flood.
+        for item in record.items.get("requirements", []):
+            roots = content_roots(item.text)
+            if roots and not roots & answered:
+                yield Finding(
+                    item, 0, _("Nothing in your story speaks to this requirement yet: answer it in why you fit.")
+                )
+                break
+
+
+# -- prose (proselint) -------------------------------------------------------------------------
+
+
+def _prose(story: Story, family: str) -> Iterator[Finding]:
+    from careerstory.review.prose import prose_findings
+
+    if "prose" not in story.cache:
+        story.cache["prose"] = prose_findings(story.answers)
+    for found in story.cache["prose"]:
+        if found.family == family:
+            yield Finding(found.answer, found.offset, found.message)
+
+
+@rule("cliche", ENGLISH)
+def cliche(story: Story) -> Iterator[Finding]:
+    """A cliché (proselint's cliches): it sounds like everybody's story."""
+    yield from _prose(story, "cliches")
+
+
+@rule("weasel-word", ENGLISH)
+def weasel_word(story: Story) -> Iterator[Finding]:
+    """A weasel word or a hedge (proselint's weasel_words, hedging): it takes the strength out of a claim."""
+    yield from _prose(story, "weasel_words")
+    yield from _prose(story, "hedging")
+
+
+@rule("redundancy", ENGLISH)
+def redundancy(story: Story) -> Iterator[Finding]:
+    """Words that say the same thing twice (proselint's redundancy)."""
+    yield from _prose(story, "redundancy")
+
+
+@rule("corporate-speak", ENGLISH)
+def corporate_speak(story: Story) -> Iterator[Finding]:
+    """Corporate jargon (proselint's industrial_language): it hides what the person actually did."""
+    yield from _prose(story, "industrial_language")
