@@ -21,9 +21,9 @@ $(VENV)/.dev: $(BIN)/careerstory
 
 demo: $(BIN)/careerstory
 	@mkdir -p out
-	$(BIN)/careerstory render $(EXAMPLE) --md --pdf --force --out out/
+	$(BIN)/careerstory render $(EXAMPLE) --doc all --md --pdf --force --out out/
 	@echo
-	@echo "The example brief is in out/: $$(ls out/*.pdf out/*.md | tr '\n' ' ')"
+	@echo "The example brief, pitch page and conversation kit are in out/: $$(ls out/*.pdf out/*.md | tr '\n' ' ')"
 	@echo "Make your own: $(BIN)/careerstory ask, then $(BIN)/careerstory render --pdf"
 
 lint: $(VENV)/.dev
@@ -58,12 +58,13 @@ examples: $(BIN)/careerstory
 check-examples: $(VENV)/.dev examples
 	$(BIN)/python tests/check_briefs.py
 
-# The picture in the README: page 1 of the teacher's brief, drawn from the real PDF.
+# The pictures in the README: page 1 of the teacher's brief and of her pitch page, drawn from the real PDFs.
 picture: $(VENV)/.dev
 	@mkdir -p out
-	SOURCE_DATE_EPOCH=1767225600 $(BIN)/careerstory render examples/teacher.yaml --pdf --force --out out/teacher.pdf
+	SOURCE_DATE_EPOCH=1767225600 $(BIN)/careerstory render examples/teacher.yaml --doc brief --doc pitch --pdf --force --out out/
 	$(BIN)/python -c 'import pypdfium2 as p; p.PdfDocument("out/teacher.pdf")[0].render(scale=1.1).to_pil().save("examples/briefs/teacher-page-1.png", optimize=True)'
-	@echo "Wrote examples/briefs/teacher-page-1.png"
+	$(BIN)/python -c 'import pypdfium2 as p; p.PdfDocument("out/teacher-pitch.pdf")[0].render(scale=1.1).to_pil().save("examples/briefs/teacher-pitch-page-1.png", optimize=True)'
+	@echo "Wrote examples/briefs/teacher-page-1.png and examples/briefs/teacher-pitch-page-1.png"
 
 schema: $(BIN)/careerstory
 	$(BIN)/careerstory schema > examples/careerstory.schema.json

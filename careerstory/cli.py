@@ -173,8 +173,35 @@ def render(
     strict: Annotated[bool, typer.Option("--strict", help="Refuse while a required answer is open.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Render even when the output is up to date.")] = False,
     watch: Annotated[bool, typer.Option("--watch", help="Render again whenever a file changes.")] = False,
+    doc: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--doc",
+            "-d",
+            metavar="DOC",
+            help="Which document (repeatable): brief (the default), pitch, conversations, or all.",
+        ),
+    ] = None,
+    target: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--target",
+            "-t",
+            metavar="ROLE",
+            help="Tailor the documents to a job you go for, by its role or slug (repeatable), or all.",
+        ),
+    ] = None,
+    share_private: Annotated[
+        bool,
+        typer.Option(
+            "--share-private", help="Put your private answers (pay floor, what people told you) in the brief too."
+        ),
+    ] = False,
 ) -> None:
-    """Render the brief (Markdown; --pdf for the PDF, --html for HTML)."""
+    """Render the brief, the pitch page or the conversation kit.
+
+    Markdown unless --pdf or --html is named; --doc pitch or conversations (or all) for the others.
+    """
     wanted = ((Format.md, md), (Format.html, html), (Format.pdf, pdf))
     try:
         request = RenderRequest(
@@ -186,6 +213,9 @@ def render(
             strict=strict,
             force=force,
             watch=watch,
+            documents=tuple(doc or ["brief"]),
+            targets=tuple(target or []),
+            share_private=share_private,
         )
     except BadRequest as error:
         raise typer.BadParameter(error.message, param_hint=error.option) from None

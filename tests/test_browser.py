@@ -26,6 +26,8 @@ REPO = Path(__file__).resolve().parents[1]
 TESTS = REPO / "tests"
 SCREENSHOTS = REPO / "out" / "screenshots"
 EXAMPLES = sorted((REPO / "examples").glob("*.yaml"))
+# Every document of every example: the brief, the pitch page and the conversation kit.
+PAGES = [f"{path.stem}{suffix}" for path in EXAMPLES for suffix in ("", "-pitch", "-conversations")]
 
 
 def _chromium() -> str | None:
@@ -58,7 +60,9 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, obje
         # Module-scoped, so the conftest's per-test cache is not set up yet: this one is its own.
         patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
         patch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-        written = run_render(RenderRequest(list(EXAMPLES), ["html"], out=f"{rendered}/", force=True), default_bank())
+        written = run_render(
+            RenderRequest(list(EXAMPLES), ["html"], out=f"{rendered}/", force=True, documents=("all",)), default_bank()
+        )
         pages = []
         for html in sorted(written):
             alone = tmp_path_factory.mktemp(html.stem) / html.name
@@ -68,7 +72,10 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, obje
         command = ["node", str(TESTS / "browser" / "check_pages.mjs"), str(_chromium()), str(SCREENSHOTS), *pages]
         # Chromium looks at the pages while careerstory lays out the PDFs they are compared with.
         with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as browser:
-            run_render(RenderRequest(list(EXAMPLES), ["pdf"], out=f"{rendered}/", force=True), default_bank())
+            run_render(
+                RenderRequest(list(EXAMPLES), ["pdf"], out=f"{rendered}/", force=True, documents=("all",)),
+                default_bank(),
+            )
             try:
                 stdout, stderr = browser.communicate(timeout=300)
             except subprocess.TimeoutExpired:
@@ -81,7 +88,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, obje
     return result
 
 
-@pytest.mark.parametrize("example", [path.stem for path in EXAMPLES])
+@pytest.mark.parametrize("example", PAGES)
 def test_example_page_loads_only_itself_and_passes_every_browser_check(
     report: dict[str, dict[str, object]], example: str
 ) -> None:
@@ -89,7 +96,7 @@ def test_example_page_loads_only_itself_and_passes_every_browser_check(
     assert problems == [], f"{example}.html in Chromium:\n" + "\n".join(map(str, problems))  # type: ignore[call-overload]
 
 
-@pytest.mark.parametrize("example", [path.stem for path in EXAMPLES])
+@pytest.mark.parametrize("example", PAGES)
 def test_printing_the_page_from_chromium_gives_about_the_pages_of_the_pdf(
     report: dict[str, dict[str, object]], example: str
 ) -> None:

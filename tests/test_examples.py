@@ -164,15 +164,19 @@ def run_careerstory(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def render_briefs(out: Path) -> None:
-    """Render every example's Markdown brief into ``out``, exactly as the committed ones are made."""
+    """Render every document of every example in Markdown into ``out``, general and tailored to each target."""
     files = [str(path.relative_to(REPO)) for path in EXAMPLE_FILES]
-    result = run_careerstory("render", *files, "--md", "--force", "--out", f"{out}{os.sep}", cwd=REPO)
-    assert result.returncode == 0, result.stderr
+    for tailoring in ([], ["--target", "all"]):
+        result = run_careerstory(
+            "render", *files, "--md", "--doc", "all", *tailoring, "--force", "--out", f"{out}{os.sep}", cwd=REPO
+        )
+        assert result.returncode == 0, result.stderr
 
 
-def test_every_example_has_a_committed_brief() -> None:
+def test_every_example_has_a_committed_brief_pitch_and_conversation_kit() -> None:
     briefs = {path.stem for path in BRIEFS.glob("*.md")}
-    assert briefs == {path.stem for path in EXAMPLE_FILES}, REGENERATE
+    for stem in (path.stem for path in EXAMPLE_FILES):
+        assert {stem, f"{stem}-pitch", f"{stem}-conversations"} <= briefs, REGENERATE
 
 
 def test_committed_briefs_match_a_fresh_render_of_the_templates(tmp_path: Path) -> None:

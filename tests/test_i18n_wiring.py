@@ -30,7 +30,7 @@ GERMAN = {
     "What is your name?": "Wie heißt du?",
     "Career brief": "Karriere-Brief",
     "Career brief of %(date)s, made with careerstory.": "Karriere-Brief vom %(date)s, gemacht mit careerstory.",
-    "What can I do with that?": "Was kann ich damit anfangen?",
+    "Conversations so far": "Bisherige Gespräche",
     "What they do": "Was sie machen",
     "Page {page} of {pages}": "Seite {page} von {pages}",
     "Status": "Stand",
@@ -127,7 +127,7 @@ def test_each_file_renders_in_its_own_language_in_one_render(bank, tmp_path, mon
     _render(bank, files, (Format.md, Format.html), tmp_path, monkeypatch)
     out = tmp_path / "out"
     german_md = (out / "b.md").read_text("utf-8")
-    assert "## Was kann ich damit anfangen?" in german_md
+    assert "## Bisherige Gespräche" in german_md
     assert "| Name | Was sie machen |" in german_md
     assert "Karriere-Brief vom 26. November 2026, gemacht mit careerstory." in german_md
     assert any(line.startswith("| Jana Novak |") and "| gesprochen |" in line for line in german_md.splitlines())
@@ -137,7 +137,7 @@ def test_each_file_renders_in_its_own_language_in_one_render(bank, tmp_path, mon
     assert 'class="status status-talked">gesprochen</span>' in german_html  # the class stays English
     for name in ("a", "c"):
         english_md = (out / f"{name}.md").read_text("utf-8")
-        assert "## What can I do with that?" in english_md and "| Name | What they do |" in english_md
+        assert "## Conversations so far" in english_md and "| Name | What they do |" in english_md
         assert "Career brief of 26 November 2026, made with careerstory." in english_md
         assert '<html lang="en">' in (out / f"{name}.html").read_text("utf-8")
 
@@ -153,8 +153,8 @@ def test_each_pdf_carries_the_language_of_its_file(bank, tmp_path, monkeypatch):
     files = [_file(bank, tmp_path / "a.yaml", "de"), _file(bank, tmp_path / "b.yaml", "")]
     _render(bank, files, (Format.pdf,), tmp_path, monkeypatch)
     expected = (
-        ("a", "de", ["Was kann ich damit anfangen?", "Seite 1 von 1", "Anna Berger · Karriere-Brief"]),
-        ("b", "en", ["What can I do with that?", "Page 1 of 1", "Anna Berger · Career brief"]),
+        ("a", "de", ["Bisherige Gespräche", "Seite 1 von 1", "Anna Berger · Karriere-Brief"]),
+        ("b", "en", ["Conversations so far", "Page 1 of 1", "Anna Berger · Career brief"]),
     )
     for name, lang, words in expected:
         reader = pypdf.PdfReader(tmp_path / "out" / f"{name}.pdf")

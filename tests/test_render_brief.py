@@ -104,27 +104,31 @@ def test_the_html_brief_carries_the_real_stylesheet_inline_and_closed(write_answ
     assert html.count("</style>") == 1
 
 
-def test_brief_opens_with_name_path_want_and_pitch_then_blocks_in_order(write_answers, bank: Bank) -> None:
+def test_brief_is_ordered_for_its_reader_and_the_method_s_raw_material_comes_last(write_answers, bank: Bank) -> None:
     md = render(write_answers(FULL), bank)["md"]
     order = [
         "# Maya Okafor",
         "Secondary-school chemistry teacher at Northfield Academy → Learning experience designer",
         "## What I want to do",
-        "**In short:** What I bring: clear explanations, patience with beginners and turning feedback",
-        "## What am I good at?",
-        "## What can I do with that?",
-        "## Now, what's my story?",
+        "## Why I want to change",
+        "## Why me",
+        "## The jobs I am going for",
+        "## Conversations so far",
+        "## The groundwork",
+        "### What am I good at?",
+        "### What can I do with that?",
     ]
     positions = [md.index(marker) for marker in order]
     assert positions == sorted(positions)
-    assert "After nine years in the classroom" in md.split("## What am I good at?")[0]  # the pitch quotes why_change
+    assert "In short" not in md  # the person's own pitch, not one pasted from other answers
 
 
 def test_people_and_skills_are_tables_and_what_was_learned_follows(write_answers, bank: Bank) -> None:
     md = render(write_answers(FULL), bank)["md"]
-    assert "| Name | What they do | How you know them | What to ask them | Status |" in md
+    assert "| Name | What they do | Status |" in md  # the brief's board: no private field, no outreach detail
     assert "| Priya Shah | Senior instructional designer at a bank |" in md
-    assert "#### What I learned from them" in md
+    assert "What I learned from them" not in md  # what people said is private
+    assert "What I learned from them" in render(write_answers(FULL), bank, share_private=True)["md"]
     assert "| Skill | Evidence |" in md
     html = render(write_answers(FULL), bank, "html")["html"]
     assert html.count("<table") == 3  # people, skills, jobs
@@ -485,9 +489,9 @@ def test_a_question_renamed_in_the_bank_and_the_answers_keeps_its_heading_and_an
     for old, new in RENAMED.items():
         html = html.replace(f'id="{new}"', f'id="{old}"')  # the one place a question's id shows
     assert html == before["html"]
-    for heading in ("# Maya Okafor", "## What I want to do", "**In short:** What I bring:", "### My best moments"):
+    for heading in ("# Maya Okafor", "## What I want to do", "## Why I want to change", "#### My best moments"):
         assert heading in after["md"]
-    assert "#### What I learned from them" in after["md"]
+    assert "What I learned from them" not in after["md"]  # private: left out of the brief
 
 
 def test_the_header_aims_at_the_first_target_job_that_has_a_role(write_answers, bank: Bank) -> None:
@@ -498,5 +502,5 @@ def test_the_header_aims_at_the_first_target_job_that_has_a_role(write_answers, 
     brief = build_brief(sheet)
     assert brief.header["target_role"] == "Designer"
     assert brief.subject == "From Teacher to Designer"
-    jobs_item = next(item for section in brief.sections for item in section.items if item.id == "jobs")
+    jobs_item = next(item for item in brief.places["targets"] if item.id == "jobs")
     assert "role" in [column.id for column in jobs_item.columns]  # still a column of the table

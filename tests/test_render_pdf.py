@@ -24,12 +24,13 @@ from careerstory.render.typography import typeset
 GOLDEN = Path(__file__).parent / "golden"
 FULL = json.loads((GOLDEN / "full.answers.json").read_text("utf-8"))
 EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
+# The brief's parts, ordered for its reader; the method's blocks follow inside the groundwork.
 BLOCK_TITLES = [
-    "About you",
-    "What am I good at?",
-    "What can I do with that?",
-    "Now, what's my story?",
-    "Which jobs am I going for?",
+    "Why me",
+    "The jobs I am going for",
+    "Conversations so far",
+    "Next steps",
+    "The groundwork",
 ]
 MM = 72 / 25.4
 

@@ -55,10 +55,15 @@ def _cut(sentence: str, limit: int) -> str:
     return sentence
 
 
+def first_sentences(text: str, count: int, limit: int = 280) -> list[str]:
+    """The first ``count`` sentences of the first paragraph, each cut at a word before ``limit``."""
+    return [_cut(s, limit) for s in sentences(first_paragraph(text))[:count]]
+
+
 def first_sentence(text: str, limit: int = 280) -> str:
     """The first sentence of the first paragraph; cut at a word before ``limit``."""
-    found = sentences(first_paragraph(text))
-    return _cut(found[0], limit) if found else ""
+    found = first_sentences(text, 1, limit)
+    return found[0] if found else ""
 
 
 def join_words(items: list[str]) -> str:
@@ -209,6 +214,8 @@ def take(sheet: AnswerSheet, question: Question, part: Part) -> str:
         return role_phrase(texts[0])
     if part.take == "clause":
         return clause(texts[0])
+    if part.take == "two_sentences":
+        return " ".join(first_sentences(texts[0], 2))
     return first_sentence(texts[0]) if part.take == "first_sentence" else texts[0]
 
 

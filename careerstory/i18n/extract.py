@@ -47,6 +47,10 @@ TRANSLATED_KEYS = frozenset(
         "placeholder",
         "subject",
         "say",
+        "asks",
+        "introduction",
+        "outreach",
+        "when",
     }
 )
 # Keys whose values are data: ids, kinds, flags, the names of places, roles and files.
@@ -65,12 +69,25 @@ VERBATIM_KEYS = frozenset(
         "file_name",
         "templates",
         "stylesheet",
+        "private",
+        "pages",
+        "tailored_pages",
+        "limits",
+        "targets",
+        "about",
+        "step",
+        "date",
+        "name",
+        "status",
+        "not_yet",
+        "order",
+        "own_question",
         "review",  # the review's limits per question (min_words): numbers
         "field",
     }
 )
 # Keys that only hold other entries: walked through for the keys above.
-CONTAINER_KEYS = frozenset({"blocks", "questions", "fields", "documents", "draft", "otherwise"})
+CONTAINER_KEYS = frozenset({"blocks", "questions", "fields", "documents", "draft", "otherwise", "kit", "next_steps"})
 # Keys holding a mapping from names (of recipes, say) to entries: the names are data.
 NAMED_KEYS = frozenset({"recipes"})
 

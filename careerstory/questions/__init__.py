@@ -39,6 +39,7 @@ class Field:
     example: str = ""
     role: str = ""  # the name a document addresses it by, where it shows in a header
     heading: str = ""  # a document's heading for it, where it shows apart from the table
+    private: bool = False  # the person's own: only documents for them show it, unless they share it
     show: dict[str, str] = field(default_factory=dict, hash=False, compare=False)  # document id -> place
     review: dict[str, int] = field(default_factory=dict, hash=False, compare=False)  # the review's limits
 
@@ -61,6 +62,7 @@ class Question:
     fields: tuple[Field, ...] = ()
     role: str = ""  # the name documents address it by; stays when the id is renamed
     heading: str = ""  # how documents head the answer; the prompt when empty
+    private: bool = False  # the person's own: only documents for them show it, unless they share it
     show: dict[str, str] = field(default_factory=dict, hash=False, compare=False)  # document id -> place
     review: dict[str, int] = field(default_factory=dict, hash=False, compare=False)  # the review's limits
     draft: tuple[Part, ...] = ()  # the recipe of the draft `ask` offers while it is unanswered
@@ -150,6 +152,7 @@ def _field(raw: dict[str, Any]) -> Field:
         example=str(raw.get("example", "")),
         role=str(raw.get("role", "")),
         heading=str(raw.get("heading", "")),
+        private=bool(raw.get("private", False)),
         show=_show(raw, str(raw["id"])),
         review=_review(raw, str(raw["id"])),
     )
@@ -174,6 +177,7 @@ def _question(raw: dict[str, Any], block_id: str) -> Question:
         fields=tuple(_field(f) for f in fields),
         role=str(raw.get("role", "")),
         heading=str(raw.get("heading", "")),
+        private=bool(raw.get("private", False)),
         show=_show(raw, str(raw["id"])),
         review=_review(raw, str(raw["id"])),
         draft=parse_recipe(raw.get("draft", []), f"bank: {raw['id']}: draft"),

@@ -16,13 +16,63 @@ from typing import Any
 from careerstory.questions.compiled import load_data
 from careerstory.questions.recipes import TAKES, Part, Take, parse_recipe
 
-__all__ = ["HEADER", "HIDDEN", "SECTION", "TAKES", "Document", "Part", "Take", "default_documents", "document"]
+__all__ = [
+    "HEADER",
+    "HIDDEN",
+    "SECTION",
+    "TAKES",
+    "Document",
+    "Kit",
+    "Part",
+    "StepSource",
+    "Take",
+    "Targets",
+    "default_documents",
+    "document",
+    "step_sources",
+    "targets_data",
+]
 
 # Places the renderer lays out itself; every other place a document names is a plain
 # run of answered questions.
 HEADER = "header"
 SECTION = "section"
 HIDDEN = "hidden"
+
+
+@dataclass(frozen=True)
+class Kit:
+    """A page per person to talk to: where the people are, and the words a coach adds."""
+
+    role: str  # the group of people, by role
+    name: str  # the field naming a person
+    status: str  # the field holding where things stand
+    own_question: str  # the field holding the person's own question for them
+    not_yet: tuple[str, ...]  # statuses of people not contacted yet: they get a message to send
+    order: tuple[str, ...]  # statuses in the order the summary lists them
+    questions: tuple[str, ...]
+    introduction: tuple[tuple[str, ...], ...]  # lines, each its patterns, first filled wins
+    outreach: tuple[tuple[str, ...], ...]  # paragraphs, the same way
+
+
+@dataclass(frozen=True)
+class Targets:
+    """The group holding the jobs a person goes for, and the fields that name each one."""
+
+    role: str
+    name: str
+    organisation: str
+
+
+@dataclass(frozen=True)
+class StepSource:
+    """A group whose records carry next steps, gathered into one list."""
+
+    role: str
+    about: str
+    step: str
+    date: str = ""
+    when: str = "{}"
 
 
 @dataclass(frozen=True)
@@ -38,6 +88,11 @@ class Document:
     title: tuple[str, ...]
     subject: tuple[str, ...]
     recipes: tuple[tuple[str, tuple[Part, ...]], ...]
+    shows_private: bool = False
+    pages: int = 0  # the pages the PDF is designed to fit; 0: as many as it takes
+    tailored_pages: int = 0  # the same when tailored to a target
+    limits: tuple[tuple[str, int], ...] = ()  # role -> the records or items the design shows at most
+    kit: Kit | None = None
 
     def template(self, fmt: str) -> str:
         """The template file that makes this document in ``fmt``."""
@@ -59,6 +114,10 @@ def _document(raw: dict[str, Any]) -> Document:
         (str(name), parse_recipe(parts, f"documents: {doc_id}: recipe {name}"))
         for name, parts in raw.get("recipes", {}).items()
     ]
+    private = str(raw.get("private", "hide"))
+    if private not in ("show", "hide"):
+        raise ValueError(f"documents: {doc_id}: private is show or hide, not {private!r}")
+    kit = raw.get("kit")
     return Document(
         id=doc_id,
         file_name=str(raw["file_name"]),
@@ -69,6 +128,29 @@ def _document(raw: dict[str, Any]) -> Document:
         title=tuple(map(str, raw["title"])),
         subject=tuple(map(str, raw["subject"])),
         recipes=tuple(recipes),
+        shows_private=private == "show",
+        pages=int(raw.get("pages", 0)),
+        tailored_pages=int(raw.get("tailored_pages", raw.get("pages", 0))),
+        limits=tuple((str(k), int(v)) for k, v in raw.get("limits", {}).items()),
+        kit=_kit(kit) if kit else None,
+    )
+
+
+def _patterns(lines: list[list[str]]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(str(p) for p in (line if isinstance(line, list) else [line])) for line in lines)
+
+
+def _kit(raw: dict[str, Any]) -> Kit:
+    return Kit(
+        role=str(raw["role"]),
+        name=str(raw["name"]),
+        status=str(raw["status"]),
+        own_question=str(raw["own_question"]),
+        not_yet=tuple(map(str, raw["not_yet"])),
+        order=tuple(map(str, raw["order"])),
+        questions=tuple(map(str, raw["asks"])),
+        introduction=_patterns(raw["introduction"]),
+        outreach=_patterns(raw["outreach"]),
     )
 
 
@@ -85,6 +167,22 @@ def documents_from_data(raw: dict[str, Any]) -> tuple[Document, ...]:
 def default_documents() -> tuple[Document, ...]:
     """The documents shipped with careerstory."""
     return documents_from_data(load_data("documents.yaml"))
+
+
+@cache
+def targets_data() -> Targets:
+    """Where the jobs a person goes for are kept, shared by every document."""
+    raw = load_data("documents.yaml")["targets"]
+    return Targets(str(raw["role"]), str(raw["name"]), str(raw["organisation"]))
+
+
+@cache
+def step_sources() -> tuple[StepSource, ...]:
+    """The groups whose next steps every document may gather into one list."""
+    return tuple(
+        StepSource(str(s["role"]), str(s["about"]), str(s["step"]), str(s.get("date", "")), str(s.get("when", "{}")))
+        for s in load_data("documents.yaml").get("next_steps", [])
+    )
 
 
 def document(doc_id: str) -> Document:

@@ -12,12 +12,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-Take = Literal["text", "first_sentence", "phrases", "first_with_number", "role_phrase", "clause"]
-# text: the whole answer; first_sentence: its first sentence; phrases: a list's items
+Take = Literal["text", "first_sentence", "two_sentences", "phrases", "first_with_number", "role_phrase", "clause"]
+# text: the whole answer; first_sentence: its first sentence; two_sentences: its first
+# two; phrases: a list's items
 # joined as a person lists them; first_with_number: the first sentence holding a digit
 # (across the records' `field` for a group); role_phrase: a job as said after "I'm"
 # ("a chemistry teacher"); clause: the first sentence made to follow "because".
-TAKES: tuple[Take, ...] = ("text", "first_sentence", "phrases", "first_with_number", "role_phrase", "clause")
+TAKES: tuple[Take, ...] = (
+    "text",
+    "first_sentence",
+    "two_sentences",
+    "phrases",
+    "first_with_number",
+    "role_phrase",
+    "clause",
+)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from careerstory import _
@@ -21,8 +21,18 @@ from careerstory.answers.recipes import recipe
 from careerstory.errors import Problem, UserError
 from careerstory.i18n import format_date, parse_language
 from careerstory.questions import Question
-from careerstory.questions.documents import HEADER, HIDDEN, SECTION, Document, pattern_roles
-from careerstory.render.text import balance_direction
+from careerstory.questions.documents import (
+    HEADER,
+    HIDDEN,
+    SECTION,
+    Document,
+    Kit,
+    pattern_roles,
+    step_sources,
+    targets_data,
+)
+from careerstory.render.targets import Target
+from careerstory.render.text import balance_direction, fence_for, sentences
 
 
 @dataclass(frozen=True)
@@ -67,6 +77,41 @@ class Section:
 
 
 @dataclass(frozen=True)
+class NextStep:
+    """One next step, gathered from wherever it was written, with the date the person gave."""
+
+    about: str  # who or what it is about
+    step: str
+    when: str = ""  # "contacted 3 May 2026", as typed
+
+
+@dataclass(frozen=True)
+class TargetView:
+    """The job a tailored document is for: every field of its record, as typed."""
+
+    slug: str
+    role: str
+    organisation: str
+    fields: dict[str, str]  # field id -> text ("" while open; private fields "" where not shown)
+    lists: dict[str, tuple[str, ...]]  # list field id -> its items (the requirements)
+    parts: tuple[Item, ...]  # its answered long and list fields, in bank order, each under its heading
+
+
+@dataclass(frozen=True)
+class Person:
+    """One person to talk to, as the conversation kit prepares the call."""
+
+    name: str  # as typed, or a kind stand-in when it is open
+    fields: dict[str, str]  # field id -> text
+    status: str
+    not_yet: bool  # not contacted yet: the kit gives a message to send
+    questions: tuple[str, ...]  # their own question first, then the coach's
+    introduction: str
+    outreach: str  # "" once they are contacted
+    fence: str  # a Markdown fence longer than any backtick run of the message
+
+
+@dataclass(frozen=True)
 class Brief:
     """Everything a template of one document may print."""
 
@@ -81,6 +126,12 @@ class Brief:
     open_questions: tuple[str, ...]
     answers: dict[str, Answer] = field(default_factory=dict)
     language: str = "en"  # the answers file's language (a BCP 47 code): the page's lang
+    roles: dict[str, Item | None] = field(default_factory=dict)  # every question with a role: its item, None while open
+    target: TargetView | None = None
+    next_steps: tuple[NextStep, ...] = ()
+    people: tuple[Person, ...] = ()  # the conversation kit, in the order its summary lists them
+    private_left_out: bool = False  # private answers exist and this document leaves them out
+    left_for_the_brief: dict[str, int] = field(default_factory=dict)  # role -> records its design leaves out
 
     @property
     def date(self) -> dt.date:
@@ -194,9 +245,192 @@ def _contained(sheet: AnswerSheet) -> AnswerSheet:
     return AnswerSheet(sheet.bank, values, sheet.path, sheet.language, sheet.migrated_from)
 
 
-def build_document(sheet: AnswerSheet, document: Document) -> Brief:
-    """Turn validated answers into what ``document`` shows."""
+def _without_private(sheet: AnswerSheet) -> tuple[AnswerSheet, bool]:
+    """The answers with every private one emptied, and whether there was any to empty."""
+    values = dict(sheet.values)
+    removed = False
+    for question in sheet.bank.questions:
+        if question.private:
+            removed = removed or sheet.answered(question)
+            values[question.id] = "" if question.kind in ("text", "long") else []
+            continue
+        private = [f.id for f in question.fields if f.private]
+        if not private:
+            continue
+        entries = []
+        for entry in sheet.entries(question.id):
+            removed = removed or any(field_text(entry, f).strip() for f in private)
+            entries.append({k: ("" if k in private else v) for k, v in entry.items()})
+        values[question.id] = entries
+    return AnswerSheet(sheet.bank, values, sheet.path, sheet.language, sheet.migrated_from), removed
+
+
+def _row(question: Question, entry: dict[str, FieldValue]) -> dict[str, str]:
+    return {
+        f.id: "; ".join(i.strip() for i in field_items(entry, f.id))
+        if f.kind == "list"
+        else field_text(entry, f.id).strip()
+        for f in question.fields
+    }
+
+
+def _group(sheet: AnswerSheet, role: str) -> Question | None:
+    return next((q for q in sheet.bank.questions if q.role == role and q.kind == "group"), None)
+
+
+def _next_steps(sheet: AnswerSheet) -> tuple[NextStep, ...]:
+    steps = []
+    for source in step_sources():
+        question = _group(sheet, source.role)
+        if question is None:
+            continue
+        for entry in sheet.entries(question.id):
+            step = field_text(entry, source.step).strip()
+            if not step:
+                continue
+            date = field_text(entry, source.date).strip() if source.date else ""
+            about = field_text(entry, source.about).strip() or _("Someone on your list")
+            steps.append(NextStep(about, step, _(source.when).format(date) if date else ""))
+    return tuple(steps)
+
+
+def _lower_first(text: str) -> str:
+    """``Learning designer`` -> ``learning designer``; ``UX researcher`` stays as it is."""
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def _fill(lines: tuple[tuple[str, ...], ...], values: dict[str, str], joiner: str) -> str:
+    said = [_first_filled(tuple(_(p) for p in patterns), values) for patterns in lines]
+    return joiner.join(line for line in said if line)
+
+
+# Titles a greeting keeps with the name: "Hi Dr Marsh", not "Hi Dr".
+_TITLES = {"dr", "prof", "mr", "mrs", "ms", "mx", "sir", "dame"}
+
+
+def _first_name(name: str) -> str:
+    words = name.split()
+    if not words:
+        return ""
+    return name if words[0].rstrip(".").lower() in _TITLES else words[0]
+
+
+def _person_values(question: Question, entry: dict[str, FieldValue], kit: Kit) -> dict[str, str]:
+    """What a message may say about the person written to: their fields, never a private one."""
+    values = {"their_first_name": _first_name(field_text(entry, kit.name).strip())}
+    for f in question.fields:
+        if not f.private and f.kind != "list":
+            text = field_text(entry, f.id).strip().rstrip(".?")
+            values[f"their_{f.id}"] = text
+            values[f"their_{f.id}_lower"] = _lower_first(text)
+    return values
+
+
+def _my_values(sheet: AnswerSheet, target: Target | None) -> dict[str, str]:
+    """What an introduction may say about the person: their answers by role, never a private one.
+
+    ``{role}`` is the answer, ``{role}_lower`` with a lower-case first letter, and for
+    long text ``{role}_first`` and ``{role}_second`` its first two sentences (a list's
+    ``_first`` is its first item); ``{aim}`` is the target, else the first job's role,
+    and ``{aim_organisation}`` the target's organisation.
+    """
+    values: dict[str, str] = {}
+    for q in sheet.bank.questions:
+        if not q.role or q.private:
+            continue
+        if q.kind in ("text", "long"):
+            text = sheet.text(q.id).strip()
+            said = sentences(text, 2, limit=220)
+            values |= {q.role: text, f"{q.role}_lower": _lower_first(text)}
+            values |= {f"{q.role}_first": said[0] if said else "", f"{q.role}_second": said[1] if len(said) > 1 else ""}
+        elif q.kind == "list":
+            first = next(iter(i.strip() for i in sheet.items(q.id) if i.strip()), "")
+            values |= {f"{q.role}_first": first, f"{q.role}_first_lower": _lower_first(first)}
+    values["my_first_name"] = _first_name(values.get("name", ""))
+    where = targets_data()
+    jobs = _group(sheet, where.role)
+    named = _named_entries(sheet, jobs) if jobs else []
+    aim = target.name if target else (field_text(named[0], where.name).strip() if named else "")
+    values |= {"aim": aim, "aim_lower": _lower_first(aim), "aim_organisation": target.organisation if target else ""}
+    return values
+
+
+def _people(sheet: AnswerSheet, kit: Kit, target: Target | None) -> tuple[Person, ...]:
+    question = _group(sheet, kit.role)
+    if question is None:
+        return ()
+    mine = _my_values(sheet, target)
+    people = []
+    for entry in sheet.entries(question.id):
+        values = {**mine, **_person_values(question, entry, kit)}
+        fields = _row(question, entry)
+        status = fields.get(kit.status, "")
+        not_yet = status in kit.not_yet or not status
+        own = fields.get(kit.own_question, "")
+        message = _fill(kit.outreach, values, "\n\n") if not_yet else ""
+        people.append(
+            Person(
+                name=fields.get(kit.name, "") or _("Someone on your list (no name yet)"),
+                fields=fields,
+                status=status,
+                not_yet=not_yet,
+                questions=tuple(q for q in (own, *map(_, kit.questions)) if q),
+                introduction=_fill(kit.introduction, values, " "),
+                outreach=message,
+                fence=fence_for(message),
+            )
+        )
+    rank = {status: n for n, status in enumerate(kit.order)}
+    return tuple(sorted(people, key=lambda p: rank.get(p.status, -1)))
+
+
+def _target_view(sheet: AnswerSheet, target: Target) -> TargetView:
+    question = _group(sheet, targets_data().role)
+    assert question is not None
+    entry = next(e for n, e in enumerate(_named_entries(sheet, question)) if n == target.index)
+    fields = _row(question, entry)
+    lists = {
+        f.id: tuple(i.strip() for i in field_items(entry, f.id) if i.strip())
+        for f in question.fields
+        if f.kind == "list"
+    }
+    return TargetView(
+        slug=target.slug,
+        role=target.name,
+        organisation=target.organisation,
+        fields=fields,
+        lists=lists,
+        parts=tuple(
+            Item(f.id, f.role, _(f.heading or f.label), "list", items=lists[f.id])
+            if f.kind == "list"
+            else Item(f.id, f.role, _(f.heading or f.label), "long", text=fields[f.id])
+            for f in question.fields
+            if (f.kind == "list" and lists[f.id]) or (f.kind == "long" and fields[f.id])
+        ),
+    )
+
+
+def _named_entries(sheet: AnswerSheet, question: Question) -> list[dict[str, FieldValue]]:
+    name = targets_data().name
+    return [e for e in sheet.entries(question.id) if field_text(e, name).strip()]
+
+
+def build_document(
+    sheet: AnswerSheet, document: Document, target: Target | None = None, *, share_private: bool = False
+) -> Brief:
+    """Turn validated answers into what ``document`` shows, tailored to ``target`` when given.
+
+    Private answers (bank.yaml) are left out unless the document is for the person alone
+    or ``share_private`` says they chose to share them.
+    """
+    open_questions = tuple(q.id for q in sheet.open_questions())
     sheet = _contained(sheet)
+    kit_sheet = sheet
+    private_left_out = False
+    if not (document.shows_private or share_private):
+        sheet, private_left_out = _without_private(sheet)
     header: dict[str, str] = {}
     places: dict[str, list[Item]] = {place: [] for place in document.places if place not in (HEADER, SECTION)}
     sections = []
@@ -219,12 +453,30 @@ def build_document(sheet: AnswerSheet, document: Document) -> Brief:
                 header[question.role] = sheet.text(question.id).strip()
             elif place != HIDDEN and sheet.answered(question):
                 item = _item(sheet, question, document)
+                if target is not None and question.role == targets_data().role:
+                    # The tailored part shows this target's own details; the board keeps the others' apart.
+                    item = Item(item.id, item.role, item.heading, item.kind, columns=item.columns, rows=item.rows)
                 (items if place == SECTION else places[place]).append(item)
         if items:
             sections.append(Section(block.id, _(block.title), tuple(items)))
     # Titles may name any answered text by its role, wherever it shows.
     texts = {q.role: sheet.text(q.id).strip() for q in sheet.bank.questions if q.role and q.kind in ("text", "long")}
+    view = _target_view(sheet, target) if target is not None else None
+    if view is not None:
+        header[targets_data().name if targets_data().name in header else "target_role"] = view.role
+        header["target_role"] = view.role
+        header["organisation"] = view.organisation
     texts.update(header)
+    # Every role is there, None while open, so that a template may test it without failing.
+    roles: dict[str, Item | None] = {
+        q.role: _item(sheet, q, document) if sheet.answered(q) else None for q in sheet.bank.questions if q.role
+    }
+    more: dict[str, int] = {}
+    for role, limit in document.limits:
+        bounded = roles.get(role)
+        if bounded is not None and len(bounded.rows) + len(bounded.items) > limit:
+            more[role] = len(bounded.rows) + len(bounded.items) - limit
+            roles[role] = replace(bounded, rows=bounded.rows[:limit], items=bounded.items[:limit])
     return Brief(
         id=document.id,
         header=header,
@@ -234,9 +486,15 @@ def build_document(sheet: AnswerSheet, document: Document) -> Brief:
         subject=_first_filled(document.subject, texts),
         moment=brief_moment(sheet.path),
         sections=tuple(sections),
-        open_questions=tuple(q.id for q in sheet.open_questions()),
+        open_questions=open_questions,
         answers={q.id: sheet[q.id] for q in sheet.bank.questions},
         language=parse_language(sheet.language).tag if sheet.language else "en",
+        roles=roles,
+        target=view,
+        next_steps=_next_steps(sheet),
+        people=_people(kit_sheet, document.kit, target) if document.kit else (),
+        private_left_out=private_left_out,
+        left_for_the_brief=more,
     )
 
 

@@ -25,6 +25,7 @@ from careerstory.errors import Problem, UserError
 from careerstory.questions.compiled import cache_folder
 from careerstory.questions.documents import Document, document
 from careerstory.render.request import Format, RenderRequest
+from careerstory.render.targets import Target
 
 
 @dataclass(frozen=True)
@@ -35,31 +36,39 @@ class Output:
     document: Document
     format: Format
     target: Path | None  # None: standard output
+    job: Target | None = None  # the job the document is tailored to; None: the general document
 
 
-def plan_outputs(request: RenderRequest) -> list[Output]:
-    """Every output the request makes, in order: file by file, document by document, format by format.
+def plan_outputs(request: RenderRequest, jobs: dict[Path, list[Target | None]] | None = None) -> list[Output]:
+    """Every output the request makes, in order: file by file, document by document, target by target, format by format.
 
-    Without ``--out`` each output lies beside its answers file, named after its stem
-    as the document's ``file_name`` says. With one output in all, ``--out`` is that
-    output's file (unless it is an existing folder or ends with a slash); otherwise
-    it is a folder, made when missing.
+    ``jobs`` gives each file's targets (``[None]``, the general documents, for a file it
+    lacks). Without ``--out`` each output lies beside its answers file, named after its
+    stem as the document's ``file_name`` says, ``-<slug>`` added for a target. With one
+    output in all, ``--out`` is that output's file (unless it is an existing folder or
+    ends with a slash); otherwise it is a folder, made when missing.
     """
     documents = [document(doc_id) for doc_id in request.documents]
+    jobs = jobs or {}
+    general: list[Target | None] = [None]
     if request.to_stdout:
-        return [Output(request.files[0], documents[0], Format.md, None)]
+        file = request.files[0]
+        return [Output(file, documents[0], Format.md, None, jobs.get(file, general)[0])]
     out = request.out
-    single = len(request.files) * len(documents) * len(request.formats) == 1
+    count = sum(len(jobs.get(file, general)) for file in request.files) * len(documents) * len(request.formats)
+    single = count == 1
     plan: list[Output] = []
     for file in request.files:
         for doc in documents:
-            for fmt in request.formats:
-                if out is not None and single and not out.endswith(("/", os.sep)) and not Path(out).is_dir():
-                    target = Path(out)
-                else:
-                    folder = Path(out) if out is not None else file.parent
-                    target = folder / (doc.file_name.format(stem=file.stem) + fmt.suffix)
-                plan.append(Output(file, doc, fmt, target))
+            for job in jobs.get(file, general):
+                for fmt in request.formats:
+                    if out is not None and single and not out.endswith(("/", os.sep)) and not Path(out).is_dir():
+                        target = Path(out)
+                    else:
+                        folder = Path(out) if out is not None else file.parent
+                        name = doc.file_name.format(stem=file.stem) + (f"-{job.slug}" if job else "")
+                        target = folder / (name + fmt.suffix)
+                    plan.append(Output(file, doc, fmt, target, job))
     inputs = {file.resolve(): file for file in request.files}
     seen: dict[Path, Path] = {}
     for output in plan:
@@ -118,18 +127,37 @@ def is_up_to_date(path: Path, print_: str) -> bool:
     """True when careerstory wrote ``path`` from the inputs ``print_`` stands for, and it is untouched."""
     record = _read_cache().get(str(path.resolve()))
     stamp = _stamp(path)
-    return bool(record) and stamp is not None and record == {"fingerprint": print_, "stamp": stamp}
+    return (
+        bool(record)
+        and stamp is not None
+        and (record or {}).get("fingerprint") == print_
+        and (record or {}).get("stamp") == stamp
+    )
 
 
-def remember(written: dict[Path, str]) -> None:
-    """Record the fingerprints of outputs just written; a cache that cannot be written is skipped."""
+def laid_out_pages(path: Path) -> int | None:
+    """The pages of a PDF careerstory wrote at ``path`` and has not seen changed since, else None.
+
+    A one-page document (the pitch) that runs longer is worth a note: the review may ask
+    here rather than lay the PDF out again.
+    """
+    record = _read_cache().get(str(path.resolve()))
+    pages = record.get("pages") if record and record.get("stamp") == _stamp(path) else None
+    return pages if isinstance(pages, int) else None
+
+
+def remember(written: dict[Path, str], pages: dict[Path, int] | None = None) -> None:
+    """Record the fingerprints (and a PDF's pages) of outputs just written; an unwritable cache is skipped."""
     if not written:
         return
     cache = _read_cache()
     for path, print_ in written.items():
         stamp = _stamp(path)
         if stamp is not None:
-            cache[str(path.resolve())] = {"fingerprint": print_, "stamp": stamp}
+            record: dict[str, object] = {"fingerprint": print_, "stamp": stamp}
+            if pages and path in pages:
+                record["pages"] = pages[path]
+            cache[str(path.resolve())] = record
     with contextlib.suppress(OSError, UserError):
         write_output(_cache_path(), json.dumps(cache, indent=0, sort_keys=True).encode())
 

@@ -106,7 +106,22 @@ def write_pdf(
     page_size: PageSize | str,
     log: FetchLog | None = None,
 ) -> bytes:
-    """Lay out ``html`` and return the PDF's bytes.
+    """Lay out ``html`` and return the PDF's bytes (see :func:`write_pdf_counted`)."""
+    return write_pdf_counted(
+        html, base_folder=base_folder, roots=roots, fallback=fallback, page_size=page_size, log=log
+    )[0]
+
+
+def write_pdf_counted(
+    html: str,
+    *,
+    base_folder: Path,
+    roots: tuple[Path, ...],
+    fallback: tuple[Path, ...],
+    page_size: PageSize | str,
+    log: FetchLog | None = None,
+) -> tuple[bytes, int]:
+    """Lay out ``html`` and return the PDF's bytes and its number of pages.
 
     Relative URLs resolve against ``base_folder``. The PDF is tagged (PDF/UA-1), carries
     no attachments whatever the HTML asks for, and holds nothing that changes from one
@@ -127,4 +142,4 @@ def write_pdf(
     for page in document.pages:
         page.links[:] = [link for link in page.links if _safe_link(link[0], link[1])]
     data: bytes = document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=False)
-    return data
+    return data, len(document.pages)

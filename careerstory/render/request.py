@@ -15,6 +15,7 @@ from careerstory import _
 from careerstory.errors import Problem, UserError
 
 STDOUT = "-"
+ALL = "all"  # every document (--doc all), every target (--target all)
 
 
 class Format(StrEnum):
@@ -68,6 +69,10 @@ class RenderRequest:
     force: bool = False
     watch: bool = False
     documents: tuple[str, ...] = ("brief",)
+    # Targets by role or slug, or "all"; none: the general documents.
+    targets: tuple[str, ...] = ()
+    # Private answers (bank.yaml) go into documents meant for others too.
+    share_private: bool = False
     # Processes laying out PDFs at once; None means one per core.
     jobs: int | None = None
 
@@ -93,11 +98,15 @@ class RenderRequest:
         from careerstory.questions.documents import default_documents
 
         known_documents = [d.id for d in default_documents()]
+        if ALL in self.documents:
+            set_(self, "documents", tuple(known_documents))
+        set_(self, "documents", tuple(dict.fromkeys(self.documents)))
+        set_(self, "targets", tuple(dict.fromkeys(t.strip() for t in self.targets if t.strip())))
         unknown = [d for d in self.documents if d not in known_documents]
         if unknown or not self.documents:
             raise BadRequest(
                 _("unknown document {doc!r}; known: {known}").format(
-                    doc=unknown[0] if unknown else "", known=", ".join(known_documents)
+                    doc=unknown[0] if unknown else "", known=", ".join([*known_documents, ALL])
                 ),
                 "--doc",
             )

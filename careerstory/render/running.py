@@ -26,6 +26,7 @@ from careerstory.render import outputs, pdf
 from careerstory.render.brief import Brief, build_document
 from careerstory.render.outputs import Output
 from careerstory.render.request import Format, PageSize, RenderRequest
+from careerstory.render.targets import Target, select
 from careerstory.render.templating import FONTS_FOLDER, Templates
 from careerstory.render.text import tidy_markdown
 
@@ -89,11 +90,11 @@ class PdfJob:
     language: str = ""  # the answers file's language: a worker speaks it in what it says
 
 
-def lay_out(job: PdfJob) -> bytes:
-    """Lay out one PDF (run in a worker process when there are several)."""
+def lay_out(job: PdfJob) -> tuple[bytes, int]:
+    """Lay out one PDF (run in a worker process when there are several): its bytes and pages."""
     # A forked worker inherits whichever language was spoken last, not this file's.
     activate(job.language or None, announce=False)
-    return pdf.write_pdf(
+    return pdf.write_pdf_counted(
         job.html, base_folder=job.base_folder, roots=job.roots, fallback=job.fallback, page_size=job.page_size
     )
 
@@ -173,11 +174,33 @@ class _Run:
         self.bank = bank
         self.templates = Templates(request.template_dir)
         # Once per render, not per answers file: the templates, and the data the documents are made from.
-        self.inputs_print = outputs.fingerprint(self.templates.fingerprint(), repr(bank), repr(request.documents))
-        self.plan = outputs.plan_outputs(request)
+        self.inputs_print = outputs.fingerprint(
+            self.templates.fingerprint(), repr(bank), repr(request.documents), repr(request.share_private)
+        )
         self.problems: list[Problem] = []
+        self.sheets: dict[Path, tuple[AnswerSheet, bytes]] = {}
+        self.jobs: dict[Path, list[Target | None]] = {}
+        self.plan: list[Output] = []
         self.written: dict[Path, str] = {}
+        self.pages: dict[Path, int] = {}
         self.pending: list[PendingPdf] = []
+        self.progress = _Progress(0)
+
+    def read_file(self, file: Path) -> None:
+        """Read and validate one answers file, and find the targets ``--target`` names in it."""
+        sheet, data = self.sheet(file)
+        self.jobs[file] = select(sheet, self.request.targets)
+        if self.request.targets and self.jobs[file] == [None]:
+            self.say(
+                f"{file}: no jobs to tailor to yet, so these are the general documents "
+                f"(`careerstory ask {file} --block targets` adds them)"
+            )
+        self.sheets[file] = (sheet, data)
+
+    def start(self) -> None:
+        """Plan every output of the files read; the progress bar counts them."""
+        self.plan = outputs.plan_outputs(self.request, self.jobs)
+        self.plan = [output for output in self.plan if output.file in self.sheets]
         self.progress = _Progress(sum(output.target is not None for output in self.plan))
 
     def say(self, line: str) -> None:
@@ -199,7 +222,7 @@ class _Run:
 
     def build_file(self, file: Path) -> None:
         """Build every output of one answers file: Markdown and HTML written at once, PDFs queued."""
-        sheet, data = self.sheet(file)
+        sheet, data = self.sheets[file]
         # Each file speaks its own language: in the messages about it and in its documents.
         activate(sheet.language or None)
         still_open = sheet.open_questions()
@@ -212,13 +235,16 @@ class _Run:
                     len(still_open),
                 ).format(file=file, n=len(still_open), ids=", ".join(q.id for q in still_open))
             )
-        views: dict[str, Brief] = {}
-        html: dict[str, str] = {}  # made once per document, for the HTML file and the PDF alike
+        views: dict[tuple[str, str], Brief] = {}
+        html: dict[tuple[str, str], str] = {}  # made once per document, for the HTML file and the PDF alike
         for output in (o for o in self.plan if o.file == file):
             doc = output.document
-            view = views.get(doc.id) or views.setdefault(doc.id, build_document(sheet, doc))
+            key = (doc.id, output.job.slug if output.job else "")
+            if key not in views:
+                views[key] = build_document(sheet, doc, output.job, share_private=self.request.share_private)
+            view = views[key]
             print_ = outputs.fingerprint(
-                data, self.inputs_print, doc.id, output.format, self.request.page_size, view.created
+                data, self.inputs_print, doc.id, key[1], output.format, self.request.page_size, view.created
             )
             target = output.target
             if target is not None and not self.request.force and outputs.is_up_to_date(target, print_):
@@ -227,16 +253,16 @@ class _Run:
             if output.format is Format.md:
                 self.emit(render_markdown(view, self.templates).encode(), target, print_)
                 continue
-            if doc.id not in html:
-                html[doc.id] = render_html(view, self.templates)
+            if key not in html:
+                html[key] = render_html(view, self.templates)
             if output.format is Format.html:
                 from careerstory.render.webpage import for_screen  # fontTools: for the HTML file only
 
                 # The PDF's HTML stays lean (fonts fetched from the template folder); the file gets them inside.
-                page = for_screen(html[doc.id], self.templates.folders, self.request.page_size)
+                page = for_screen(html[key], self.templates.folders, self.request.page_size)
                 self.emit(page.encode(), target, print_)
             else:
-                self.queue_pdf(view, html[doc.id], output, print_)
+                self.queue_pdf(view, html[key], output, print_)
 
     def queue_pdf(self, view: Brief, html: str, output: Output, print_: str) -> None:
         assert output.target is not None
@@ -286,11 +312,22 @@ class _Run:
             for pending, future in futures:
                 self.finish_pdf(pending, future.result)
 
-    def finish_pdf(self, pending: PendingPdf, result: Callable[[], bytes]) -> None:
+    def finish_pdf(self, pending: PendingPdf, result: Callable[[], tuple[bytes, int]]) -> None:
         try:
-            self.emit(result(), pending.job.target, pending.fingerprint)
+            data, pages = result()
+            self.emit(data, pending.job.target, pending.fingerprint)
         except UserError as error:
             self.problems.extend(_located(error.problems, pending.output.file))
+            return
+        self.pages[pending.job.target] = pages
+        doc = pending.output.document
+        designed = doc.tailored_pages if pending.output.job else doc.pages
+        if designed and pages > designed:
+            # Never cut what the person wrote: the page runs on, and they are told.
+            self.say(
+                f"{pending.job.target}: runs to {pages} pages, and is made to fit {designed}: "
+                "the longest answers on it are the ones to shorten"
+            )
 
 
 def _located(problems: tuple[Problem, ...], file: Path) -> list[Problem]:
@@ -308,6 +345,12 @@ def run_render(request: RenderRequest, bank: Bank) -> list[Path]:
     try:
         for file in request.files:
             try:
+                run.read_file(file)
+            except UserError as error:
+                run.problems.extend(_located(error.problems, file))
+        run.start()
+        for file in run.sheets:
+            try:
                 run.build_file(file)
             except UserError as error:
                 run.problems.extend(_located(error.problems, file))
@@ -317,7 +360,7 @@ def run_render(request: RenderRequest, bank: Bank) -> list[Path]:
             run.problems.extend(error.problems)
     finally:
         run.progress.close()
-    outputs.remember(run.written)
+    outputs.remember(run.written, run.pages)
     if run.problems:
         raise UserError(*run.problems)
     return list(run.written)

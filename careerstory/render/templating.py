@@ -254,6 +254,11 @@ class Templates:
         language = active()
         if self._languages.get(html) != language:
             jinja_install(env, language)
+            # An imported template (parts.*.j2) keeps the words of the language it was
+            # first imported in: Jinja caches it with its names resolved. Loading the
+            # templates afresh (from the bytecode cache) makes the macros speak this one.
+            if env.cache is not None:
+                env.cache.clear()
             self._languages[html] = language
         return env
 

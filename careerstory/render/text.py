@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 # Defined beside the recipes that use them (ask uses them too); the templates' filters take them from here.
 from careerstory.answers.recipes import first_sentence as first_sentence
+from careerstory.answers.recipes import first_sentences
 from careerstory.answers.recipes import join_words as join_words
 
 _BULLET = re.compile(r"^[ \t]*- (.*)$")
@@ -101,6 +102,20 @@ def chunks(text: str) -> list[Chunk]:
     flush_lines()
     flush_items()
     return out
+
+
+def sentences(text: str, count: int, limit: int = 280) -> list[str]:
+    """The first ``count`` sentences of the first paragraph, each cut at ``limit`` characters.
+
+    A full stop after a title ("Dr. Marsh") ends no sentence.
+    """
+    return first_sentences(text, count, limit)
+
+
+def fence_for(text: str) -> str:
+    """A Markdown code fence longer than any run of backticks in ``text``, so the text inside stays literal."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    return "`" * max(3, longest + 1)
 
 
 # Characters that start inline structure anywhere in CommonMark and GFM: emphasis,

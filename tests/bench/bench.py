@@ -206,6 +206,62 @@ def migrate_cost(work: Path) -> str:
     return row(f"`migrate` of a {size} kB version-1 file vs `check` of it", ours, floor, "≤ 2x", ours <= 2 * floor)
 
 
+def document_rows(work: Path, answers: Path) -> list[str]:
+    """Every document against the brief alone, and a coach's 20 files with ``--doc all`` against 20 runs."""
+    rows = []
+    render = [CAREERSTORY, "render", str(answers), "--force"]
+    all_pdf, brief_pdf = paired(
+        [*render, "--pdf", "--doc", "all", "--out", str(work / "docs-pdf")],
+        [*render, "--pdf", "--out", str(work / "brief-only.pdf")],
+    )
+    rows.append(
+        row(
+            "every document as PDF vs the PDF brief alone",
+            all_pdf,
+            brief_pdf,
+            "≤ 1.6x",
+            all_pdf <= 1.6 * brief_pdf,
+            "one WeasyPrint import, three PDFs in the pool",
+        )
+    )
+    all_md, brief_md = paired(
+        [*render, "--doc", "all", "--out", str(work / "docs-md")],
+        [*render, "--out", str(work / "brief-only.md")],
+    )
+    rows.append(
+        row(
+            "every document as Markdown vs the Markdown brief alone",
+            all_md,
+            brief_md,
+            "≤ 1.2x",
+            all_md <= 1.2 * brief_md,
+        )
+    )
+    coach = work / "coach"
+    coach.mkdir()
+    files = []
+    for i in range(20):
+        files.append(coach / f"client-{i:02d}.yaml")
+        shutil.copy(EXAMPLE, files[-1])
+    out = work / "coach-out"
+    one_command = timed([CAREERSTORY, "render", *map(str, files), "--doc", "all", "--force", "--out", str(out)], runs=3)
+    start = time.perf_counter()
+    for file in files:
+        subprocess.run(
+            [CAREERSTORY, "render", str(file), "--doc", "all", "--force", "--out", str(out)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    separate = time.perf_counter() - start
+    speedup = separate / one_command
+    rows.append(
+        f"| 20 files `--doc all` (Markdown) in one command vs 20 invocations | {one_command * 1000:.0f} ms | "
+        f"{separate * 1000:.0f} ms | {speedup:.2f}x faster | ≥ 3x faster | {'yes' if speedup >= 3 else '**no**'} | |"
+    )
+    return rows
+
+
 def main() -> None:
     if not EXAMPLE.exists():
         sys.exit(f"{EXAMPLE} is missing")
@@ -217,7 +273,12 @@ def main() -> None:
     answers = work / "brief.yaml"
     shutil.copy(EXAMPLE, answers)
     py = PYTHON
-    rows = []
+    rows = document_rows(work, answers)
+    if os.environ.get("BENCH_ONLY") == "documents":  # the documents' figures alone, in a minute
+        print("| what | careerstory | floor | ratio | target | met | notes |")
+        print("| --- | --- | --- | --- | --- | --- | --- |")
+        print("\n".join(rows))
+        return
 
     help_ours, help_bare = paired([CAREERSTORY, "--help"], [py, str(bare), "--help"])
     rows.append(

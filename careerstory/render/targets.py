@@ -1,0 +1,98 @@
+"""The jobs a person goes for, as ``render --target`` names them: slugs and selection.
+
+A target's slug names its files (``careerstory-pitch-learning-designer.pdf``): the
+role, ASCII-folded and lower-cased, its words joined by ``-``; two targets with the same
+role add the organisation, then ``-2``; a role with nothing left is ``target-N`` (N its
+place in the list, counted from 1). Which group holds the targets is data
+(``documents.yaml``), so nothing here knows a question by its id.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from careerstory import _
+from careerstory.answers import AnswerSheet
+from careerstory.answers.model import GroupEntry, field_text
+from careerstory.errors import Problem, UserError
+from careerstory.questions.documents import targets_data
+
+ALL = "all"
+
+
+@dataclass(frozen=True)
+class Target:
+    """One job a person goes for, as a render is tailored to it."""
+
+    index: int  # its place among the records, from 0
+    slug: str
+    name: str  # the role, as typed
+    organisation: str
+    entry: GroupEntry
+
+
+def slugify(text: str) -> str:
+    """``Learning Experience Designer (Kestrel)`` -> ``learning-experience-designer-kestrel``."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    return "-".join(re.findall(r"[a-z0-9]+", folded))
+
+
+def slugs(names: list[str], organisations: list[str]) -> list[str]:
+    """Each target's slug, unique within the file, by the rules of the module's docstring."""
+    base = [slugify(name) or f"target-{n}" for n, name in enumerate(names, 1)]
+    made: list[str] = []
+    for n, slug in enumerate(base):
+        if base.count(slug) > 1 and slugify(organisations[n]):
+            slug = f"{slug}-{slugify(organisations[n])}"
+        unique, count = slug, 2
+        while unique in made:
+            unique, count = f"{slug}-{count}", count + 1
+        made.append(unique)
+    return made
+
+
+def targets_of(sheet: AnswerSheet) -> list[Target]:
+    """Every target of the file that has a role (a target without one is open and cannot be chosen)."""
+    where = targets_data()
+    question = next((q for q in sheet.bank.questions if q.role == where.role), None)
+    if question is None:
+        return []
+    entries = [e for e in sheet.entries(question.id) if field_text(e, where.name).strip()]
+    names = [field_text(e, where.name).strip() for e in entries]
+    organisations = [field_text(e, where.organisation).strip() for e in entries]
+    return [
+        Target(n, slug, names[n], organisations[n], entries[n]) for n, slug in enumerate(slugs(names, organisations))
+    ]
+
+
+def select(sheet: AnswerSheet, wanted: tuple[str, ...]) -> list[Target | None]:
+    """The targets ``--target`` names in this file; ``[None]`` (the general documents) when none is asked.
+
+    A name matches a role (case and spaces aside) or a slug; ``all`` is every target. A
+    file with no targets and ``all`` gives the general documents, and the caller says so.
+    A name that matches nothing is a :class:`UserError` listing the file's targets.
+    """
+    if not wanted:
+        return [None]
+    found = targets_of(sheet)
+    chosen: list[Target] = []
+    for name in wanted:
+        if name.strip().casefold() == ALL:
+            chosen.extend(found)
+            continue
+        key = " ".join(name.split()).casefold()
+        matches = [t for t in found if " ".join(t.name.split()).casefold() == key or t.slug == slugify(name)]
+        if not matches:
+            listed = ", ".join(f"{t.name} ({t.slug})" for t in found) or _("none yet")
+            raise UserError(
+                Problem(
+                    _("no target {name!r} in this file; its targets: {listed}").format(name=name, listed=listed),
+                    _("Name one by its role or its slug, or use --target all."),
+                    sheet.path,
+                )
+            )
+        chosen.extend(matches)
+    unique = list({t.index: t for t in chosen}.values())
+    return list(unique) if unique else [None]
