@@ -114,7 +114,8 @@ def test_the_end_says_what_is_open_and_how_to_render(answers_path: Path, bank: B
     assert "Still open, and needed for a complete brief:" in shown
     assert "  What is your 30-second pitch?" in shown
     assert "Which industries could you target?\n" not in shown.split("Still open")[1]  # optional: not listed
-    assert f"Make your brief with: careerstory render {answers_path} --pdf" in shown
+    # Wrapped to the terminal, the command to copy stays whole on one line.
+    assert "Make your brief with:" in shown and f"\ncareerstory render {answers_path} --pdf\n" in shown
     assert re.search(r"About you +complete\n  What am I good at\? +0 of 4 answered", shown)
     assert answers(answers_path, bank) == ABOUT
 

@@ -66,3 +66,17 @@ def test_said_words_reach_the_output() -> None:
         terminal.say("About you · question 1 of 3", "quiet")
         terminal.question("What is your name?")
     assert shown.getvalue().replace("\r\n", "\n") == "About you · question 1 of 3\n? What is your name?\n"
+
+
+def test_a_long_line_wraps_at_spaces_with_its_indent_and_keeps_a_command_whole() -> None:
+    from careerstory.ask.terminal import Terminal
+
+    terminal = Terminal(output=object())  # a given output: 80 columns
+    german = "  Eine leere Antwort überspringt eine Frage. Strg-C beendet; was du bestätigt hast, bleibt gespeichert."
+    wrapped = terminal._wrapped(german).split("\n")
+    assert len(wrapped) == 2 and all(len(line) < 80 for line in wrapped)
+    assert wrapped[1].startswith("  ") and " ".join(w.strip() for w in wrapped) == german.strip()
+    command = "Make your brief with: careerstory render /a/very/long/path/to/the/answers/file/careerstory.yaml --pdf"
+    assert "\ncareerstory render /a/very/long/path/to/the/answers/file/careerstory.yaml --pdf" in terminal._wrapped(
+        command
+    )

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 import shutil
 import textwrap
 from collections.abc import Iterator, Sequence
@@ -49,6 +50,10 @@ EDITOR_KEY = "c-o"
 EDITOR_KEY_NAME = "Ctrl-O"
 
 
+# A command the person may copy: from "careerstory" to the closing backtick or the line's end.
+_COMMAND = re.compile(r"careerstory [^`\n]*")
+
+
 @dataclass(frozen=True)
 class OpenEditor:
     """What a multi-line prompt returns when the person asks for their editor."""
@@ -72,7 +77,25 @@ class Terminal:
 
     def say(self, text: str = "", style: str = "") -> None:
         """Print a line (or several) between prompts; ``style`` is a class of STYLE_RULES."""
-        self.show([(f"class:{style}" if style else "", text)])
+        self.show([(f"class:{style}" if style else "", self._wrapped(text))])
+
+    def _wrapped(self, text: str) -> str:
+        """Each line wrapped at spaces to the terminal, its indent kept: translations run longer.
+
+        A command to copy (``careerstory render FILE --pdf``) stays whole on one line.
+        """
+        lines = []
+        for line in text.split("\n"):
+            if len(line) < self.width:
+                lines.append(line)
+                continue
+            indent = line[: len(line) - len(line.lstrip(" "))]
+            held = _COMMAND.sub(lambda found: found.group(0).replace(" ", "\0"), line)
+            wrapped = textwrap.fill(
+                held, width=self.width - 1, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False
+            )
+            lines.append(wrapped.replace("\0", " "))
+        return "\n".join(lines)
 
     def show(self, fragments: Sequence[tuple[str, str]]) -> None:
         """Print styled fragments, ``(style, text)``, followed by a line break."""
