@@ -225,7 +225,7 @@ def render(
         try:
             watch_and_render(request, default_bank())
         except KeyboardInterrupt:
-            sys.stderr.write("\nStopped watching.\n")
+            sys.stderr.write("\n" + _("Stopped watching.") + "\n")
             raise typer.Exit(EXIT_INTERRUPTED) from None
     else:
         from careerstory.render.running import run_render
@@ -352,15 +352,15 @@ def main() -> NoReturn:
         sys.stderr.write(error.format(terminal_width()) + "\n")
         sys.exit(EXIT_USER_ERROR)
     except Interrupted:
-        sys.stderr.write("\nStopped. Every answer you confirmed is saved.\n")
+        sys.stderr.write("\n" + _("Stopped. Every answer you confirmed is saved.") + "\n")
         sys.exit(EXIT_INTERRUPTED)
     except (KeyboardInterrupt, EOFError):
-        sys.stderr.write("\nStopped.\n")
+        sys.stderr.write("\n" + _("Stopped.") + "\n")
         sys.exit(EXIT_INTERRUPTED)
     except typer.Exit as done:
         sys.exit(done.exit_code)
     except typer.Abort:
-        sys.stderr.write("\nStopped.\n")
+        sys.stderr.write("\n" + _("Stopped.") + "\n")
         sys.exit(EXIT_INTERRUPTED)
     except typer.TyperException as error:
         # Usage errors (Click's, vendored by Typer): shown as Click shows them, exit 2.
