@@ -261,8 +261,11 @@ def check(
             sys.stdout.flush()
             sys.stderr.write("\n".join(problem.format(terminal_width()) for problem in checked.problems) + "\n")
             sys.stderr.flush()
-        if checked.report is not None:
-            _warn_editing_traps([checked.path])
+        for warning in checked.warnings:
+            hint = "".join("\n    " + line for line in warning.hint.splitlines())
+            sys.stderr.write(
+                _("{where}: warning: {message}").format(where=warning.where(), message=warning.message) + hint + "\n"
+            )
     problems = [problem for checked in checks for problem in checked.problems]
     if problems and several:
         sys.stderr.write(problems_found(len(problems)) + "\n")
@@ -271,18 +274,6 @@ def check(
         raise UserError(*problems)
     if strict and not all(checked.report and checked.report.complete for checked in checks):
         raise typer.Exit(EXIT_USER_ERROR)
-
-
-def _warn_editing_traps(paths: list[Path]) -> None:
-    """Say on standard error where YAML reads an answer otherwise than it looks; never an error."""
-    from careerstory.answers.locating import editing_traps
-
-    for path in paths:
-        for warning in editing_traps(path.read_text(encoding="utf-8-sig"), path):
-            hint = "".join("\n    " + line for line in warning.hint.splitlines())
-            sys.stderr.write(
-                _("{where}: warning: {message}").format(where=warning.where(), message=warning.message) + hint + "\n"
-            )
 
 
 @app.command(cls=_Command)
