@@ -51,6 +51,18 @@ class _Command(TyperCommand):
                 param.__class__ = _FileArgument
 
 
+# The answers files a command reads, as every command that takes them names them.
+_Files = Annotated[
+    list[Path] | None,
+    typer.Argument(help="Answers files [default: careerstory.yaml].", dir_okay=False, metavar="FILE"),
+]
+
+
+def _answers_files(files: list[Path] | None) -> list[Path]:
+    """The files named, each once and in order; careerstory.yaml when none is."""
+    return list(dict.fromkeys(files or [DEFAULT_FILE]))
+
+
 def _page_size(value: str) -> str:
     # Said as Click says a wrong choice; Typer's own check would add "Value error,".
     if value not in {size.value for size in PageSize}:
@@ -141,10 +153,7 @@ def ask(
 
 @app.command(cls=_Command)
 def render(
-    files: Annotated[
-        list[Path] | None,
-        typer.Argument(help="Answers files [default: careerstory.yaml].", dir_okay=False, metavar="FILE"),
-    ] = None,
+    files: _Files = None,
     md: Annotated[bool, typer.Option("--md", help="Write Markdown (the default when no format is named).")] = False,
     pdf: Annotated[bool, typer.Option("--pdf", help="Write a PDF.")] = False,
     html: Annotated[bool, typer.Option("--html", help="Write HTML.")] = False,
@@ -235,16 +244,13 @@ def render(
 
 @app.command(cls=_Command)
 def check(
-    files: Annotated[
-        list[Path] | None,
-        typer.Argument(help="Answers files [default: careerstory.yaml].", dir_okay=False, metavar="FILE"),
-    ] = None,
+    files: _Files = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 while a required answer is open.")] = False,
 ) -> None:
     """Check answers files and report what is answered, block by block."""
     from careerstory.answers.report import check_files, check_text
 
-    checks = check_files(list(dict.fromkeys(files or [DEFAULT_FILE])), default_bank())
+    checks = check_files(_answers_files(files), default_bank())
     several = len(checks) > 1
     for number, checked in enumerate(checks):
         text = check_text(checked, several)
@@ -255,8 +261,11 @@ def check(
             sys.stdout.flush()
             sys.stderr.write("\n".join(problem.format(terminal_width()) for problem in checked.problems) + "\n")
             sys.stderr.flush()
-        if checked.report is not None:
-            _warn_editing_traps([checked.path])
+        for warning in checked.warnings:
+            hint = "".join("\n    " + line for line in warning.hint.splitlines())
+            sys.stderr.write(
+                _("{where}: warning: {message}").format(where=warning.where(), message=warning.message) + hint + "\n"
+            )
     problems = [problem for checked in checks for problem in checked.problems]
     if problems and several:
         sys.stderr.write(problems_found(len(problems)) + "\n")
@@ -267,24 +276,9 @@ def check(
         raise typer.Exit(EXIT_USER_ERROR)
 
 
-def _warn_editing_traps(paths: list[Path]) -> None:
-    """Say on standard error where YAML reads an answer otherwise than it looks; never an error."""
-    from careerstory.answers.locating import editing_traps
-
-    for path in paths:
-        for warning in editing_traps(path.read_text(encoding="utf-8-sig"), path):
-            hint = "".join("\n    " + line for line in warning.hint.splitlines())
-            sys.stderr.write(
-                _("{where}: warning: {message}").format(where=warning.where(), message=warning.message) + hint + "\n"
-            )
-
-
 @app.command(cls=_Command)
 def review(
-    files: Annotated[
-        list[Path] | None,
-        typer.Argument(help="Answers files [default: careerstory.yaml].", dir_okay=False, metavar="FILE"),
-    ] = None,
+    files: _Files = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when there is any note.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the notes as one JSON array.")] = False,
     github: Annotated[bool, typer.Option("--github", help="Print the notes as GitHub workflow annotations.")] = False,
@@ -300,7 +294,7 @@ def review(
     from careerstory.review.output import as_json as json_text
 
     bank = default_bank()
-    reviews = review_files(list(dict.fromkeys(files or [DEFAULT_FILE])), bank)
+    reviews = review_files(_answers_files(files), bank)
     text = json_text(reviews) if as_json else as_github(reviews) if github else as_text(reviews, bank)
     if text:
         typer.echo(text)
@@ -311,12 +305,9 @@ def review(
         raise typer.Exit(EXIT_USER_ERROR)
 
 
-@app.command()
+@app.command(cls=_Command)
 def migrate(
-    files: Annotated[
-        list[Path] | None,
-        typer.Argument(help="Answers files [default: careerstory.yaml].", dir_okay=False, metavar="FILE"),
-    ] = None,
+    files: _Files = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Print the change as a unified diff; write nothing.")
     ] = False,
@@ -327,7 +318,7 @@ def migrate(
     """
     from careerstory.answers.migrating import migrate_files
 
-    outcomes, problems = migrate_files(list(dict.fromkeys(files or [DEFAULT_FILE])), default_bank(), dry_run=dry_run)
+    outcomes, problems = migrate_files(_answers_files(files), default_bank(), dry_run=dry_run)
     for outcome in outcomes:
         if outcome.diff:
             typer.echo(outcome.diff, nl=False)

@@ -173,7 +173,7 @@ def test_hostile_answers_fetch_nothing_embed_nothing_and_stay_on_the_page(tmp_pa
     html = render_html(build_brief(load(path, default_bank())), templates)
     log = FetchLog()
     folder = builtin_folder()
-    data = write_pdf(html, base_folder=folder, roots=(folder,), fallback=(), page_size="a4", log=log)
+    data, _pages = write_pdf(html, base_folder=folder, roots=(folder,), fallback=(), page_size="a4", log=log)
     assert log.refused == []
     assert all(url.startswith(folder.resolve().as_uri()) for url in log.served)
     target = tmp_path / "eve.pdf"
@@ -200,7 +200,7 @@ def test_a_template_cannot_fetch_or_attach_files_outside_its_folder(tmp_path: Pa
         '<img src="file:///etc/passwd"><img src="link.txt"><img src="http://127.0.0.1:9/x.png"></body></html>'
     )
     log = FetchLog()
-    data = write_pdf(html, base_folder=own, roots=(own,), fallback=(), page_size="a4", log=log)
+    data, _pages = write_pdf(html, base_folder=own, roots=(own,), fallback=(), page_size="a4", log=log)
     refused = " ".join(log.refused)
     assert "file:///etc/passwd" in refused
     assert "secret.txt" in refused and "link.txt" in refused and "127.0.0.1" in refused
@@ -221,7 +221,7 @@ def test_a_template_keeps_web_links_but_loses_file_script_and_attachment_links(t
         '<a href="javascript:alert(1)">j</a> <a rel="attachment" href="note.txt">a</a></p></body></html>'
     )
     target = tmp_path / "t.pdf"
-    target.write_bytes(write_pdf(html, base_folder=own, roots=(own,), fallback=(), page_size="a4"))
+    target.write_bytes(write_pdf(html, base_folder=own, roots=(own,), fallback=(), page_size="a4")[0])
     reader = pypdf.PdfReader(target)
     annotations = [a.get_object() for a in reader.pages[0].get("/Annots", [])]
     uris = [a["/A"]["/URI"] for a in annotations if "/A" in a]

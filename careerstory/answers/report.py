@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from careerstory import _, n_
+from careerstory.answers.locating import editing_traps
 from careerstory.answers.model import AnswerSheet, OpenRecord
-from careerstory.answers.reading import load
+from careerstory.answers.reading import decode, read
 from careerstory.errors import Problem, UserError
 from careerstory.i18n import using
 from careerstory.questions import Bank, Block, Question
@@ -137,6 +138,7 @@ class FileCheck:
     path: Path
     report: Report | None
     problems: tuple[Problem, ...] = ()
+    warnings: tuple[Problem, ...] = ()  # editing traps in a valid file: said, never an error
 
 
 def check_files(paths: Sequence[Path], bank: Bank) -> list[FileCheck]:
@@ -144,11 +146,15 @@ def check_files(paths: Sequence[Path], bank: Bank) -> list[FileCheck]:
     checks = []
     for path in paths:
         try:
-            sheet = load(path, bank)
+            sheet, data = read(path, bank)
             with using(sheet.language or None):  # each file's report in its own language
-                checks.append(FileCheck(path, report(sheet)))
+                checked = report(sheet)
         except UserError as error:
             checks.append(FileCheck(path, None, error.problems))
+            continue
+        # The traps are looked for in the bytes just checked, line breaks read as a text file's.
+        text = decode(data, path).replace("\r\n", "\n").replace("\r", "\n")
+        checks.append(FileCheck(path, checked, warnings=tuple(editing_traps(text, path))))
     return checks
 
 

@@ -24,11 +24,6 @@ def cache_folder() -> Path:
     return Path(base) / "careerstory"
 
 
-def digest_of(name: str) -> str:
-    """The SHA-256 of one data file of the package, for fingerprints."""
-    return hashlib.sha256((DATA_FOLDER / name).read_bytes()).hexdigest()
-
-
 def load_data(name: str) -> Any:
     """The parsed content of the package's YAML file ``name``, from the cache when it is there."""
     text = (DATA_FOLDER / name).read_bytes()

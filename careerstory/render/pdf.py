@@ -105,21 +105,6 @@ def write_pdf(
     fallback: tuple[Path, ...],
     page_size: PageSize | str,
     log: FetchLog | None = None,
-) -> bytes:
-    """Lay out ``html`` and return the PDF's bytes (see :func:`write_pdf_counted`)."""
-    return write_pdf_counted(
-        html, base_folder=base_folder, roots=roots, fallback=fallback, page_size=page_size, log=log
-    )[0]
-
-
-def write_pdf_counted(
-    html: str,
-    *,
-    base_folder: Path,
-    roots: tuple[Path, ...],
-    fallback: tuple[Path, ...],
-    page_size: PageSize | str,
-    log: FetchLog | None = None,
 ) -> tuple[bytes, int]:
     """Lay out ``html`` and return the PDF's bytes and its number of pages.
 

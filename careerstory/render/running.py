@@ -94,7 +94,7 @@ def lay_out(job: PdfJob) -> tuple[bytes, int]:
     """Lay out one PDF (run in a worker process when there are several): its bytes and pages."""
     # A forked worker inherits whichever language was spoken last, not this file's.
     activate(job.language or None, announce=False)
-    return pdf.write_pdf_counted(
+    return pdf.write_pdf(
         job.html, base_folder=job.base_folder, roots=job.roots, fallback=job.fallback, page_size=job.page_size
     )
 

@@ -111,29 +111,27 @@ def one_best_moment(story: Story) -> Iterator[Finding]:
 @rule("too-many-strengths")
 def too_many_strengths(story: Story) -> Iterator[Finding]:
     """More than five core strengths: nobody remembers eight."""
-    items = story.items("core_strengths")
-    if len(items) > 5:
-        yield Finding(
-            items[5],
-            0,
-            _("{n} core strengths are too many to remember; keep the five you most want people to repeat.").format(
-                n=len(items)
-            ),
-        )
+    yield from _too_many(
+        story.items("core_strengths"),
+        5,
+        _("{n} core strengths are too many to remember; keep the five you most want people to repeat."),
+    )
 
 
 @rule("too-many-roles")
 def too_many_roles(story: Story) -> Iterator[Finding]:
     """More than three possible roles: the list has not been narrowed yet."""
-    items = story.items("possible_roles")
-    if len(items) > 3:
-        yield Finding(
-            items[3],
-            0,
-            _("{n} possible roles is still a brainstorm; narrow them to the three you would explore first.").format(
-                n=len(items)
-            ),
-        )
+    yield from _too_many(
+        story.items("possible_roles"),
+        3,
+        _("{n} possible roles is still a brainstorm; narrow them to the three you would explore first."),
+    )
+
+
+def _too_many(items: list[Located], most: int, message: str) -> Iterator[Finding]:
+    """A note at the first item past ``most``, saying how many there are."""
+    if len(items) > most:
+        yield Finding(items[most], 0, message.format(n=len(items)))
 
 
 # -- evidence ----------------------------------------------------------------------------------
