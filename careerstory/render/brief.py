@@ -19,7 +19,7 @@ from careerstory.answers import AnswerSheet
 from careerstory.answers.model import Answer, FieldValue, field_items, field_text
 from careerstory.answers.recipes import recipe
 from careerstory.errors import Problem, UserError
-from careerstory.i18n import format_date, parse_language
+from careerstory.i18n import active, format_date, parse_language
 from careerstory.questions import Question
 from careerstory.questions.documents import (
     HEADER,
@@ -294,8 +294,14 @@ def _next_steps(sheet: AnswerSheet) -> tuple[NextStep, ...]:
     return tuple(steps)
 
 
+# Languages that write every noun with a capital: "Ausbildungsleiterin" stays as it is mid-sentence.
+_NOUNS_CAPITALISED = {"de", "lb"}
+
+
 def _lower_first(text: str) -> str:
     """``Learning designer`` -> ``learning designer``; ``UX researcher`` stays as it is."""
+    if active().language in _NOUNS_CAPITALISED:
+        return text
     if len(text) > 1 and text[0].isupper() and not text[1].isupper():
         return text[0].lower() + text[1:]
     return text

@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from careerstory import n_
+from careerstory import _, n_
 from careerstory.answers import AnswerSheet, read
 from careerstory.answers.report import strict_problem
 from careerstory.errors import Problem, UserError
@@ -156,7 +156,7 @@ class _Progress:
         self.bar.refresh()
         if self.count == self.total:
             self.close()
-            sys.stderr.write(f"{self.total} briefs done\n")
+            sys.stderr.write(n_("{n} brief done", "{n} briefs done", self.total).format(n=self.total) + "\n")
             sys.stderr.flush()
 
     def close(self) -> None:
@@ -192,8 +192,10 @@ class _Run:
         self.jobs[file] = select(sheet, self.request.targets)
         if self.request.targets and self.jobs[file] == [None]:
             self.say(
-                f"{file}: no jobs to tailor to yet, so these are the general documents "
-                f"(`careerstory ask {file} --block targets` adds them)"
+                _(
+                    "{file}: no jobs to tailor to yet, so these are the general documents "
+                    "(`careerstory ask {file} --block targets` adds them)"
+                ).format(file=file)
             )
         self.sheets[file] = (sheet, data)
 
@@ -211,8 +213,8 @@ class _Run:
         if sheet.is_empty():
             raise UserError(
                 Problem(
-                    "nothing is answered yet, so there is no brief to make",
-                    f"Run `careerstory ask {file}` to answer the questions, then render again.",
+                    _("nothing is answered yet, so there is no brief to make"),
+                    _("Run `careerstory ask {file}` to answer the questions, then render again.").format(file=file),
                     file,
                 )
             )
@@ -248,7 +250,7 @@ class _Run:
             )
             target = output.target
             if target is not None and not self.request.force and outputs.is_up_to_date(target, print_):
-                self.progress.done(f"{target} is up to date (--force renders it anyway)")
+                self.progress.done(_("{file} is up to date (--force renders it anyway)").format(file=target))
                 continue
             if output.format is Format.md:
                 self.emit(render_markdown(view, self.templates).encode(), target, print_)
@@ -280,7 +282,7 @@ class _Run:
 
         missing = fonts.undrawable(view_texts(view), tuple(f / FONTS_FOLDER for f in folders))
         for warning in fonts.font_warnings(missing):
-            self.say(f"{output.file}: warning: {warning}")
+            self.say(_("{file}: warning: {warning}").format(file=output.file, warning=warning))
         self.pending.append(PendingPdf(job, output, print_))
 
     def emit(self, data: bytes, target: Path | None, print_: str) -> None:
@@ -292,7 +294,7 @@ class _Run:
             return
         outputs.write_output(target, data)
         self.written[target] = print_
-        self.progress.done(f"wrote {target}")
+        self.progress.done(_("wrote {file}").format(file=target))
 
     def write_pdfs(self) -> None:
         if not self.pending:
@@ -325,8 +327,13 @@ class _Run:
         if designed and pages > designed:
             # Never cut what the person wrote: the page runs on, and they are told.
             self.say(
-                f"{pending.job.target}: runs to {pages} pages, and is made to fit {designed}: "
-                "the longest answers on it are the ones to shorten"
+                n_(
+                    "{file}: runs to {pages} page, and is made to fit {designed}: "
+                    "the longest answers on it are the ones to shorten",
+                    "{file}: runs to {pages} pages, and is made to fit {designed}: "
+                    "the longest answers on it are the ones to shorten",
+                    pages,
+                ).format(file=pending.job.target, pages=pages, designed=designed)
             )
 
 
