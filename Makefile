@@ -34,7 +34,7 @@ typecheck: $(VENV)/.dev
 	$(BIN)/mypy
 
 unit: $(VENV)/.dev browser-deps
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 # The browser test's npm packages (puppeteer-core, axe-core), pinned in tests/package-lock.json.
 # Without npm the test is skipped and says why; Chromium itself comes from Debian (.ci/run).
