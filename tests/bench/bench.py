@@ -206,6 +206,32 @@ def migrate_cost(work: Path) -> str:
     return row(f"`migrate` of a {size} kB version-1 file vs `check` of it", ours, floor, "≤ 2x", ours <= 2 * floor)
 
 
+def one_vs_each(
+    folder: Path, flags: list[str], what: str, runs: int, each_out: Callable[[Path, Path], Path], extra: str = ""
+) -> str:
+    """A coach's 20 files: one command for them all against one command per file."""
+    folder.mkdir()
+    files = [folder / f"client-{i:02d}.yaml" for i in range(20)]
+    for file in files:
+        shutil.copy(EXAMPLE, file)
+    out = folder / "out"
+    one_command = timed([CAREERSTORY, "render", *map(str, files), *flags, "--force", "--out", str(out)], runs=runs)
+    start = time.perf_counter()
+    for file in files:
+        subprocess.run(
+            [CAREERSTORY, "render", str(file), *flags, "--force", "--out", str(each_out(file, out))],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    separate = time.perf_counter() - start
+    speedup = separate / one_command
+    return (
+        f"| {what} | {one_command * 1000:.0f} ms | {separate * 1000:.0f} ms | {speedup:.2f}x faster | ≥ 3x faster "
+        f"| {'yes' if speedup >= 3 else '**no**'} | {extra} |"
+    )
+
+
 def document_rows(work: Path, answers: Path) -> list[str]:
     """Every document against the brief alone, and a coach's 20 files with ``--doc all`` against 20 runs."""
     rows = []
@@ -237,27 +263,14 @@ def document_rows(work: Path, answers: Path) -> list[str]:
             all_md <= 1.2 * brief_md,
         )
     )
-    coach = work / "coach"
-    coach.mkdir()
-    files = []
-    for i in range(20):
-        files.append(coach / f"client-{i:02d}.yaml")
-        shutil.copy(EXAMPLE, files[-1])
-    out = work / "coach-out"
-    one_command = timed([CAREERSTORY, "render", *map(str, files), "--doc", "all", "--force", "--out", str(out)], runs=3)
-    start = time.perf_counter()
-    for file in files:
-        subprocess.run(
-            [CAREERSTORY, "render", str(file), "--doc", "all", "--force", "--out", str(out)],
-            check=True,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-    separate = time.perf_counter() - start
-    speedup = separate / one_command
     rows.append(
-        f"| 20 files `--doc all` (Markdown) in one command vs 20 invocations | {one_command * 1000:.0f} ms | "
-        f"{separate * 1000:.0f} ms | {speedup:.2f}x faster | ≥ 3x faster | {'yes' if speedup >= 3 else '**no**'} | |"
+        one_vs_each(
+            work / "coach",
+            ["--doc", "all"],
+            "20 files `--doc all` (Markdown) in one command vs 20 invocations",
+            runs=3,
+            each_out=lambda _file, out: out,
+        )
     )
     return rows
 
@@ -339,28 +352,15 @@ def main() -> None:
         )
     )
 
-    many = work / "many"
-    many.mkdir()
-    files = []
-    for i in range(20):
-        files.append(many / f"client-{i:02d}.yaml")
-        shutil.copy(EXAMPLE, files[-1])
-    out = work / "many-out"
-    one_command = timed([CAREERSTORY, "render", *map(str, files), "--pdf", "--force", "--out", str(out)], runs=1)
-    start = time.perf_counter()
-    for file in files:
-        subprocess.run(
-            [CAREERSTORY, "render", str(file), "--pdf", "--force", "--out", str(out / f"{file.stem}.pdf")],
-            check=True,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-    separate = time.perf_counter() - start
-    speedup = separate / one_command
     rows.append(
-        f"| 20 briefs `--pdf` in one command vs 20 invocations | {one_command * 1000:.0f} ms | "
-        f"{separate * 1000:.0f} ms | {speedup:.2f}x faster | ≥ 3x faster | {'yes' if speedup >= 3 else '**no**'}"
-        f" | {os.cpu_count()} cores |"
+        one_vs_each(
+            work / "many",
+            ["--pdf"],
+            "20 briefs `--pdf` in one command vs 20 invocations",
+            runs=1,
+            each_out=lambda file, out: out / f"{file.stem}.pdf",
+            extra=f"{os.cpu_count()} cores",
+        )
     )
 
     watched, idle_note = watch_latency(work, pdf_bare)
