@@ -342,8 +342,9 @@ def main() -> NoReturn:
     except UserError as error:
         sys.stderr.write(error.format(terminal_width()) + "\n")
         sys.exit(EXIT_USER_ERROR)
-    except Interrupted:
-        sys.stderr.write("\n" + _("Stopped. Every answer you confirmed is saved.") + "\n")
+    except Interrupted as stopped:
+        # ask says it in the language of the file it was asking about.
+        sys.stderr.write("\n" + (str(stopped) or _("Stopped. Every answer you confirmed is saved.")) + "\n")
         sys.exit(EXIT_INTERRUPTED)
     except (KeyboardInterrupt, EOFError):
         sys.stderr.write("\n" + _("Stopped.") + "\n")

@@ -9,11 +9,19 @@ import pytest
 from careerstory.questions import Bank, default_bank
 
 
+@pytest.fixture(scope="session")
+def _session_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _own_cache(_session_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # render keeps fingerprints and compiled templates in $XDG_CACHE_HOME; tests (and the
-    # commands they start) must neither read nor write the person's own cache.
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+    # commands they start) must neither read nor write the person's own cache. One cache
+    # for the whole run, warm after its first use, as a person's is after their first
+    # render (every output path is a test's own, so no fingerprint is shared); the tests
+    # about a cold cache make their own.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(_session_cache))
 
 
 @pytest.fixture

@@ -2,6 +2,8 @@ from pathlib import Path
 
 import pytest
 
+from careerstory import _
+
 from careerstory.answers import load, load_text, new_file_text
 from careerstory.answers.reading import MAX_BYTES
 from careerstory.errors import UserError
@@ -263,9 +265,23 @@ def test_a_malformed_language_code_is_an_error_at_its_place(bank, code):
 
 
 def test_a_wrong_status_is_named_with_its_line_and_column(bank):
-    problem = only_problem(JOBS.replace("status: applied", "status: applyed"), bank)
+    problem = only_problem(JOBS.replace("status: applied", "status: applyed").replace("language: de-AT", "#"), bank)
     assert (problem.line, problem.column) == (9, 15)
     assert "Did you mean 'applied'?" in problem.hint
+
+
+def test_a_file_is_told_its_problems_in_its_own_language(bank):
+    # JOBS says `language: de-AT`: spoken through the German catalog, placeholders kept.
+    problem = only_problem(JOBS.replace("status: applied", "status: applyed"), bank)
+    assert "„applied“" in problem.hint and "Did you mean" not in problem.hint
+    assert _("About you") == "About you"  # and nothing of it stays behind
+
+
+def test_a_syntax_error_is_told_in_the_file_s_language_even_before_it_parses(bank):
+    problem = only_problem("version: 2\nlanguage: de\nabout:\n\tname: Ada\n", bank)
+    assert problem.message == "hier steht ein Tabulatorzeichen"
+    # The hint is marked at import and translated where it is shown, in the file's language.
+    assert problem.hint == "YAML rückt nur mit Leerzeichen ein: Ersetz den Tabulator durch Leerzeichen."
 
 
 def test_a_version_newer_than_the_tool_says_to_upgrade_and_nothing_else(bank):

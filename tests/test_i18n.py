@@ -19,9 +19,11 @@ from careerstory.i18n import catalogs
 
 
 @pytest.fixture(autouse=True)
-def _english_after_each_test():
+def _announce_afresh():
+    # Which languages were announced is the one thing careerstory keeps per process, on
+    # purpose (said once per run); any test before this one may have announced one.
+    catalogs._announced.clear()
     yield
-    i18n.activate(None)
     catalogs._announced.clear()
 
 
@@ -55,52 +57,74 @@ def test_an_underscore_gets_the_hyphenated_code_as_its_hint():
     assert caught.value.hint.endswith("de-AT.")
 
 
-def test_messages_follow_the_active_language_and_come_back_to_english():
+def test_messages_follow_the_language_spoken_and_come_back_to_english():
     assert _("About you") == "About you"
-    i18n.activate("de")
-    assert _("About you") == "Über dich"
-    assert _("a message no catalog holds") == "a message no catalog holds"
-    assert _("") == ""
-    i18n.activate("pl")
-    assert _("About you") == "O Tobie"
-    i18n.activate(None)
+    with i18n.using("de"):
+        assert _("About you") == "Über dich"
+        assert _("a message no catalog holds") == "a message no catalog holds"
+        assert _("") == ""
+        with i18n.using("pl"):
+            assert _("About you") == "O Tobie"
+        assert _("About you") == "Über dich"
     assert _("About you") == "About you"
-    assert careerstory._gettext is None
+    assert careerstory.SPEAKING.get() is None
+
+
+def test_the_language_is_not_inherited_by_another_context():
+    import contextvars
+    import threading
+
+    seen: list[str] = []
+    with i18n.using("de"):
+        contextvars.Context().run(lambda: seen.append(_("About you")))  # a fresh context
+        thread = threading.Thread(target=lambda: seen.append(_("About you")))
+        thread.start()
+        thread.join()
+        seen.append(_("About you"))
+    assert seen == ["About you", "About you", "Über dich"]
+
+
+def test_the_language_is_restored_when_the_work_inside_fails():
+    with pytest.raises(RuntimeError), i18n.using("fr"):
+        raise RuntimeError
+    assert _("About you") == "About you" and i18n.active().is_english
 
 
 def test_status_names_are_translated_for_display_only(bank):
     statuses = bank.question("people").field("status").choices
-    i18n.activate("fr")
-    assert [_(status) for status in statuses] == ["à contacter", "contacté", "rencontré"]
+    with i18n.using("fr"):
+        assert [_(status) for status in statuses] == ["à contacter", "contacté", "rencontré"]
     assert statuses == ("to contact", "contacted", "talked")
 
 
 def test_a_regional_code_falls_back_to_its_base_language_with_one_line(capsys):
-    assert i18n.activate("de-AT").tag == "de-AT"
-    assert i18n.active_catalog() == "de"
-    assert _("About you") == "Über dich"
-    i18n.activate("de-AT")
+    with i18n.using("de-AT") as language:
+        assert language.tag == "de-AT"
+        assert i18n.active_catalog() == "de"
+        assert _("About you") == "Über dich"
+    with i18n.using("de-AT"):
+        pass
     lines = capsys.readouterr().err.splitlines()
     assert lines == ["careerstory spricht de-AT noch nicht und nimmt deshalb de."]
 
 
 def test_a_language_without_catalog_falls_back_to_english_with_one_line(capsys):
-    i18n.activate("sw")
-    assert i18n.active_catalog() == "en"
-    assert _("About you") == "About you"
+    with i18n.using("sw"):
+        assert i18n.active_catalog() == "en"
+        assert _("About you") == "About you"
     assert capsys.readouterr().err == "careerstory does not speak sw yet, so it will use en.\n"
 
 
 def test_a_language_with_its_catalog_says_nothing(capsys):
-    i18n.activate("es")
-    assert capsys.readouterr().err == ""
+    with i18n.using("es"):
+        assert capsys.readouterr().err == ""
 
 
 def test_using_restores_the_language_spoken_before():
-    i18n.activate("pl")
-    with i18n.using("es"):
-        assert _("About you") == "Sobre ti"
-    assert _("About you") == "O Tobie"
+    with i18n.using("pl"):
+        with i18n.using("es"):
+            assert _("About you") == "Sobre ti"
+        assert _("About you") == "O Tobie"
 
 
 def test_english_plurals_need_no_catalog():
@@ -121,8 +145,8 @@ def test_polish_takes_three_plural_forms_from_its_catalog_header(tmp_path, monke
     monkeypatch.setattr(catalogs, "LOCALE_FOLDER", tmp_path)
     catalogs.translations.cache_clear()
     try:
-        i18n.activate("pl")
-        forms = [n_("{n} person", "{n} people", n).format(n=n) for n in (1, 2, 5, 22, 25)]
+        with i18n.using("pl"):
+            forms = [n_("{n} person", "{n} people", n).format(n=n) for n in (1, 2, 5, 22, 25)]
     finally:
         catalogs.translations.cache_clear()
     assert forms == ["1 osoba", "2 osoby", "5 osób", "22 osoby", "25 osób"]
@@ -147,9 +171,9 @@ def test_dates_take_the_forms_of_their_language(lang, day, text):
 
 
 def test_dates_and_lists_follow_the_active_language_when_none_is_named():
-    i18n.activate("de")
-    assert i18n.format_date(dt.date(2026, 11, 26)) == "26. November 2026"
-    assert i18n.format_list(["a", "b", "c"]) == "a, b und c"
+    with i18n.using("de"):
+        assert i18n.format_date(dt.date(2026, 11, 26)) == "26. November 2026"
+        assert i18n.format_list(["a", "b", "c"]) == "a, b und c"
 
 
 @pytest.mark.parametrize(
@@ -206,9 +230,9 @@ def _babel_imported_after(code: str) -> bool:
 ENGLISH_PATH = """
 import sys, datetime
 from careerstory import _, n_, i18n
-i18n.activate({code!r})
-_("About you"); n_("a", "b", 2)
-i18n.format_date(datetime.date(2026, 11, 26)); i18n.format_list(["a", "b", "c"])
+with i18n.using({code!r}):
+    _("About you"); n_("a", "b", 2)
+    i18n.format_date(datetime.date(2026, 11, 26)); i18n.format_list(["a", "b", "c"])
 """
 
 

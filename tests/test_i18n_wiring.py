@@ -53,7 +53,6 @@ def german(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(catalogs, "LOCALE_FOLDER", folder)
     catalogs.translations.cache_clear()
     yield
-    i18n.activate(None)
     catalogs.translations.cache_clear()
     catalogs._announced.clear()
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from careerstory import _
+from careerstory import N_, _
 from careerstory.errors import Problem
 
 CURRENT_VERSION = 2
@@ -76,7 +76,7 @@ STEPS: tuple[Step, ...] = (
             ),
         ),
         # Marked here for the catalog; shown through _() where the language is known.
-        summary=_("your target role and why you fit it move into your first target, under `targets:` `jobs:`"),
+        summary=N_("your target role and why you fit it move into your first target, under `targets:` `jobs:`"),
     ),
 )
 

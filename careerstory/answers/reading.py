@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from careerstory import _
+from careerstory import N_, _
 from careerstory.answers import migrations
 from careerstory.answers.migrations import CURRENT_VERSION
 from careerstory.answers.model import (
@@ -34,6 +34,7 @@ from careerstory.answers.model import (
     unstorable_character,
 )
 from careerstory.errors import Problem, UserError
+from careerstory.i18n import LanguageError, parse_language, using
 from careerstory.questions import Bank, Block, Question
 
 # Far above any real brief (the example personas are under 10 kB): a larger file is
@@ -50,52 +51,52 @@ _LANGUAGE = re.compile(LANGUAGE_PATTERN)
 # nodes and marks as the pure-Python one, about twenty times faster.
 _LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
-_TAB_HINT = _("YAML indents with spaces only: replace the tab with spaces.")
-_QUOTE = (_("a quote is never closed"), _("Add the closing quote, at the end of the answer."))
+_TAB_HINT = N_("YAML indents with spaces only: replace the tab with spaces.")
+_QUOTE = (N_("a quote is never closed"), N_("Add the closing quote, at the end of the answer."))
 _INDENTATION = (
-    _("this line does not line up with the lines around it"),
-    _("Check this line's indentation: it should line up with its siblings."),
+    N_("this line does not line up with the lines around it"),
+    N_("Check this line's indentation: it should line up with its siblings."),
 )
 # libyaml's own words for the problems people make by hand (matched on its problem and
 # context texts, first match wins), each said plainly with what to do.
 _SYNTAX_PROBLEMS: tuple[tuple[str, tuple[str, str]], ...] = (
-    ("'\\t'", (_("a tab character here"), _TAB_HINT)),
+    ("'\\t'", (N_("a tab character here"), _TAB_HINT)),
     ("found unexpected end of stream", _QUOTE),
     ("while scanning a quoted scalar", _QUOTE),
     (
         "did not find expected node content",
         (
-            _("a value is missing here"),
-            _("After a ',' in [ ] or { } another item must follow; or put the answer in quotes."),
+            N_("a value is missing here"),
+            N_("After a ',' in [ ] or { } another item must follow; or put the answer in quotes."),
         ),
     ),
     (
         "did not find expected ',' or ']'",
-        (_("a list opened with '[' is never closed"), _("Close it with ']', or put the answer in quotes.")),
+        (N_("a list opened with '[' is never closed"), N_("Close it with ']', or put the answer in quotes.")),
     ),
     (
         "did not find expected ',' or '}'",
-        (_("a mapping opened with '{' is never closed"), _("Close it with '}', or put the answer in quotes.")),
+        (N_("a mapping opened with '{' is never closed"), N_("Close it with '}', or put the answer in quotes.")),
     ),
     (
         "found character that cannot start any token",
         (
-            _("an answer cannot start with this character"),
-            _('Put the whole answer in quotes, for example "@maya".'),
+            N_("an answer cannot start with this character"),
+            N_('Put the whole answer in quotes, for example "@maya".'),
         ),
     ),
     (
         "found unknown escape character",
         (
-            _("an unknown escape: a backslash in double quotes starts an escape"),
-            _("Write \\\\ for a backslash, or put the answer in single quotes instead."),
+            N_("an unknown escape: a backslash in double quotes starts an escape"),
+            N_("Write \\\\ for a backslash, or put the answer in single quotes instead."),
         ),
     ),
     (
         "mapping values are not allowed",
         (
-            _("a ': ' where no new answer can start"),
-            _("Check this line's indentation against the line above, and put text holding ': ' in quotes."),
+            N_("a ': ' where no new answer can start"),
+            N_("Check this line's indentation against the line above, and put text holding ': ' in quotes."),
         ),
     ),
     ("did not find expected key", _INDENTATION),
@@ -104,26 +105,26 @@ _SYNTAX_PROBLEMS: tuple[tuple[str, tuple[str, str]], ...] = (
     (
         "could not find expected ':'",
         (
-            _("a line that is neither 'id: answer' nor a list item"),
-            _("Each answer needs 'id: value'; check the line above too."),
+            N_("a line that is neither 'id: answer' nor a list item"),
+            N_("Each answer needs 'id: value'; check the line above too."),
         ),
     ),
     (
         "while scanning a block scalar",
         (
-            _("only a line break may follow '|' or '>'"),
-            _("Start the text on the next line, indented below the question id."),
+            N_("only a line break may follow '|' or '>'"),
+            N_("Start the text on the next line, indented below the question id."),
         ),
     ),
     (
         "expected a single document",
-        (_("the file holds more than one document"), _("Remove the '---' line: an answers file is one document.")),
+        (N_("the file holds more than one document"), N_("Remove the '---' line: an answers file is one document.")),
     ),
     (
         "nesting depth",
         (
-            _("the file is nested far too deeply"),
-            _("Answers are text, lists or simple records: this is nested far too deeply."),
+            N_("the file is nested far too deeply"),
+            N_("Answers are text, lists or simple records: this is nested far too deeply."),
         ),
     ),
 )
@@ -179,13 +180,14 @@ def read(path: Path, bank: Bank) -> tuple[AnswerSheet, bytes]:
     if sheet.migrated_from is not None:
         # Said here, where a command reads a file by its path, so that check and render
         # each say it once, and ask's own reads and read-backs stay quiet.
-        sys.stderr.write(
-            _(
-                "{file}: version {old} file, read as version {new}; "
-                "`careerstory migrate {file}` upgrades it and keeps your comments."
-            ).format(file=path, old=sheet.migrated_from, new=CURRENT_VERSION)
-            + "\n"
-        )
+        with using(sheet.language or None, announce=False):
+            sys.stderr.write(
+                _(
+                    "{file}: version {old} file, read as version {new}; "
+                    "`careerstory migrate {file}` upgrades it and keeps your comments."
+                ).format(file=path, old=sheet.migrated_from, new=CURRENT_VERSION)
+                + "\n"
+            )
     return sheet, data
 
 
@@ -222,8 +224,29 @@ def load_bytes(data: bytes, bank: Bank, path: Path | None = None) -> AnswerSheet
     return load_text(decode(data, path), bank, path)
 
 
+# The file's own `language:` line, found before parsing, so that even a file that does
+# not parse is told its problems in its own language.
+_LANGUAGE_LINE = re.compile(r"^language:[ \t]*[\"']?([A-Za-z0-9-]{1,64})[\"']?[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def spoken_language(text: str) -> str:
+    """The language a file's messages are told in: its `language:` line when well-formed, else English."""
+    found = _LANGUAGE_LINE.search(text)
+    if found is None:
+        return ""
+    try:
+        return parse_language(found.group(1)).tag
+    except LanguageError:
+        return ""  # said as a problem of its own when the file is read
+
+
 def load_text(text: str, bank: Bank, path: Path | None = None) -> AnswerSheet:
-    """Validate the text of an answers file and return its answers."""
+    """Validate the text of an answers file and return its answers, its problems told in its language."""
+    with using(spoken_language(text) or None, announce=False):
+        return _load_text(text, bank, path)
+
+
+def _load_text(text: str, bank: Bank, path: Path | None) -> AnswerSheet:
     reader = Reader(bank, path)
     root = compose(text, reader)
     sheet = AnswerSheet(bank, {q.id: empty_answer(q) for q in bank.questions}, path)
@@ -271,12 +294,13 @@ def compose(text: str, reader: Reader) -> yaml.Node | None:
         # itself is where the person has to look.
         quoted = "quoted scalar" in str(error.context) and "end of stream" in str(error.problem)
         mark = (error.context_mark if quoted else error.problem_mark) or error.context_mark
+        # Marked at import, translated here: the language is the file's, known only now.
         message, hint = next(
-            (plain for key, plain in _SYNTAX_PROBLEMS if key in said),
+            ((_(message), _(hint)) for key, (message, hint) in _SYNTAX_PROBLEMS if key in said),
             (_("YAML syntax: {message}").format(message=said), _("Fix the YAML syntax at this place.")),
         )
         if mark is not None and text[mark.index : mark.index + 1] == "\t":
-            message, hint = _("a tab character here"), _TAB_HINT
+            message, hint = _("a tab character here"), _(_TAB_HINT)
         reader.problem(mark, message, hint)
     except yaml.reader.ReaderError as error:
         before = text[: error.position]

@@ -43,8 +43,8 @@ from careerstory.answers.recipes import recipe
 from careerstory.answers.report import open_required, progress
 from careerstory.ask.editor import Editor, find_editor
 from careerstory.ask.kinds import Save, ask_answer, entry_title, shorten
-from careerstory.errors import Problem, UserError
-from careerstory.i18n import LanguageError, activate, parse_language
+from careerstory.errors import Interrupted, Problem, UserError
+from careerstory.i18n import LanguageError, parse_language, using
 from careerstory.questions import Bank, Block, Question
 
 if TYPE_CHECKING:
@@ -79,11 +79,17 @@ def converse(
     """
     language = _language_tag(language) if language else ""
     new = not path.exists()
-    with AnswersFile(path, bank, language if new else "") as answers:
-        if answers.sheet.migrated_from is not None and not _upgrade(answers, terminal):
-            return
-        activate(answers.sheet.language or answers.language or None)
-        Conversation(answers, terminal, editor).run(block_ids, question_ids)
+    with (
+        AnswersFile(path, bank, language if new else "") as answers,
+        using(answers.sheet.language or answers.language or None),
+    ):
+        try:
+            if answers.sheet.migrated_from is not None and not _upgrade(answers, terminal):
+                return
+            Conversation(answers, terminal, editor).run(block_ids, question_ids)
+        except (Interrupted, KeyboardInterrupt, EOFError):
+            # Said after the conversation, in the language it was held in.
+            raise Interrupted(_("Stopped. Every answer you confirmed is saved.")) from None
 
 
 def _language_tag(code: str) -> str:

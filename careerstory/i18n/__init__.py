@@ -3,15 +3,15 @@
 Code marks a message with ``_("...")`` or ``n_("one ...", "{n} ...", n)`` from the
 ``careerstory`` package and fills placeholders afterwards with ``.format(name=...)``;
 texts that are data (the question bank) are extracted by :mod:`careerstory.i18n.extract`
-and looked up where they are shown, with ``_(question.prompt)``. Each command calls
-:func:`activate` once with the answers file's ``language`` (or ``ask --language``);
+and looked up where they are shown, with ``_(question.prompt)``. Each answers file's
+work runs inside :func:`using` with the file's ``language`` (or ``ask --language``): the
+language is a context variable, restored when the block ends, never process state;
 templates get the same catalog through :func:`jinja_install`.
 """
 
 from careerstory.i18n.catalogs import (
     DOMAIN,
     LOCALE_FOLDER,
-    activate,
     active,
     active_catalog,
     available_languages,
@@ -30,7 +30,6 @@ __all__ = [
     "LOCALE_FOLDER",
     "Language",
     "LanguageError",
-    "activate",
     "active",
     "active_catalog",
     "available_languages",

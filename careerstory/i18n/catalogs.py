@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Iterator
+from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,8 +27,9 @@ DOMAIN = "careerstory"
 LOCALE_FOLDER = Path(__file__).with_name("locale")
 SOURCE_LANGUAGE = "en"
 
-_active = ENGLISH
-_catalog_language = SOURCE_LANGUAGE
+# The language spoken in this context and its catalog folder, beside careerstory.SPEAKING
+# (the lookups): both set together by using(), never assigned as process state.
+_SPOKEN: ContextVar[tuple[Language, str]] = ContextVar("careerstory_spoken", default=(ENGLISH, SOURCE_LANGUAGE))
 _announced: set[str] = set()
 
 
@@ -64,48 +66,44 @@ def translations(lang: str) -> gettext.GNUTranslations | None:
         return gettext.GNUTranslations(mo)
 
 
-def activate(code: str | Language | None, *, announce: bool = True) -> Language:
-    """Speak ``code`` from now on (English when None), in ``_``, ``n_``, dates and templates.
+@contextlib.contextmanager
+def using(code: str | Language | None, *, announce: bool = True) -> Iterator[Language]:
+    """Speak ``code`` (English when None) inside the ``with`` block, then what was spoken before.
 
-    Call it once per command, or once per answers file when a command reads several,
-    with the file's ``language`` or ``ask --language``. A code careerstory has no catalog
-    for is spoken in its base language or English, and one line on standard error says
-    so (once per code and process, and never when ``announce`` is False). A malformed
-    code raises :class:`~careerstory.i18n.tags.LanguageError`.
+    Everything said inside (``_``, ``n_``, dates, lists, templates installed there) is in
+    that language; wrap each answers file's work in it, with the file's ``language`` or
+    ``ask --language``. Nothing outlives the block: the language is a context variable,
+    so a batch of files, a worker process or a test each speak only what they asked for.
+    A code careerstory has no catalog for is spoken in its base language or English, and
+    one line on standard error says so (once per code and process, and never when
+    ``announce`` is False). A malformed code raises
+    :class:`~careerstory.i18n.tags.LanguageError`.
     """
-    global _active, _catalog_language
     language = code if isinstance(code, Language) else parse_language(code) if code else ENGLISH
     lang = catalog_language(language)
     catalog = translations(lang)
-    careerstory._gettext = catalog.gettext if catalog is not None else None
-    careerstory._ngettext = catalog.ngettext if catalog is not None else None
-    _active, _catalog_language = language, lang
-    if announce and lang.replace("_", "-").lower() != language.tag.lower() and language.tag not in _announced:
-        _announced.add(language.tag)
-        print(
-            _("careerstory does not speak {asked} yet, so it will use {used}.").format(
-                asked=language.tag, used=lang.replace("_", "-")
-            ),
-            file=sys.stderr,
-        )
-    return language
+    spoken = _SPOKEN.set((language, lang))
+    lookups = careerstory.SPEAKING.set((catalog.gettext, catalog.ngettext) if catalog is not None else None)
+    try:
+        if announce and lang.replace("_", "-").lower() != language.tag.lower() and language.tag not in _announced:
+            _announced.add(language.tag)
+            print(
+                _("careerstory does not speak {asked} yet, so it will use {used}.").format(
+                    asked=language.tag, used=lang.replace("_", "-")
+                ),
+                file=sys.stderr,
+            )
+        yield language
+    finally:
+        careerstory.SPEAKING.reset(lookups)
+        _SPOKEN.reset(spoken)
 
 
 def active() -> Language:
-    """The language asked for in this command (``de-AT`` even when the catalog is ``de``)."""
-    return _active
+    """The language spoken here (``de-AT`` even when the catalog is ``de``)."""
+    return _SPOKEN.get()[0]
 
 
 def active_catalog() -> str:
     """The catalog in use: ``de`` for ``de-AT``, ``en`` for English or a language without one."""
-    return _catalog_language
-
-
-@contextlib.contextmanager
-def using(code: str | Language | None, *, announce: bool = True) -> Iterator[Language]:
-    """Speak ``code`` inside the ``with`` block, then whatever was spoken before."""
-    previous = _active
-    try:
-        yield activate(code, announce=announce)
-    finally:
-        activate(previous, announce=False)
+    return _SPOKEN.get()[1]

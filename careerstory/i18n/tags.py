@@ -59,7 +59,7 @@ def parse_language(code: str) -> Language:
     """Read a BCP 47 code such as ``de``, ``pl`` or ``de-AT``; raise :class:`LanguageError` if malformed.
 
     The spelling of case does not matter (``DE-at`` is ``de-AT``), as BCP 47 says. Whether
-    careerstory has a catalog for it is another question, answered by ``activate``.
+    careerstory has a catalog for it is another question, answered by ``using``.
     """
     written = code.strip()
     match = _tag_pattern().fullmatch(written)

@@ -19,7 +19,7 @@ from careerstory import _, n_
 from careerstory.answers import AnswerSheet, read
 from careerstory.answers.report import strict_problem
 from careerstory.errors import Problem, UserError
-from careerstory.i18n import activate
+from careerstory.i18n import using
 from careerstory.questions import Bank
 from careerstory.questions.documents import document
 from careerstory.render import outputs, pdf
@@ -92,11 +92,11 @@ class PdfJob:
 
 def lay_out(job: PdfJob) -> tuple[bytes, int]:
     """Lay out one PDF (run in a worker process when there are several): its bytes and pages."""
-    # A forked worker inherits whichever language was spoken last, not this file's.
-    activate(job.language or None, announce=False)
-    return pdf.write_pdf(
-        job.html, base_folder=job.base_folder, roots=job.roots, fallback=job.fallback, page_size=job.page_size
-    )
+    # A worker speaks the file's language in what it says, whatever was spoken where it forked.
+    with using(job.language or None, announce=False):
+        return pdf.write_pdf(
+            job.html, base_folder=job.base_folder, roots=job.roots, fallback=job.fallback, page_size=job.page_size
+        )
 
 
 @dataclass(frozen=True)
@@ -189,14 +189,15 @@ class _Run:
     def read_file(self, file: Path) -> None:
         """Read and validate one answers file, and find the targets ``--target`` names in it."""
         sheet, data = self.sheet(file)
-        self.jobs[file] = select(sheet, self.request.targets)
-        if self.request.targets and self.jobs[file] == [None]:
-            self.say(
-                _(
-                    "{file}: no jobs to tailor to yet, so these are the general documents "
-                    "(`careerstory ask {file} --block targets` adds them)"
-                ).format(file=file)
-            )
+        with using(sheet.language or None):
+            self.jobs[file] = select(sheet, self.request.targets)
+            if self.request.targets and self.jobs[file] == [None]:
+                self.say(
+                    _(
+                        "{file}: no jobs to tailor to yet, so these are the general documents "
+                        "(`careerstory ask {file} --block targets` adds them)"
+                    ).format(file=file)
+                )
         self.sheets[file] = (sheet, data)
 
     def start(self) -> None:
@@ -225,8 +226,12 @@ class _Run:
     def build_file(self, file: Path) -> None:
         """Build every output of one answers file: Markdown and HTML written at once, PDFs queued."""
         sheet, data = self.sheets[file]
-        # Each file speaks its own language: in the messages about it and in its documents.
-        activate(sheet.language or None)
+        # Each file speaks its own language, in the messages about it and in its documents,
+        # and only while its own outputs are made.
+        with using(sheet.language or None, announce=False):
+            self._build_file(file, sheet, data)
+
+    def _build_file(self, file: Path, sheet: AnswerSheet, data: bytes) -> None:
         still_open = sheet.open_questions()
         if still_open:
             self.say(
@@ -315,6 +320,10 @@ class _Run:
                 self.finish_pdf(pending, future.result)
 
     def finish_pdf(self, pending: PendingPdf, result: Callable[[], tuple[bytes, int]]) -> None:
+        with using(pending.job.language or None, announce=False):  # its lines in its file's language
+            self._finish_pdf(pending, result)
+
+    def _finish_pdf(self, pending: PendingPdf, result: Callable[[], tuple[bytes, int]]) -> None:
         try:
             data, pages = result()
             self.emit(data, pending.job.target, pending.fingerprint)
