@@ -3,7 +3,6 @@ from pathlib import Path
 import pytest
 
 from careerstory import _
-
 from careerstory.answers import load, load_text, new_file_text
 from careerstory.answers.reading import MAX_BYTES
 from careerstory.errors import UserError
