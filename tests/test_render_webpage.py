@@ -54,7 +54,8 @@ def test_the_page_prints_at_the_chosen_size_with_its_title_as_footer(size: str, 
     assert 'content: "Ana \\22 A\\22  \\3C \\2F style\\3E  Ruiz"' in style
 
 
-def test_cut_faces_are_cached_by_font_and_characters() -> None:
+def test_cut_faces_are_cached_by_font_and_characters(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cold"))  # a cache of its own, cold, to count in
     font = FOLDERS[0] / "fonts" / "SourceSansPro-Regular.ttf"
     first = subset_woff2(font, [ord("a"), ord("b")])
     cached = {path.name: path for path in (cache_folder() / "webfonts").glob("*.woff2")}
