@@ -412,7 +412,7 @@ def test_hostile_answers_stay_literal_text_in_markdown_and_html(write_answers, b
 def test_line_breaks_in_one_line_answers_and_lone_carriage_returns_add_no_structure(write_answers, bank: Bank) -> None:
     values = dict(FULL)
     values["name"] = "Maya Okafor\n    not a code block"
-    values["target_role"] = "Designer\n# Injected heading"
+    values["jobs"] = [{"role": "Designer\n# Injected heading", "organisation": "Acme\n---", "status": "applied"}]
     values["current_role"] = "Teacher\n==="
     values["industries"] = ["Education\n---", "Publishing\n1. not a list"]
     values["why_enjoy"] = "Fine.\r# CR heading"
@@ -421,7 +421,7 @@ def test_line_breaks_in_one_line_answers_and_lone_carriage_returns_add_no_struct
     ]
     tokens = markdown_it.MarkdownIt("commonmark").enable("table").parse(render(write_answers(values), bank, "md")["md"])
     headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
-    assert not [h for h in headings if "Injected" in h or "CR heading" in h or h in ("h", "who", "Teacher")]
+    assert not [h for h in headings if "Injected" in h or "CR heading" in h or h in ("h", "who", "Teacher", "Acme")]
     assert headings[0] == "Maya Okafor not a code block"
     kinds = [t.type for t in tokens]
     assert "code_block" not in kinds and "ordered_list_open" not in kinds
@@ -504,3 +504,44 @@ def test_the_header_aims_at_the_first_target_job_that_has_a_role(write_answers, 
     assert brief.subject == "From Teacher to Designer"
     jobs_item = next(item for item in brief.places["targets"] if item.id == "jobs")
     assert "role" in [column.id for column in jobs_item.columns]  # still a column of the table
+
+
+MARKED_UP = "Designer *bold* <b>x</b> [link](https://e.com) `code` _under_ ~~gone~~"
+
+
+@pytest.mark.parametrize("language", ["", "de"])
+def test_typed_markdown_and_html_stay_text_in_every_markdown_document(write_answers, bank: Bank, language) -> None:
+    values = dict(FULL)
+    values["jobs"] = [
+        {"role": MARKED_UP, "organisation": "<i>Acme</i> **Ltd**", "status": "applied", "next_step": "*call* <u>x</u>"}
+    ]
+    values["people"] = [
+        {
+            "name": "<b>Sam</b> *S*",
+            "works_as": "**Lead** <em>y</em>",
+            "connection": "[met](https://x.org) at `work`",
+            "ask_about": "<script>x</script> how **it** works?",
+            "status": "to contact",
+            "next_step": "_write_ <i>now</i>",
+        }
+    ]
+    path = write_answers(values)
+    if language:
+        path.write_text(path.read_text("utf-8").replace("version: 2\n", f"version: 2\nlanguage: {language}\n"))
+    written = run_render(
+        RenderRequest([path], ["md"], documents=["all"], targets=["all"], force=True),
+        bank,  # type: ignore[arg-type]
+    )
+    written += run_render(RenderRequest([path], ["md"], documents=["all"], force=True), bank)  # type: ignore[arg-type]
+    assert len(written) >= 6
+    parser = markdown_it.MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    for output in written:
+        tokens = parser.parse(output.read_text("utf-8"))
+        inline = [c for t in tokens if t.type == "inline" for c in t.children or []]
+        made = {c.type for c in inline}
+        assert not made & {"link_open", "image", "code_inline", "s_open"}, output.name
+        assert {c.content for c in inline if c.type == "html_inline"} <= {"<br>"}, output.name
+        assert "html_block" not in {t.type for t in tokens}, output.name
+        # The typed markers arrive as the characters typed (the templates' own bold aside).
+        text = "".join(c.content for c in inline if c.type == "text")
+        assert "Designer *bold* <b>x</b> [link](https://e.com) `code` _under_ ~~gone~~" in text, output.name

@@ -158,7 +158,7 @@ HOSTILE = {
     "name": "<img src='file:///etc/passwd'>",
     "what_i_want": '<link rel="attachment" href="file:///proc/self/environ">\n<img src="file:///etc/passwd">\n'
     "<script>document.write('x')</script>\n[x](javascript:alert(1)) <a href='https://example.com'>y</a>",
-    "why_fit": "W" * 10_000,
+    "jobs": [{"role": "<b>Designer</b>", "why_fit": "W" * 10_000, "status": "applied"}],
     "people": [
         {"name": f"Person {i} <b>", "works_as": "Q" * 40, "ask_about": "file:///etc/shadow", "status": "talked"}
         for i in range(50)  # enough to run onto a second page: the fence holds on every page

@@ -110,6 +110,10 @@ def new_file_text(bank: Bank, values: dict[str, Answer], name: str = "careerstor
 
 
 def _new_file_text(bank: Bank, values: dict[str, Answer], name: str, language: str) -> str:
+    # A value for a question the bank does not have would vanish from the file unseen.
+    unknown = sorted(set(values) - {question.id for question in bank.questions})
+    if unknown:
+        raise KeyError(f"no such question in the bank: {', '.join(unknown)}")
     out = [
         "# " + _('careerstory answers: your way to an answer to "What do you want to do?"'),
         "# " + _("This file is yours. Edit any answer here, add notes as comments (# ...),"),

@@ -200,6 +200,24 @@ def _markup(css: str) -> Any:
     return Markup(css)
 
 
+def _escape_markdown(value: Any) -> Any:
+    """What a Markdown template prints is literal text unless a filter built it as Markdown.
+
+    Markdown has no autoescape of its own, so this does its work: every string printed
+    is escaped as text inside a line (so a role typed ``*x* <b>`` stays those
+    characters), except what the ``md`` filters made and what ``md_built`` marks as the
+    template's own Markdown (a macro's output, a heading's ``#``).
+    """
+    from markupsafe import Markup
+
+    return text.markdown_inline(value) if isinstance(value, str) and not isinstance(value, Markup) else value
+
+
+def _built(build: Callable[[str], str]) -> Callable[[str], Any]:
+    """A Markdown filter whose output is Markdown already: marked so, it is not escaped again."""
+    return lambda value: _markup(build(value))
+
+
 def _loader(folders: tuple[Path, ...]) -> jinja2.BaseLoader:
     import jinja2
     from jinja2.loaders import split_template_path
@@ -253,7 +271,7 @@ class Templates:
         env = self._environment(html)
         language = active()
         if self._languages.get(html) != language:
-            jinja_install(env, language)
+            jinja_install(env, language, escape=None if html else _escape_markdown)
             # An imported template (parts.*.j2) keeps the words of the language it was
             # first imported in: Jinja caches it with its names resolved. Loading the
             # templates afresh (from the bytecode cache) makes the macros speak this one.
@@ -269,7 +287,7 @@ class Templates:
             env = _environment_class()(
                 loader=_loader(self.folders),
                 # finalize is compiled in: HTML compiled before typesetting must not be reused.
-                bytecode_cache=_bytecode_cache("html-typeset" if html else "md"),
+                bytecode_cache=_bytecode_cache("html-typeset" if html else "md-escaped"),
                 # One switch for the whole environment, not a guess by file name: what an
                 # HTML template includes or imports is escaped too, whatever it is called.
                 autoescape=html,
@@ -278,17 +296,19 @@ class Templates:
                 trim_blocks=True,
                 lstrip_blocks=True,
                 # Every value an HTML template prints is typeset (curly quotes, dashes)
-                # before it is escaped; the Markdown keeps what was typed.
-                finalize=_typeset_value if html else None,
+                # before it is escaped; the Markdown keeps what was typed, escaped.
+                finalize=_typeset_value if html else _escape_markdown,
             )
             for name in _UNSAFE_FILTERS:
                 env.filters.pop(name, None)
             env.filters.update(
                 chunks=text.chunks,
-                md=text.markdown_escape,
-                md_block=text.markdown_block,
-                md_quote=text.markdown_quote,
-                md_cell=text.markdown_cell,
+                md=_built(text.markdown_escape),
+                md_block=_built(text.markdown_block),
+                md_quote=_built(text.markdown_quote),
+                md_cell=_built(text.markdown_cell),
+                # The template's own Markdown, printed as it is: a macro's output, a run of '#'.
+                md_built=_built(str),
                 join_words=text.join_words,
                 # CSS text is not HTML: escaped for CSS, then kept from HTML escaping.
                 css_content=lambda message: _markup(text.css_content(message)),

@@ -135,11 +135,20 @@ def markdown_escape(text: str) -> str:
     Line breaks in it (a name or list item edited by hand can hold them) become spaces,
     as they do in HTML. Leading spaces are dropped, since four would start a code block.
     """
+    line = _LINE_START.sub(r"\\\1", markdown_inline(text))
+    return _ORDERED.sub(r"\1\\\2", line)
+
+
+def markdown_inline(text: str) -> str:
+    """Escape typed text printed inside a line: no emphasis, link, code, HTML or line break.
+
+    What a Markdown template prints is escaped so by default; where the text starts a
+    line (a list item, a paragraph) the ``md`` filters also escape what would make it a
+    heading, a rule or a numbered item.
+    """
     line = " ".join(part.strip() for part in _LINE_BREAK.split(text)).strip()
     line = _INLINE.sub(r"\\\1", line)
-    line = _ENTITY.sub("&amp;", line)
-    line = _LINE_START.sub(r"\\\1", line)
-    return _ORDERED.sub(r"\1\\\2", line)
+    return _ENTITY.sub("&amp;", line)
 
 
 def _markdown(text: str, line_break: str, item_break: str, chunk_break: str) -> str:
