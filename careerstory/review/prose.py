@@ -1,8 +1,8 @@
 """proselint's prose checks, run once over every answer and mapped back to each answer.
 
 proselint is imported here only, when an English file has answers: it costs tens of
-milliseconds. Its API changed in 0.16 (``LintFile(...).lint(config)`` instead of
-``tools.lint(text, config=...)``); both are read. The answers are joined with blank
+milliseconds. It is used through the API of 0.16 (``LintFile(...).lint(config)``), the
+release ``pyproject.toml`` asks for. The answers are joined with blank
 lines between them, so that no phrase runs from one answer into the next, and an
 offset map gives each result back to its own answer.
 """
@@ -28,18 +28,6 @@ SILENCED = (
     "weasel_words.very",  # "very uneven months" is honest; the check flags every one
 )
 SEPARATOR = "\n\n"
-_LEGACY_CHECKS = (
-    "cliches.hell",
-    "cliches.misc",
-    "corporate_speak.misc",
-    "jargon.misc",
-    "hedging.misc",
-    "redundancy.misc",
-    "redundancy.ras_syndrome",
-    "weasel_words.misc",
-    "weasel_words.very",
-)
-_LEGACY_FAMILIES = {"corporate_speak": "industrial_language", "jargon": "industrial_language"}
 
 
 @dataclass(frozen=True)
@@ -71,30 +59,25 @@ def _lint(text: str) -> list[tuple[str, int, int, str | None]]:
     from proselint import tools
 
     checks = {family: True for family in FAMILIES} | {name: False for name in SILENCED}
-    if hasattr(tools, "LintFile"):  # 0.16
-        from proselint.registry import CheckRegistry
+    from proselint.registry import CheckRegistry
 
-        registry = CheckRegistry()
-        if not registry.checks:
-            from proselint.checks import __register__
+    registry = CheckRegistry()
+    if not registry.checks:
+        from proselint.checks import __register__
 
-            registry.register_many(__register__)
-        ordered = dict(sorted(checks.items(), key=lambda item: item[0].count("."), reverse=True))
-        config: Any = {"max_errors": 10_000, "checks": ordered}
-        # LintFile pads the text with a line break at each end: offsets shift by one.
-        return [
-            (
-                r.check_result.check_path,
-                r.check_result.span[0] - 1,
-                r.check_result.span[1] - 1,
-                r.check_result.replacements,
-            )
-            for r in tools.LintFile("answers", text).lint(config)
-        ]
-    legacy: Any = tools  # 0.14 and 0.15: checks named by module, jargon not yet one family
-    config = {"max_errors": 10_000, "checks": dict.fromkeys(_LEGACY_CHECKS, True)}
+        registry.register_many(__register__)
+    # The most specific name first, so that a silenced check wins over its family.
+    ordered = dict(sorted(checks.items(), key=lambda item: item[0].count("."), reverse=True))
+    config: Any = {"max_errors": 10_000, "checks": ordered}
+    # LintFile pads the text with a line break at each end: offsets shift by one.
     return [
-        (_LEGACY_FAMILIES.get(e[0].split(".")[0], e[0]), e[4], e[5], e[8]) for e in legacy.lint(text, config=config)
+        (
+            r.check_result.check_path,
+            r.check_result.span[0] - 1,
+            r.check_result.span[1] - 1,
+            r.check_result.replacements,
+        )
+        for r in tools.LintFile("answers", text).lint(config)
     ]
 
 
