@@ -10,7 +10,6 @@ here by its id.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from careerstory import _
 from careerstory.answers import AnswerSheet
 from careerstory.answers.model import Answer, FieldValue, field_items, field_text
 from careerstory.answers.recipes import recipe
-from careerstory.errors import Problem, UserError
+from careerstory.clock import source_moment
 from careerstory.i18n import active, format_date, parse_language
 from careerstory.questions import Question
 from careerstory.questions.documents import (
@@ -157,20 +156,9 @@ def brief_moment(answers_path: Path | None) -> dt.datetime:
     it shows, and rendering the same file twice gives the same document. Without a file
     (answers given in memory) it is today. All dates are UTC.
     """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        try:
-            seconds = int(epoch)
-            if seconds < 0:
-                raise ValueError(epoch)
-            return dt.datetime.fromtimestamp(seconds, dt.UTC)
-        except (ValueError, OverflowError, OSError):
-            raise UserError(
-                Problem(
-                    f"SOURCE_DATE_EPOCH is {epoch!r}, not a number of seconds since 1970",
-                    "Set it to an integer such as 1767225600, or unset it.",
-                )
-            ) from None
+    moment = source_moment()
+    if moment is not None:
+        return moment
     if answers_path is not None:
         try:
             return dt.datetime.fromtimestamp(int(answers_path.stat().st_mtime), dt.UTC)

@@ -6,9 +6,10 @@ whether an answer holds a number, not to parse English.
 
 from __future__ import annotations
 
-import os
 import re
-from datetime import UTC, date, datetime
+from datetime import date
+
+from careerstory import clock
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 DIGIT = re.compile(r"\d")
@@ -112,8 +113,5 @@ def typed_date(text: str) -> date | None:
 
 
 def today() -> date:
-    """Today, or the day of ``SOURCE_DATE_EPOCH`` when it is set, so that committed results do not drift."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), UTC).date()
-    return date.today()
+    """Today, or the day of ``SOURCE_DATE_EPOCH`` when it is set (one reading, :mod:`careerstory.clock`)."""
+    return clock.today()
