@@ -80,11 +80,26 @@ def _phrases(items: list[str]) -> str:
     return (join_words(items) if prose else "; ".join(items)).rstrip(".")
 
 
-def _lower_first(text: str) -> str:
-    """``Chemistry teacher`` -> ``chemistry teacher``; ``I``, ``UX`` and ``Dr`` stay as they are."""
+# Titles that stay with a name and keep their capital: "Hi Dr Marsh", "as Dr Marsh said".
+TITLES = frozenset({"dr", "prof", "mr", "mrs", "ms", "mx", "sir", "dame"})
+# Languages that write every noun with a capital: "Ausbildungsleiterin" stays as it is mid-sentence.
+_NOUNS_CAPITALISED = frozenset({"de", "lb"})
+_PRONOUNS = frozenset({"I", "I'm", "I've", "I'd", "I'll"})
+
+
+def lower_first(text: str) -> str:
+    """An answer as it reads mid-sentence: ``Chemistry teacher`` -> ``chemistry teacher``.
+
+    ``I``, an acronym (``UX researcher``), a title (``Dr Marsh``) and every word of a
+    language that capitalises its nouns stay as they are. The one rule for the drafts
+    and the documents alike.
+    """
+    from careerstory.i18n import active
+
+    if active().language in _NOUNS_CAPITALISED:
+        return text
     word = text.split(" ", 1)[0]
-    pronoun = word.replace("’", "'") in ("I", "I'm", "I've", "I'd", "I'll")
-    if pronoun or word[1:2].isupper() or word.rstrip(".") in ("Dr", "Mr", "Mrs", "Ms"):
+    if word.replace("’", "'") in _PRONOUNS or word[1:2].isupper() or word.rstrip(".").lower() in TITLES:
         return text
     return text[:1].lower() + text[1:]
 
@@ -104,7 +119,7 @@ def role_phrase(text: str) -> str:
     text = first_sentence(text).rstrip(".")
     if not text or not _english():
         return text
-    lowered = _lower_first(text)
+    lowered = lower_first(text)
     if re.match(r"(a|an|the|my|one|head|\w+'s)\b", lowered.split(" ", 1)[0]):
         return lowered
     first = lowered.split(" ", 1)[0]
@@ -180,7 +195,7 @@ def clause(text: str) -> str:
     if not _english():
         return sentence
     sentence = re.sub(r"^because\s+", "", sentence, flags=re.IGNORECASE)
-    return _lower_first(sentence)
+    return lower_first(sentence)
 
 
 def _texts(sheet: AnswerSheet, question: Question, part: Part) -> list[str]:

@@ -16,9 +16,9 @@ from pathlib import Path
 from careerstory import _
 from careerstory.answers import AnswerSheet
 from careerstory.answers.model import Answer, FieldValue, field_items, field_text
-from careerstory.answers.recipes import recipe
+from careerstory.answers.recipes import TITLES, lower_first, recipe
 from careerstory.clock import source_moment
-from careerstory.i18n import active, format_date, parse_language
+from careerstory.i18n import format_date, parse_language
 from careerstory.questions import Question
 from careerstory.questions.documents import (
     HEADER,
@@ -282,33 +282,16 @@ def _next_steps(sheet: AnswerSheet) -> tuple[NextStep, ...]:
     return tuple(steps)
 
 
-# Languages that write every noun with a capital: "Ausbildungsleiterin" stays as it is mid-sentence.
-_NOUNS_CAPITALISED = {"de", "lb"}
-
-
-def _lower_first(text: str) -> str:
-    """``Learning designer`` -> ``learning designer``; ``UX researcher`` stays as it is."""
-    if active().language in _NOUNS_CAPITALISED:
-        return text
-    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
-        return text[0].lower() + text[1:]
-    return text
-
-
 def _fill(lines: tuple[tuple[str, ...], ...], values: dict[str, str], joiner: str) -> str:
     said = [_first_filled(tuple(_(p) for p in patterns), values) for patterns in lines]
     return joiner.join(line for line in said if line)
-
-
-# Titles a greeting keeps with the name: "Hi Dr Marsh", not "Hi Dr".
-_TITLES = {"dr", "prof", "mr", "mrs", "ms", "mx", "sir", "dame"}
 
 
 def _first_name(name: str) -> str:
     words = name.split()
     if not words:
         return ""
-    return name if words[0].rstrip(".").lower() in _TITLES else words[0]
+    return name if words[0].rstrip(".").lower() in TITLES else words[0]
 
 
 def _person_values(question: Question, entry: dict[str, FieldValue], kit: Kit) -> dict[str, str]:
@@ -318,7 +301,7 @@ def _person_values(question: Question, entry: dict[str, FieldValue], kit: Kit) -
         if not f.private and f.kind != "list":
             text = field_text(entry, f.id).strip().rstrip(".?")
             values[f"their_{f.id}"] = text
-            values[f"their_{f.id}_lower"] = _lower_first(text)
+            values[f"their_{f.id}_lower"] = lower_first(text)
     return values
 
 
@@ -337,17 +320,17 @@ def _my_values(sheet: AnswerSheet, target: Target | None) -> dict[str, str]:
         if q.kind in ("text", "long"):
             text = sheet.text(q.id).strip()
             said = sentences(text, 2, limit=220)
-            values |= {q.role: text, f"{q.role}_lower": _lower_first(text)}
+            values |= {q.role: text, f"{q.role}_lower": lower_first(text)}
             values |= {f"{q.role}_first": said[0] if said else "", f"{q.role}_second": said[1] if len(said) > 1 else ""}
         elif q.kind == "list":
             first = next(iter(i.strip() for i in sheet.items(q.id) if i.strip()), "")
-            values |= {f"{q.role}_first": first, f"{q.role}_first_lower": _lower_first(first)}
+            values |= {f"{q.role}_first": first, f"{q.role}_first_lower": lower_first(first)}
     values["my_first_name"] = _first_name(values.get("name", ""))
     where = targets_data()
     jobs = _group(sheet, where.role)
     named = _named_entries(sheet, jobs) if jobs else []
     aim = target.name if target else (field_text(named[0], where.name).strip() if named else "")
-    values |= {"aim": aim, "aim_lower": _lower_first(aim), "aim_organisation": target.organisation if target else ""}
+    values |= {"aim": aim, "aim_lower": lower_first(aim), "aim_organisation": target.organisation if target else ""}
     return values
 
 
