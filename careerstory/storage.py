@@ -99,6 +99,23 @@ def atomic_write(path: Path, data: bytes) -> None:
     _fsync_folder(target.parent)
 
 
+def keep_cached(path: Path, data: bytes) -> None:
+    """Write a cache entry whole or not at all; a cache that cannot be written only costs time.
+
+    No fsync and no error: unlike the person's files, a lost cache entry is made again.
+    """
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+        try:
+            with os.fdopen(handle, "wb") as file:
+                file.write(data)
+            os.replace(temporary, path)  # a reader never sees half of it
+        except OSError:
+            os.unlink(temporary)
+            raise
+
+
 def _fsync_folder(folder: Path) -> None:
     # The rename itself is only durable once the folder's entry is on disk.
     with contextlib.suppress(OSError):

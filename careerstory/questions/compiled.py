@@ -35,11 +35,7 @@ def load_data(name: str) -> Any:
     import yaml
 
     data = yaml.load(text.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        partial = cached.with_name(f"{cached.name}.{os.getpid()}")
-        partial.write_bytes(marshal.dumps(data))
-        os.replace(partial, cached)  # whole or not at all: a reader never sees half of it
-    except OSError:
-        pass
+    from careerstory.storage import keep_cached  # on a cache miss only: start-up stays lean
+
+    keep_cached(cached, marshal.dumps(data))
     return data

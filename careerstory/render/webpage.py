@@ -15,14 +15,13 @@ import contextlib
 import hashlib
 import html as html_module
 import io
-import os
 import re
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from careerstory.questions.compiled import cache_folder
 from careerstory.render.request import PageSize
+from careerstory.storage import keep_cached
 
 _STYLE = re.compile(r"(<style[^>]*>)(.*?)(</style>)", re.DOTALL | re.IGNORECASE)
 _FONT_FACE = re.compile(r"@font-face\s*\{[^}]*\}\n?", re.IGNORECASE)
@@ -102,20 +101,10 @@ def subset_woff2(font: Path, codepoints: Iterable[int]) -> bytes:
             source = common.read_bytes()
         except OSError:
             source = _cut(data, _COMMON, None)
-            _keep(common, source)
+            keep_cached(common, source)
     woff2 = _cut(source, wanted, "woff2")
-    _keep(folder / f"{key}.woff2", woff2)
+    keep_cached(folder / f"{key}.woff2", woff2)
     return woff2
-
-
-def _keep(path: Path, data: bytes) -> None:
-    """Write a cache entry whole or not at all; a cache that cannot be written is only slower."""
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.replace(temporary, path)
 
 
 def _font_file(url: str, folders: tuple[Path, ...]) -> Path | None:
