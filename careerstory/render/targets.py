@@ -18,8 +18,7 @@ from careerstory.answers import AnswerSheet
 from careerstory.answers.model import GroupEntry, field_text
 from careerstory.errors import Problem, UserError
 from careerstory.questions.documents import targets_data
-
-ALL = "all"
+from careerstory.render.request import ALL
 
 
 @dataclass(frozen=True)

@@ -203,6 +203,11 @@ def css_content(message: str) -> str:
         if at % 2:
             parts.append(f"counter({piece})" if piece in ("page", "pages") else f"string({piece})")
         elif piece:
-            escaped = "".join(c if c.isalnum() or c in " .,:;!?()-·" else f"\\{ord(c):X} " for c in piece)
-            parts.append(f'"{escaped}"')
+            parts.append(css_string(piece))
     return " ".join(parts) or '""'
+
+
+def css_string(text: str) -> str:
+    """``text`` as a CSS string that cannot close its string, its rule or the ``<style>`` element."""
+    escaped = "".join(c if c.isalnum() or c in " .,:;!?'()-·" else f"\\{ord(c):X} " for c in text)
+    return f'"{escaped}"'

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from careerstory.questions.compiled import cache_folder
 from careerstory.render.request import PageSize
+from careerstory.render.text import css_string
 from careerstory.storage import keep_cached
 
 _STYLE = re.compile(r"(<style[^>]*>)(.*?)(</style>)", re.DOTALL | re.IGNORECASE)
@@ -142,19 +143,13 @@ def embed_fonts(document: str, folders: tuple[Path, ...]) -> str:
     return _STYLE.sub(style, document)
 
 
-def _css_string(text: str) -> str:
-    """``text`` as a CSS string that cannot close its rule or the <style> element."""
-    escaped = "".join(char if char.isalnum() or char in " .,:;!?'()-" else f"\\{ord(char):X} " for char in text)
-    return f'"{escaped}"'
-
-
 def print_style(document: str, page_size: PageSize | str) -> str:
     """What a browser needs to print the page as the PDF: its size and a footer naming it.
 
     Browsers have no ``string()`` for running footers, so the footer is the page's title.
     """
     title = re.search(r"<title>(.*?)</title>", document, re.DOTALL)
-    footer = _css_string(" ".join(html_module.unescape(title.group(1)).split())) if title else "none"
+    footer = css_string(" ".join(html_module.unescape(title.group(1)).split())) if title else "none"
     return f"<style>@page {{ size: {PageSize(page_size).css}; @bottom-left {{ content: {footer}; }} }}</style>\n"
 
 
