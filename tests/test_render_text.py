@@ -38,8 +38,39 @@ def literal_text(tokens: list) -> str:
     return "".join(out)
 
 
-def test_blank_lines_split_paragraphs_and_single_breaks_stay() -> None:
-    assert chunks("one\ntwo\n\nthree") == [Paragraph(("one", "two")), Paragraph(("three",))]
+def test_blank_lines_split_paragraphs_and_a_single_break_is_a_space() -> None:
+    assert chunks("one\ntwo\n\nthree") == [Paragraph(("one two",)), Paragraph(("three",))]
+
+
+def test_a_paragraph_wrapped_by_hand_at_80_columns_reads_as_one() -> None:
+    typed = (
+        "I taught chemistry for nine years. The part I would keep is the redesign work:\n"
+        "  rebuilding a unit so that forty students who had given up could follow it,\r\n"
+        "and watching their marks come back.\n\nNext paragraph."
+    )
+    assert chunks(typed) == [
+        Paragraph(
+            (
+                "I taught chemistry for nine years. The part I would keep is the redesign work: "
+                "rebuilding a unit so that forty students who had given up could follow it, "
+                "and watching their marks come back.",
+            )
+        ),
+        Paragraph(("Next paragraph.",)),
+    ]
+
+
+def test_a_line_ending_in_a_backslash_keeps_its_break_and_loses_the_backslash() -> None:
+    assert chunks("12 Long Road\\\nLeeds \\\nLS1 4AB\nUK") == [Paragraph(("12 Long Road", "Leeds", "LS1 4AB UK"))]
+    assert chunks("a path C:\\\\\nnext") == [Paragraph(("a path C:\\\\ next",))]  # a doubled one is text
+
+
+def test_an_indented_line_after_an_item_goes_on_with_the_item() -> None:
+    typed = "- Trained 40 nurses on the\n  new system\n- Cut queries by a third\nAfter."
+    assert chunks(typed) == [
+        Bullets(("Trained 40 nurses on the new system", "Cut queries by a third")),
+        Paragraph(("After.",)),
+    ]
 
 
 def test_dash_lines_become_a_bullet_list_between_paragraphs() -> None:
@@ -47,7 +78,7 @@ def test_dash_lines_become_a_bullet_list_between_paragraphs() -> None:
 
 
 def test_a_lone_dash_is_text_not_an_empty_bullet() -> None:
-    assert chunks("-\n- ") == [Paragraph(("-", "-"))]
+    assert chunks("-\n- ") == [Paragraph(("- -",))]
 
 
 @pytest.mark.parametrize(
@@ -86,7 +117,7 @@ def test_markdown_escape_keeps_every_construct_literal(typed: str) -> None:
 
 
 def test_table_delimiter_after_a_line_cannot_make_a_table() -> None:
-    text = markdown_block("a | b\n--- | ---\nc | d")
+    text = markdown_block("a | b\\\n--- | ---\\\nc | d")  # its line breaks kept, so a table could start
     assert literal_text(commonmark(text)) == "a | b\n--- | ---\nc | d"
 
 
@@ -102,7 +133,7 @@ def test_markdown_escape_shows_any_line_exactly_as_typed(line: str) -> None:
 
 
 def test_markdown_block_keeps_paragraphs_breaks_and_bullets() -> None:
-    block = markdown_block("First line\nsecond line\n\n- one\n- two *three*")
+    block = markdown_block("First line\\\nsecond line\n\n- one\n- two *three*")
     tokens = commonmark(block)
     kinds = [t.type for t in tokens if t.type.endswith("_open")]
     item = ["list_item_open", "paragraph_open"]

@@ -1,8 +1,10 @@
 """A person's typed text, shaped for the brief: paragraphs, line breaks, simple bullets.
 
 An answer is plain text. The only structure careerstory reads into it is what people
-type without thinking of markup: blank lines between paragraphs, single line breaks,
-and lines starting with ``- `` as a bullet list. Everything else, HTML tags, Markdown
+type without thinking of markup: blank lines between paragraphs and lines starting with
+``- `` as a bullet list. A single line break is a space, since people who edit the file
+by hand wrap their paragraphs at the editor's width; a line ending in a backslash keeps
+its break (an address), the backslash left out. Everything else, HTML tags, Markdown
 headings, links, stays literal text; :func:`markdown_escape` makes sure it stays so in
 the Markdown brief, and autoescaping does the same for HTML.
 """
@@ -23,7 +25,7 @@ _BLANK = re.compile(r"^[ \t]*$")
 
 @dataclass(frozen=True)
 class Paragraph:
-    """Lines of one paragraph, shown with the line breaks the person typed."""
+    """One paragraph: its hand-wrapped lines joined, split only where a line ended in ``\\``."""
 
     lines: tuple[str, ...]
     kind: str = "paragraph"
@@ -72,10 +74,16 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def chunks(text: str) -> list[Chunk]:
-    """Split typed text into paragraphs and bullet lists, in order."""
+    """Split typed text into paragraphs and bullet lists, in order.
+
+    The lines of a paragraph are one line of text (a wrapped line reads on), except
+    after a line that ends in a backslash; an indented line after a ``- `` item goes on
+    with that item.
+    """
     out: list[Chunk] = []
-    lines: list[str] = []
+    lines: list[str] = []  # the paragraph's kept lines, the last one still growing
     items: list[str] = []
+    kept_break = False  # the line before ended in a backslash
 
     def flush_lines() -> None:
         if lines:
@@ -91,14 +99,24 @@ def chunks(text: str) -> list[Chunk]:
         if _BLANK.match(raw):
             flush_lines()
             flush_items()
+            kept_break = False
             continue
         bullet = _BULLET.match(raw)
+        line = raw.strip()
+        breaks = line.endswith("\\") and not line.endswith("\\\\")
+        line = line[:-1].rstrip() if breaks else line
         if bullet and bullet.group(1).strip():
             flush_lines()
-            items.append(bullet.group(1).strip())
+            items.append(bullet.group(1).strip().removesuffix("\\").rstrip() if breaks else bullet.group(1).strip())
+        elif items and raw[:1] in (" ", "\t"):
+            items[-1] = f"{items[-1]} {line}"  # a wrapped item goes on
         else:
             flush_items()
-            lines.append(raw.strip())
+            if lines and not kept_break:
+                lines[-1] = f"{lines[-1]} {line}"
+            else:
+                lines.append(line)
+        kept_break = breaks
     flush_lines()
     flush_items()
     return out
