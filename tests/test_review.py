@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from careerstory.answers.locating import Lines, locate
+from careerstory.i18n.dates import read_date
 from careerstory.questions import Bank
 from careerstory.review import RULES, review_files
 from careerstory.review.prose import prose_findings
-from careerstory.review.words import typed_date
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 TEACHER = (EXAMPLES / "teacher.yaml").read_text(encoding="utf-8")
@@ -227,13 +227,46 @@ def test_prose_checks_place_each_finding_in_its_own_answer(bank: Bank) -> None:
 
 
 @pytest.mark.parametrize(
-    ("typed", "day"),
-    [("2026-03-03", (2026, 3, 3)), ("3 March 2026", (2026, 3, 3)), ("March 3, 2026", (2026, 3, 3)),
-     ("3rd Mar 2026", (2026, 3, 3)), ("early March", None), ("31 February 2026", None)],
+    ("typed", "language", "day"),
+    [("2026-03-03", "", (2026, 3, 3)), ("3 March 2026", "", (2026, 3, 3)), ("March 3, 2026", "en", (2026, 3, 3)),
+     ("3rd Mar 2026", "en", (2026, 3, 3)), ("3. Mai 2026", "de", (2026, 5, 3)), ("3 mai 2026", "fr", (2026, 5, 3)),
+     ("1er mars 2026", "fr", (2026, 3, 1)), ("3 de mayo de 2026", "es", (2026, 5, 3)),
+     ("3 maja 2026", "pl", (2026, 5, 3)), ("2 marca 2026", "pl-PL", (2026, 3, 2)), ("3.5.2026", "de", (2026, 5, 3)),
+     ("2026-05-03", "pl", (2026, 5, 3)), ("3 May 2026", "de", (2026, 5, 3)),
+     ("early March", "en", None), ("31 February 2026", "", None), ("2026-02-31", "", None),
+     ("Anfang März", "de", None), ("début mai", "fr", None), ("principios de mayo", "es", None),
+     ("na początku maja", "pl", None), ("yesterday", "en", None), ("gestern", "de", None), ("3 Mai", "de", None),
+     ("3 maja 2026", "xx", None), ("", "en", None)],
 )  # fmt: skip
-def test_dates_are_read_as_people_type_them(typed: str, day: tuple[int, int, int] | None) -> None:
-    parsed = typed_date(typed)
+def test_dates_are_read_as_people_type_them_in_their_language(
+    typed: str, language: str, day: tuple[int, int, int] | None
+) -> None:
+    parsed = read_date(typed, language)
     assert (parsed.timetuple()[:3] if parsed else None) == day
+
+
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [("de", "3. Februar 2026"), ("fr", "3 février 2026"), ("es", "3 de febrero de 2026"), ("pl", "3 lutego 2026")],
+)
+def test_the_two_week_reminder_fires_in_every_language(tmp_path: Path, bank: Bank, language: str, typed: str) -> None:
+    text = plant(bank, "people[3].next_step", "")
+    text = plant(bank, "people[3].contacted_on", typed, text)
+    text = text.replace("version: 2\n", f"version: 2\nlanguage: {language}\n", 1)
+    rules = [n.rule for n in review_text(tmp_path, bank, text) if n.question.startswith("people[3]")]
+    assert rules == ["no-follow-up"]
+
+
+@pytest.mark.parametrize(
+    ("language", "example"), [("de", "3. März 2026"), ("fr", "3 mars 2026"), ("pl", "3 marca 2026")]
+)
+def test_an_unclear_date_is_noted_in_every_language_with_an_example_in_it(
+    tmp_path: Path, bank: Bank, language: str, example: str
+) -> None:
+    text = plant(bank, "people[3].contacted_on", "irgendwann im März")
+    text = text.replace("version: 2\n", f"version: 2\nlanguage: {language}\n", 1)
+    [note] = [n for n in review_text(tmp_path, bank, text) if n.rule == "unclear-date"]
+    assert example in note.message
 
 
 def test_today_comes_from_source_date_epoch(tmp_path: Path, bank: Bank, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,12 +12,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from itertools import combinations
 
 from careerstory import _
 from careerstory.answers.locating import Located
+from careerstory.i18n.dates import read_date
+from careerstory.i18n.formats import format_date
 from careerstory.review.story import Finding, Record, Story
-from careerstory.review.words import STOPWORDS, content_roots, content_stems, has_number, typed_date, word_set, words
+from careerstory.review.words import STOPWORDS, content_roots, content_stems, has_number, word_set, words
 
 Check = Callable[[Story], Iterator[Finding]]
 ENGLISH = frozenset({"en"})
@@ -393,7 +396,7 @@ def no_follow_up(story: Story) -> Iterator[Finding]:
     for record in story.records("people"):
         if record.text("status") not in ("contacted", "talked") or record.text("next_step"):
             continue
-        when = typed_date(record.text("contacted_on"))
+        when = read_date(record.text("contacted_on"), story.language)
         if when is not None and (story.today - when).days > FOLLOW_UP_DAYS:
             yield Finding(
                 record.at("next_step", "contacted_on"),
@@ -404,16 +407,18 @@ def no_follow_up(story: Story) -> Iterator[Finding]:
             )
 
 
-@rule("unclear-date", ENGLISH)
+@rule("unclear-date")
 def unclear_date(story: Story) -> Iterator[Finding]:
-    """A contact date careerstory cannot read, so the two-week reminder cannot work."""
+    """A contact date careerstory cannot read (in the file's language or ISO), so the reminder cannot work."""
     for record in story.records("people"):
         typed = record.text("contacted_on")
-        if typed and typed_date(typed) is None:
+        if typed and read_date(typed, story.language) is None:
             yield Finding(
                 record.fields["contacted_on"],
                 0,
-                _("I could not read this date; written like '3 March 2026', it lets me remind you to follow up."),
+                _("I could not read this date; written like '{example}', it lets me remind you to follow up.").format(
+                    example=format_date(date(2026, 3, 3))
+                ),
             )
 
 
