@@ -165,7 +165,8 @@ story:
 """
 DRAFT = (
     "I'm a chemistry teacher. Results rose 18% in two years. I want to design courses. "
-    "I'm making the change because I want to design for thousands."
+    "I'm making the change because I want to design for thousands. "
+    "Could you spare twenty minutes to tell me what the work is really like?"
 )
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from careerstory.answers.locating import Lines, locate
+from careerstory.i18n.dates import read_date
 from careerstory.questions import Bank
 from careerstory.review import RULES, review_files
 from careerstory.review.prose import prose_findings
-from careerstory.review.words import typed_date
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 TEACHER = (EXAMPLES / "teacher.yaml").read_text(encoding="utf-8")
@@ -227,13 +227,46 @@ def test_prose_checks_place_each_finding_in_its_own_answer(bank: Bank) -> None:
 
 
 @pytest.mark.parametrize(
-    ("typed", "day"),
-    [("2026-03-03", (2026, 3, 3)), ("3 March 2026", (2026, 3, 3)), ("March 3, 2026", (2026, 3, 3)),
-     ("3rd Mar 2026", (2026, 3, 3)), ("early March", None), ("31 February 2026", None)],
+    ("typed", "language", "day"),
+    [("2026-03-03", "", (2026, 3, 3)), ("3 March 2026", "", (2026, 3, 3)), ("March 3, 2026", "en", (2026, 3, 3)),
+     ("3rd Mar 2026", "en", (2026, 3, 3)), ("3. Mai 2026", "de", (2026, 5, 3)), ("3 mai 2026", "fr", (2026, 5, 3)),
+     ("1er mars 2026", "fr", (2026, 3, 1)), ("3 de mayo de 2026", "es", (2026, 5, 3)),
+     ("3 maja 2026", "pl", (2026, 5, 3)), ("2 marca 2026", "pl-PL", (2026, 3, 2)), ("3.5.2026", "de", (2026, 5, 3)),
+     ("2026-05-03", "pl", (2026, 5, 3)), ("3 May 2026", "de", (2026, 5, 3)),
+     ("early March", "en", None), ("31 February 2026", "", None), ("2026-02-31", "", None),
+     ("Anfang März", "de", None), ("début mai", "fr", None), ("principios de mayo", "es", None),
+     ("na początku maja", "pl", None), ("yesterday", "en", None), ("gestern", "de", None), ("3 Mai", "de", None),
+     ("3 maja 2026", "xx", None), ("", "en", None)],
 )  # fmt: skip
-def test_dates_are_read_as_people_type_them(typed: str, day: tuple[int, int, int] | None) -> None:
-    parsed = typed_date(typed)
+def test_dates_are_read_as_people_type_them_in_their_language(
+    typed: str, language: str, day: tuple[int, int, int] | None
+) -> None:
+    parsed = read_date(typed, language)
     assert (parsed.timetuple()[:3] if parsed else None) == day
+
+
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [("de", "3. Februar 2026"), ("fr", "3 février 2026"), ("es", "3 de febrero de 2026"), ("pl", "3 lutego 2026")],
+)
+def test_the_two_week_reminder_fires_in_every_language(tmp_path: Path, bank: Bank, language: str, typed: str) -> None:
+    text = plant(bank, "people[3].next_step", "")
+    text = plant(bank, "people[3].contacted_on", typed, text)
+    text = text.replace("version: 2\n", f"version: 2\nlanguage: {language}\n", 1)
+    rules = [n.rule for n in review_text(tmp_path, bank, text) if n.question.startswith("people[3]")]
+    assert rules == ["no-follow-up"]
+
+
+@pytest.mark.parametrize(
+    ("language", "example"), [("de", "3. März 2026"), ("fr", "3 mars 2026"), ("pl", "3 marca 2026")]
+)
+def test_an_unclear_date_is_noted_in_every_language_with_an_example_in_it(
+    tmp_path: Path, bank: Bank, language: str, example: str
+) -> None:
+    text = plant(bank, "people[3].contacted_on", "irgendwann im März")
+    text = text.replace("version: 2\n", f"version: 2\nlanguage: {language}\n", 1)
+    [note] = [n for n in review_text(tmp_path, bank, text) if n.rule == "unclear-date"]
+    assert example in note.message
 
 
 def test_today_comes_from_source_date_epoch(tmp_path: Path, bank: Bank, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -270,3 +303,96 @@ def test_proselint_is_imported_only_for_an_english_file(tmp_path: Path, language
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == str(imported)
+
+
+# -- near the size limit, every shape ----------------------------------------------------------
+
+
+def test_a_near_limit_file_of_thousands_of_acronyms_gets_one_note_per_acronym(tmp_path: Path, bank: Bank) -> None:
+    from big_files import NEAR, acronyms
+
+    text = acronyms()
+    assert len(text.encode()) > NEAR - 2_000
+    typed = text.split("  why_enjoy: |\n    ", 1)[1].split("\n", 1)[0].split()
+    assert len(typed) > 4_000
+    notes = review_text(tmp_path, bank, text)
+    flagged = [n.message.split("'")[1] for n in notes if n.rule == "unexplained-acronym"]
+    assert len(flagged) == len(set(flagged)) > 0.99 * len(typed)
+    assert {n.question for n in notes if n.rule == "unexplained-acronym"} == {"why_enjoy"}
+
+
+def test_a_near_limit_answer_of_one_word_repeated_draws_no_flood(tmp_path: Path, bank: Bank) -> None:
+    from big_files import NEAR, repeated_words
+
+    text = repeated_words()
+    assert len(text.encode()) > NEAR - 2_000
+    notes = review_text(tmp_path, bank, text)
+    assert len(notes) <= len(review_text(tmp_path, bank, TEACHER, "teacher.yaml")) + 2
+
+
+def test_a_near_limit_answer_on_one_line_gets_each_note_once(tmp_path: Path, bank: Bank) -> None:
+    from big_files import NEAR, one_long_line
+
+    text = one_long_line()
+    assert len(text.encode()) > NEAR - 2_000 and max(len(line) for line in text.splitlines()) > NEAR - 20_000
+    notes = [n for n in review_text(tmp_path, bank, text) if n.question == "why_enjoy"]
+    assert sorted(n.rule for n in notes) == ["note-to-self", "unexplained-acronym"]
+    [todo] = [n for n in notes if n.rule == "note-to-self"]
+    assert text.splitlines()[todo.line - 1][todo.column - 1 :].startswith("TODO")
+
+
+def test_five_hundred_people_each_get_their_own_reminder(tmp_path: Path, bank: Bank) -> None:
+    from big_files import records
+
+    notes = review_text(tmp_path, bank, records(500))
+    reminded = {n.question for n in notes if n.rule == "no-follow-up"}
+    assert len(reminded) == 500  # the teacher's own four have their next steps
+
+
+# -- acronyms, notes to self and the pitch draft -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "flagged"),
+    [("TODO", []), ("TBD", []), ("FIXME", []), ("FP&A", ["FP&A"]), ("S&OP cycles", ["S&OP"]),
+     ("R&D and Q&A", []), ("HR/IT", []), ("SQL/ETL", ["ETL"]), ("KPIs", ["KPI"]), ("ABCDEF", [])],
+)  # fmt: skip
+def test_an_acronym_is_flagged_whole_once_and_a_note_to_self_is_not_an_acronym(
+    tmp_path: Path, bank: Bank, typed: str, flagged: list[str]
+) -> None:
+    text = plant(bank, "what_i_want", f"I want to design online courses {typed} as a learning experience designer.")
+    notes = review_text(tmp_path, bank, text)
+    said = [n.message.split("'")[1] for n in notes if n.rule == "unexplained-acronym" and n.question == "what_i_want"]
+    assert said == flagged
+    marker = typed in ("TODO", "TBD", "FIXME")
+    assert [n.rule for n in notes if n.rule == "note-to-self"] == (["note-to-self"] if marker else [])
+
+
+@pytest.mark.parametrize(
+    ("spelled", "typed"),
+    [("financial planning and analysis (FP&A)", "FP&A"), ("Financial Planning & Analysis", "FP&A"),
+     ("Key Performance Indicators", "KPIs"), ("KPI (key performance indicator)", "KPI")],
+)  # fmt: skip
+def test_an_acronym_spelled_out_anywhere_is_not_flagged(tmp_path: Path, bank: Bank, spelled: str, typed: str) -> None:
+    text = plant(
+        bank, "what_i_want", f"I want to design online courses on {spelled}, as a learning experience designer."
+    )
+    text = plant(bank, "why_change", f"I want to work with {typed} every day.", text)
+    assert "unexplained-acronym" not in {n.rule for n in review_text(tmp_path, bank, text)}
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.stem)
+def test_the_pitch_draft_careerstory_offers_passes_its_own_review(tmp_path: Path, bank: Bank, path: Path) -> None:
+    from careerstory.answers import load
+    from careerstory.answers.recipes import draft
+    from careerstory.i18n import using
+
+    sheet = load(path, bank)
+    with using(sheet.language or None, announce=False):
+        drafted = draft(sheet, bank.question("pitch"))
+    assert drafted
+    text = path.read_text(encoding="utf-8")
+    if not next(a for a in locate(text, bank) if a.question == "pitch").text:
+        text = text.replace("\n  pitch:\n", "\n  pitch: |\n    x\n", 1)
+    notes = review_text(tmp_path, bank, plant(bank, "pitch", drafted, text), path.name)
+    assert [(n.rule, n.message) for n in notes if n.question == "pitch"] == []

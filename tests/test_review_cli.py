@@ -83,3 +83,18 @@ def test_check_warns_of_editing_traps_without_changing_its_exit_code(tmp_path: P
     assert result.returncode == 0
     assert "trap.yaml:3:17: warning: the answer stops before ' #'" in result.stderr
     assert "trap.yaml:6:5: warning: this '#' line is inside the answer" in result.stderr
+
+
+def test_review_of_a_file_in_another_language_speaks_it_in_headings_and_summary(tmp_path: Path) -> None:
+    for name, language in (("en.yaml", ""), ("de.yaml", "de"), ("fr.yaml", "fr"), ("es.yaml", "es"), ("pl.yaml", "pl")):
+        text = WEAK.replace("version: 2\n", f"version: 2\nlanguage: {language}\n", 1) if language else WEAK
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    english = run("review", "en.yaml", cwd=tmp_path).stdout.splitlines()
+    for language in ("de", "fr", "es", "pl"):
+        lines = run("review", f"{language}.yaml", cwd=tmp_path).stdout.splitlines()
+        headings = [line for line in lines if line and not line.startswith("  ")]
+        assert headings and not set(headings) & set(english), (language, headings)
+        assert "a coach's view" not in lines[-1]
+    (tmp_path / "empty.yaml").write_text("version: 2\nlanguage: de\n", encoding="utf-8")
+    quiet = run("review", "empty.yaml", cwd=tmp_path).stdout.strip()
+    assert quiet and "No notes" not in quiet

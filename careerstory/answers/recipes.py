@@ -234,17 +234,51 @@ def take(sheet: AnswerSheet, question: Question, part: Part) -> str:
     return first_sentence(texts[0]) if part.take == "first_sentence" else texts[0]
 
 
-def recipe(sheet: AnswerSheet, parts: tuple[Part, ...]) -> str:
-    """Text in the person's own words: each part's answer, said as its pattern says, joined by spaces."""
+def recipe(sheet: AnswerSheet, parts: tuple[Part, ...], most_words: int = 0) -> str:
+    """Text in the person's own words: each part's answer, said as its pattern says, joined by spaces.
+
+    With ``most_words``, a text that runs longer loses its ``spare`` parts, then has its
+    ``cut`` parts cut to their first clause, one after the other, until it fits.
+    """
     by_role = {q.role: q for q in sheet.bank.questions if q.role}
-    said = []
+    said: list[tuple[Part, str]] = []
     for first in parts:
         part: Part | None = first
         while part is not None:
+            if part.take == "fixed":
+                said.append((part, _(part.say)))
+                break
             question = by_role.get(part.role)  # a bank without the role simply leaves the part out
             taken = take(sheet, question, part) if question is not None else ""
             if taken:
-                said.append(_(part.say).format(taken))
+                said.append((part, _(part.say).format(taken)))
                 break
             part = part.otherwise
-    return " ".join(said)
+    texts: list[str | None] = [text for _part, text in said]
+    # Too long: leave the spare parts out, the last first, then cut the others to their first clause.
+    steps: list[tuple[int, str | None]] = [(n, None) for n in reversed(range(len(said))) if said[n][0].spare]
+    steps += [(n, first_clause(text)) for n, (part, text) in enumerate(said) if part.cut]
+    for number, shorter in steps:
+        if not most_words or _words(texts) <= most_words:
+            break
+        texts[number] = shorter
+    return " ".join(text for text in texts if text)
+
+
+def _words(texts: list[str | None]) -> int:
+    return sum(len(text.split()) for text in texts if text)
+
+
+_CLAUSE_END = re.compile(r"\s*[;,:–—]\s")
+
+
+def first_clause(sentence: str) -> str:
+    """A sentence up to its first ``;``, ``,``, ``:`` or dash, ended as it was (``.``)."""
+    end = sentence.rstrip()[-1:] if sentence.rstrip()[-1:] in ".!?" else ""
+    found = _CLAUSE_END.search(sentence)
+    return sentence[: found.start()].rstrip() + end if found else sentence
+
+
+def draft(sheet: AnswerSheet, question: Question) -> str:
+    """The draft ``ask`` offers for an open question, within the words its review allows (``max_words``)."""
+    return recipe(sheet, question.draft, question.review.get("max_words", 0))

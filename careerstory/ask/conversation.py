@@ -39,7 +39,7 @@ from careerstory import _, n_
 from careerstory.answers import Answer, AnswersFile
 from careerstory.answers.migrations import CURRENT_VERSION, steps_from
 from careerstory.answers.model import Unstorable
-from careerstory.answers.recipes import recipe
+from careerstory.answers.recipes import draft as make_draft
 from careerstory.answers.report import open_required, progress
 from careerstory.ask.editor import Editor, find_editor
 from careerstory.ask.kinds import Save, ask_answer, entry_title, shorten
@@ -270,7 +270,7 @@ class Conversation:
     def _ask(self, block: Block, question: Question) -> None:
         self._heading(block, question)
         sheet = self.answers.sheet
-        draft = recipe(sheet, question.draft) if question.draft and not sheet.answered(question) else ""
+        draft = make_draft(sheet, question) if question.draft and not sheet.answered(question) else ""
         if draft:
             self._paragraph(
                 _("A draft made from your own answers is in the prompt. Make it yours: change any word, then confirm."),
@@ -311,7 +311,7 @@ class Conversation:
 
     def _coach_notes(self, block: Block, most: int = 3) -> None:
         """A few of the review's notes on this block, offered, never asked about."""
-        from careerstory.review import review_sheet
+        from careerstory.review import question_title, review_sheet
 
         try:
             text = self.answers.path.read_text(encoding="utf-8-sig")
@@ -323,7 +323,9 @@ class Conversation:
         self.terminal.say()
         self.terminal.say(_("A coach might push back on:"))
         for note in notes[:most]:
-            self._paragraph(f"{note.question}: {note.message}", indent="  ")
+            # The question as they were asked it, not its id in the file.
+            where = question_title(self.bank, note.question)
+            self._paragraph(_("{question}: {note}").format(question=where, note=note.message), indent="  ")
         if len(notes) > most:
             more = n_("and {n} more note", "and {n} more notes", len(notes) - most).format(n=len(notes) - most)
             file = shlex.quote(str(self.answers.path))

@@ -12,12 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-Take = Literal["text", "first_sentence", "two_sentences", "phrases", "first_with_number", "role_phrase", "clause"]
+Take = Literal[
+    "text", "first_sentence", "two_sentences", "phrases", "first_with_number", "role_phrase", "clause", "fixed"
+]
 # text: the whole answer; first_sentence: its first sentence; two_sentences: its first
 # two; phrases: a list's items
 # joined as a person lists them; first_with_number: the first sentence holding a digit
 # (across the records' `field` for a group); role_phrase: a job as said after "I'm"
-# ("a chemistry teacher"); clause: the first sentence made to follow "because".
+# ("a chemistry teacher"); clause: the first sentence made to follow "because"; fixed:
+# reads no answer and says its ``say`` as it stands (the pitch's closing ask).
 TAKES: tuple[Take, ...] = (
     "text",
     "first_sentence",
@@ -26,6 +29,7 @@ TAKES: tuple[Take, ...] = (
     "first_with_number",
     "role_phrase",
     "clause",
+    "fixed",
 )
 
 
@@ -38,20 +42,26 @@ class Part:
     say: str = "{}"
     field: str = ""  # for a group question: the field of its records that is read
     otherwise: Part | None = None  # said instead when this part finds nothing
+    cut: bool = False  # may be cut to its first clause when the whole runs past its words
+    spare: bool = False  # left out first when the whole runs past its words
 
 
 def parse_part(raw: dict[str, Any], owner: str) -> Part:
     """One part from its data; malformed data is a bug, so it raises plainly."""
     take = raw["take"]
+    if take != "fixed" and "role" not in raw:
+        raise ValueError(f"{owner}: a {take!r} part names the role it reads")
     if take not in TAKES:
         raise ValueError(f"{owner}: unknown take {take!r}")
     otherwise = raw.get("otherwise")
     return Part(
-        role=str(raw["role"]),
+        role=str(raw.get("role", "")),
         take=take,
         say=str(raw.get("say", "{}")),
         field=str(raw.get("field", "")),
         otherwise=parse_part(otherwise, owner) if otherwise is not None else None,
+        cut=bool(raw.get("cut", False)),
+        spare=bool(raw.get("spare", False)),
     )
 
 
@@ -66,6 +76,7 @@ def roles(parts: tuple[Part, ...]) -> set[str]:
     for part in parts:
         current: Part | None = part
         while current is not None:
-            found.add(current.role)
+            if current.take != "fixed":  # a fixed part reads no answer
+                found.add(current.role)
             current = current.otherwise
     return found

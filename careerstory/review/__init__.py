@@ -8,11 +8,13 @@ says what to do, at the answer's own line and column. The rules live in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from careerstory import _
 from careerstory.answers.locating import Lines, locate
 from careerstory.answers.model import AnswerSheet
 from careerstory.answers.reading import decode, read
@@ -23,12 +25,37 @@ from careerstory.review.rules import RULES, Rule
 from careerstory.review.story import Note, Story
 from careerstory.review.words import today
 
-__all__ = ["RULES", "FileReview", "Note", "Rule", "review_files", "review_sheet"]
+__all__ = ["RULES", "FileReview", "Note", "Rule", "question_title", "review_files", "review_sheet"]
+
+_PATH = re.compile(r"(?P<question>\w+)(?:\[(?P<number>\d+)\])?(?:\.(?P<field>\w+))?(?:\[\d+\])?")
 
 
 def base_language(code: str) -> str:
     """The base language of a file's ``language`` ("" is English)."""
     return (code.split("-", 1)[0] or "en").lower()
+
+
+def question_title(bank: Bank, question: str) -> str:
+    """A note's answer as the person knows it, in the active language: the heading, else the prompt.
+
+    A record's field adds its number and label: ``people[3].learned`` -> ``Conversations so far, 3:
+    What you learned``.
+    """
+    match = _PATH.fullmatch(question)
+    try:
+        asked = bank.question(match.group("question")) if match else None
+    except KeyError:
+        asked = None
+    if match is None or asked is None:
+        return question
+    title = _(asked.heading or asked.prompt)
+    if match.group("field"):
+        try:
+            label = _(asked.field(match.group("field")).label)
+        except KeyError:
+            label = match.group("field")
+        return _("{question}, {number}: {field}").format(question=title, number=match.group("number"), field=label)
+    return title
 
 
 def review_sheet(sheet: AnswerSheet, text: str, on: date | None = None) -> list[Note]:
@@ -70,6 +97,7 @@ class FileReview:
     path: Path
     notes: tuple[Note, ...] = ()
     problems: tuple[Problem, ...] = ()
+    language: str = ""  # the file's language: its notes, headings and summary speak it
 
 
 def review_files(paths: Sequence[Path], bank: Bank) -> list[FileReview]:
@@ -83,5 +111,6 @@ def review_files(paths: Sequence[Path], bank: Bank) -> list[FileReview]:
             continue
         # The notes speak the file's language, as every word careerstory adds does.
         with using(sheet.language or None, announce=False):
-            reviews.append(FileReview(path, tuple(review_sheet(sheet, decode(data, path)))))
+            notes = tuple(review_sheet(sheet, decode(data, path)))
+        reviews.append(FileReview(path, notes, language=sheet.language))
     return reviews

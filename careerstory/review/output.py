@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from contextlib import nullcontext
 
 from careerstory import _, n_
+from careerstory.i18n import using
 from careerstory.questions import Bank
 from careerstory.review import FileReview, Note
 
@@ -16,26 +18,33 @@ def note_line(note: Note) -> str:
 
 
 def as_text(reviews: Sequence[FileReview], bank: Bank) -> str:
-    """Notes grouped by block under the block's title, then a one-line summary."""
-    titles = {block.id: _(block.title) for block in bank.blocks}
+    """Notes grouped by block under the block's title, then a one-line summary.
+
+    Each file's headings speak its language, as its notes do; the summary speaks the
+    language the reviewed files share (the one careerstory speaks when they differ).
+    """
     lines: list[str] = []
     for review in reviews:
-        block = None
-        for note in review.notes:
-            if note.block != block:
-                block = note.block
-                lines.append(("\n" if lines else "") + titles.get(block, block))
-            lines.append("  " + note_line(note))
+        with using(review.language or None, announce=False):
+            titles = {block.id: _(block.title) for block in bank.blocks}
+            block = None
+            for note in review.notes:
+                if note.block != block:
+                    block = note.block
+                    lines.append(("\n" if lines else "") + titles.get(block, block))
+                lines.append("  " + note_line(note))
     notes = sum(len(review.notes) for review in reviews)
-    reviewed = sum(1 for review in reviews if not review.problems)
-    if notes:
-        summary = n_(
-            "{n} note: a coach's view, so take what helps.",
-            "{n} notes: a coach's view, so take what helps.",
-            notes,
-        ).format(n=notes)
-    else:
-        summary = _("No notes: a coach would have little to push back on.")
+    reviewed = [review for review in reviews if not review.problems]
+    languages = {review.language for review in reviewed}
+    with using(languages.pop() or None, announce=False) if len(languages) == 1 else nullcontext():
+        if notes:
+            summary = n_(
+                "{n} note: a coach's view, so take what helps.",
+                "{n} notes: a coach's view, so take what helps.",
+                notes,
+            ).format(n=notes)
+        else:
+            summary = _("No notes: a coach would have little to push back on.")
     if reviewed:
         lines.append(("\n" if lines else "") + summary)
     return "\n".join(lines)

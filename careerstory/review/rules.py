@@ -12,12 +12,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from itertools import combinations
 
 from careerstory import _
 from careerstory.answers.locating import Located
+from careerstory.i18n.dates import read_date
+from careerstory.i18n.formats import format_date
 from careerstory.review.story import Finding, Record, Story
-from careerstory.review.words import STOPWORDS, content_roots, content_stems, has_number, typed_date, word_set, words
+from careerstory.review.words import STOPWORDS, content_roots, content_stems, has_number, word_set, words
 
 Check = Callable[[Story], Iterator[Finding]]
 ENGLISH = frozenset({"en"})
@@ -219,10 +222,14 @@ def _strength_items(story: Story) -> list[Located]:
     return story.items("core_strengths") + skills
 
 
+_MOST_COMPARED = 60
+
+
 @rule("repeated-strength")
 def repeated_strength(story: Story) -> Iterator[Finding]:
     """Two strengths (core strengths, skills that transfer) that say nearly the same thing."""
-    stems = [(item, content_stems(item.text)) for item in _strength_items(story)]
+    # Compared two by two, so the first few dozen only: past five, too-many-strengths speaks.
+    stems = [(item, content_stems(item.text)) for item in _strength_items(story)[:_MOST_COMPARED]]
     seen: set[str] = set()
     for (first, a), (second, b) in combinations(stems, 2):
         smaller = min(len(a), len(b))
@@ -241,10 +248,12 @@ def repeated_strength(story: Story) -> Iterator[Finding]:
 
 # -- notes to self ---------------------------------------------------------------------------
 
+# The words that mark a note to self; the acronym rule leaves them to this one.
+_MARKERS = ("TODO", "TBD", "FIXME", "XXX")
 _NOTE_TO_SELF = re.compile(
-    r"\b(?:TODO|TBD|FIXME|XXX)\b|\?{2,}|\[[^\]\n]{0,40}\]|"
-    r"\((?i:need|needs|check|todo|tbd|ask|fix|remember|think|add|find|maybe|note|not sure|look up)\b[^)\n]*\)",
-)
+    rf"\b(?:{'|'.join(_MARKERS)})\b|\?{{2,}}|\[[^\]\n]{{0,40}}\]|"
+    r"\((?i:need|needs|check|todo|tbd|ask|fix|remember|think|add|find|maybe|note|not sure|look up)\b[^)\n]{0,200}\)",
+)  # each part bounded, so that a long line of '(need' without ')' is read once, not once per '('
 
 
 @rule("note-to-self")
@@ -262,55 +271,99 @@ def note_to_self(story: Story) -> Iterator[Finding]:
 
 # -- acronyms ----------------------------------------------------------------------------------
 
-_ACRONYM = re.compile(r"\b[A-Z]{2,5}s?\b")
+# Capitals, joined by & or / where the acronym has them (FP&A, R&D, A/B), with a plural s.
+_ACRONYM = re.compile(r"(?<![\w&/])[A-Z]+(?:[&/][A-Z]+)*s?(?![\w&/])")
+_MOST_LETTERS = 5
 # Known to any English reader, or names rather than jargon.
 _COMMON_ACRONYMS = word_set(
     """
     AI CEO CFO COO CTO CV EU HR ID IT MBA NGO OK PA PC PDF PhD PR TV UK UN US USA UX FAQ BBC NHS GP
-    AM PM BA BSc MA MSc LLC LTD PLC IQ VIP ASAP DIY FYI HQ IOU RSVP GCSE SQL HTML API PE
+    AM PM BA BSc MA MSc LLC LTD PLC IQ VIP ASAP DIY FYI HQ IOU RSVP GCSE SQL HTML API PE Q&A R&D
     """
 )
 _SMALL = frozenset({"of", "and", "the", "for", "in", "on", "to", "&", "a"})
+_INITIAL_WORD = re.compile(r"[A-Za-z][\w-]*")
 
 
-def _expanded(acronym: str, text: str) -> bool:
-    if re.search(rf"\({re.escape(acronym)}s?\)|\b{re.escape(acronym)}s? \(", text):
-        return True
-    initials = [w for w in re.findall(r"[A-Za-z][\w-]*", text) if w.lower() not in _SMALL]
-    letters = "".join(w[0].upper() for w in initials)
-    return acronym in letters and any(
-        "".join(w[0].upper() for w in initials[i : i + len(acronym)]) == acronym
-        and all(w[0].isupper() or w.islower() for w in initials[i : i + len(acronym)])
-        and not all(w.isupper() for w in initials[i : i + len(acronym)])
-        for i in range(len(initials) - len(acronym) + 1)
-    )
+def _acronyms_in(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, acronym) for each acronym of ``text``, its plural s dropped; HR/IT is two."""
+    for match in _ACRONYM.finditer(text):
+        typed = match.group(0)
+        if typed[-1] == "s" and len(typed) > 1:
+            typed = typed[:-1]
+        parts = typed.split("/")
+        if len(parts) > 1 and all(len(part) > 1 for part in parts):  # HR/IT: two acronyms side by side
+            offset = match.start()
+            for part in parts:
+                yield offset, part
+                offset += len(part) + 1
+        else:
+            yield match.start(), typed
+
+
+def _letters(acronym: str) -> str:
+    return acronym.replace("&", "").replace("/", "")
+
+
+def _spelled_out(text: str) -> set[str]:
+    """Every acronym ``text`` spells out: 'Virtual Learning Environment', 'VLE (...)' or '(VLE)'.
+
+    One pass over the text, whatever the number of acronyms: the initials of every run
+    of up to five words are gathered once, and each acronym is then looked up in them.
+    """
+    found: set[str] = set()
+    for match in _ACRONYM.finditer(text):
+        typed = match.group(0)
+        before, after = text[match.start() - 1 : match.start()], text[match.end() : match.end() + 2]
+        if (before == "(" and after[:1] == ")") or after == " (":
+            found.add(typed[:-1] if typed[-1] == "s" and len(typed) > 1 else typed)
+    initials = [w for w in _INITIAL_WORD.findall(text) if w.lower() not in _SMALL]
+    for i in range(len(initials)):
+        letters = ""
+        all_capitals = True
+        for word in initials[i : i + _MOST_LETTERS]:
+            # A run of words spells an acronym when each starts with a capital or is all small letters,
+            # and not every one is in capitals (a run of acronyms spells nothing).
+            if not (word[0].isupper() or word.islower()):
+                break
+            letters += word[0].upper()
+            all_capitals = all_capitals and word.isupper()
+            if len(letters) > 1 and not all_capitals:
+                found.add(letters)
+    return found
 
 
 @rule("unexplained-acronym", ENGLISH)
 def unexplained_acronym(story: Story) -> Iterator[Finding]:
-    """An acronym (2 to 5 capitals) never spelled out anywhere in the file, once per acronym."""
-    everything = "\n".join(a.text for a in story.answers)
+    """An acronym (2 to 5 capitals, FP&A and A/B too) never spelled out anywhere in the file, once per acronym."""
+    spelled = _spelled_out("\n".join(a.text for a in story.answers))
     # An acronym of the advert is the employer's own word: their readers know it.
     said = {
-        m.group(0)
+        acronym
         for r in story.records("jobs")
         for i in r.items.get("requirements", [])
-        for m in _ACRONYM.finditer(i.text)
+        for _offset, acronym in _acronyms_in(i.text)
     }
     for located in story.answers:
         # A requirement is the employer's own words; a name and how they know someone are theirs.
         if located.question == "name" or re.search(r"\.(requirements\[\d+\]|connection|name)$", located.question):
             continue
-        for match in _ACRONYM.finditer(located.text):
-            acronym = match.group(0)[:-1] if match.group(0)[-1] == "s" else match.group(0)
-            # Capitals for emphasis ("NOT") are words, not acronyms.
-            if acronym in said or acronym in _COMMON_ACRONYMS or len(acronym) < 2 or acronym.lower() in STOPWORDS:
+        for offset, acronym in _acronyms_in(located.text):
+            letters = _letters(acronym)
+            # Capitals for emphasis ("NOT") are words, not acronyms; TODO is a note to self, said once there.
+            if (
+                acronym in said
+                or acronym in _COMMON_ACRONYMS
+                or not 2 <= len(letters) <= _MOST_LETTERS
+                or acronym.lower() in STOPWORDS
+                or acronym in _MARKERS
+            ):
                 continue
             said.add(acronym)
-            if not _expanded(acronym, everything):
+            if acronym not in spelled and letters not in spelled:
                 yield Finding(
                     located,
-                    match.start(),
+                    offset,
                     _("Not everyone in a new field knows '{acronym}': spell it out the first time.").format(
                         acronym=acronym
                     ),
@@ -343,7 +396,7 @@ def no_follow_up(story: Story) -> Iterator[Finding]:
     for record in story.records("people"):
         if record.text("status") not in ("contacted", "talked") or record.text("next_step"):
             continue
-        when = typed_date(record.text("contacted_on"))
+        when = read_date(record.text("contacted_on"), story.language)
         if when is not None and (story.today - when).days > FOLLOW_UP_DAYS:
             yield Finding(
                 record.at("next_step", "contacted_on"),
@@ -354,16 +407,18 @@ def no_follow_up(story: Story) -> Iterator[Finding]:
             )
 
 
-@rule("unclear-date", ENGLISH)
+@rule("unclear-date")
 def unclear_date(story: Story) -> Iterator[Finding]:
-    """A contact date careerstory cannot read, so the two-week reminder cannot work."""
+    """A contact date careerstory cannot read (in the file's language or ISO), so the reminder cannot work."""
     for record in story.records("people"):
         typed = record.text("contacted_on")
-        if typed and typed_date(typed) is None:
+        if typed and read_date(typed, story.language) is None:
             yield Finding(
                 record.fields["contacted_on"],
                 0,
-                _("I could not read this date; written like '3 March 2026', it lets me remind you to follow up."),
+                _("I could not read this date; written like '{example}', it lets me remind you to follow up.").format(
+                    example=format_date(date(2026, 3, 3))
+                ),
             )
 
 
@@ -381,7 +436,8 @@ _ASK = re.compile(
 def pitch_too_long(story: Story) -> Iterator[Finding]:
     """A pitch of more than about 75 words: it no longer fits in thirty seconds."""
     pitch = story.answer("pitch")
-    if pitch is not None and _word_count(pitch.text) > PITCH_WORDS:
+    most = story.bank.question("pitch").review.get("max_words", PITCH_WORDS) if "pitch" in _ids(story) else 0
+    if pitch is not None and most and _word_count(pitch.text) > most:
         yield Finding(
             pitch,
             0,
@@ -389,6 +445,10 @@ def pitch_too_long(story: Story) -> Iterator[Finding]:
                 n=_word_count(pitch.text)
             ),
         )
+
+
+def _ids(story: Story) -> set[str]:
+    return {question.id for question in story.bank.questions}
 
 
 def _aims(story: Story) -> list[str]:
@@ -492,12 +552,11 @@ def unbacked_strength(story: Story) -> Iterator[Finding]:
 @rule("unmentioned-requirement")
 def unmentioned_requirement(story: Story) -> Iterator[Finding]:
     """A requirement of a target job that nothing in the evidence, best moments or that job's answers speaks to."""
+    # Anything the person says of themselves may answer it, not only the evidence: read once.
+    told = _evidence_roots(story, *(a.text for a in story.answers if a.block in ("strengths", "story") and a.text))
     for record in _open_targets(story):
-        # Anything the person says of themselves may answer it, not only the evidence.
-        answered = _evidence_roots(
-            story,
-            *(record.text(f) for f in ("why_fit", "gaps", "objections", "why_them")),
-            *(a.text for a in story.answers if a.block in ("strengths", "story") and a.text),
+        answered = told | content_roots(
+            "\n".join(record.text(f) for f in ("why_fit", "gaps", "objections", "why_them"))
         )
         # The first one only: one gap to work on per job is a coach's note, five are a flood.
         for item in record.items.get("requirements", []):

@@ -1,4 +1,4 @@
-"""Small word tools the rules share: words, their rough stems, numbers and typed dates.
+"""Small word tools the rules share: words, their rough stems and numbers (dates: careerstory.i18n.dates).
 
 Deliberately crude: a rule needs to know whether two answers share a content word or
 whether an answer holds a number, not to parse English.
@@ -43,30 +43,6 @@ NUMBER_WORDS = word_set(
     quarter percent dozen dozens
     """
 )
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})")
-_MONTH_DAY_YEAR = re.compile(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
 
 
 def words(text: str) -> list[str]:
@@ -95,21 +71,6 @@ def content_roots(text: str) -> set[str]:
 def has_number(text: str, english: bool) -> bool:
     """True when ``text`` holds a figure (any language) or a number word (English)."""
     return bool(DIGIT.search(text)) or (english and any(word in NUMBER_WORDS for word in words(text)))
-
-
-def typed_date(text: str) -> date | None:
-    """A date as a person types it: ISO, ``3 March 2026`` or ``March 3, 2026``; None otherwise."""
-    text = text.strip()
-    try:
-        if match := _ISO.fullmatch(text):
-            return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-        if (match := _DAY_MONTH_YEAR.fullmatch(text)) and match.group(2).lower() in MONTHS:
-            return date(int(match.group(3)), MONTHS[match.group(2).lower()], int(match.group(1)))
-        if (match := _MONTH_DAY_YEAR.fullmatch(text)) and match.group(1).lower() in MONTHS:
-            return date(int(match.group(3)), MONTHS[match.group(1).lower()], int(match.group(2)))
-    except ValueError:  # 31 February
-        return None
-    return None
 
 
 def today() -> date:

@@ -275,6 +275,24 @@ def document_rows(work: Path, answers: Path) -> list[str]:
     return rows
 
 
+def near_limit_rows(work: Path) -> list[str]:
+    """``review`` of a near-limit file of each shape that could make a rule slow, against ``check`` of it."""
+    sys.path.insert(0, str(REPO / "tests"))
+    from big_files import SHAPES
+
+    rows = []
+    for name, make in SHAPES.items():
+        path = work / f"near-limit-{name}.yaml"
+        path.write_text(make(), "utf-8")
+        ours = timed([CAREERSTORY, "review", str(path)], runs=3)
+        floor = timed([CAREERSTORY, "check", str(path)], runs=3)
+        size = path.stat().st_size // 1000
+        rows.append(
+            row(f"`review` vs `check` of a {size} kB file: {name}", ours, floor, "≤ 5x", ours <= 5 * floor, "linear")
+        )
+    return rows
+
+
 def main() -> None:
     if not EXAMPLE.exists():
         sys.exit(f"{EXAMPLE} is missing")
@@ -286,6 +304,11 @@ def main() -> None:
     answers = work / "brief.yaml"
     shutil.copy(EXAMPLE, answers)
     py = PYTHON
+    if os.environ.get("BENCH_ONLY") == "review":  # the near-limit review figures alone
+        print("| what | careerstory | floor | ratio | target | met | notes |")
+        print("| --- | --- | --- | --- | --- | --- | --- |")
+        print("\n".join(near_limit_rows(work)))
+        return
     rows = document_rows(work, answers)
     if os.environ.get("BENCH_ONLY") == "documents":  # the documents' figures alone, in a minute
         print("| what | careerstory | floor | ratio | target | met | notes |")
@@ -405,6 +428,7 @@ def main() -> None:
     )
 
     rows.append(migrate_cost(work))
+    rows.extend(near_limit_rows(work))
 
     print(
         f"careerstory (installed in {BIN.parent}) benchmark on {platform.machine()}, {os.cpu_count()} cores, "

@@ -1,0 +1,61 @@
+"""Dates as people type them, in the file's language or in ISO: one reader for every rule.
+
+``read_date("3. Mai 2026", "de")`` is 3 May 2026. The reading is dateparser's (its
+month and day names for every language careerstory speaks, and more); it is imported
+here only, on the first date read, because it costs a few hundred milliseconds. A
+date must name its day, month and year, and be absolute: "early March" and
+"yesterday" are not read, since a file's "yesterday" has no fixed day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import Any
+
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+# What is read: the day, the month and the year, all typed; nothing relative to today.
+_SETTINGS: dict[str, Any] = {
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "PARSERS": ["custom-formats", "absolute-time"],
+    "STRICT_PARSING": True,
+    "RETURN_AS_TIMEZONE_AWARE": False,
+    "DATE_ORDER": "DMY",  # 03.05.2026 is 3 May in every language careerstory speaks
+}
+_MOST_CHARACTERS = 60  # a typed date is short; longer text is not one
+
+
+def base(language: str) -> str:
+    """The base language of a tag ("" is English): ``de-AT`` -> ``de``."""
+    return (language.split("-", 1)[0] or "en").lower()
+
+
+def read_date(text: str, language: str = "") -> dt.date | None:
+    """The day ``text`` names, read in ``language`` (a tag; "" is English) or in English or ISO; else None."""
+    typed = " ".join(text.split())
+    if not typed or len(typed) > _MOST_CHARACTERS:
+        return None
+    if _ISO.fullmatch(typed):
+        try:
+            return dt.date.fromisoformat(typed)
+        except ValueError:  # 2026-02-31
+            return None
+    return _read(typed, base(language))
+
+
+@lru_cache(maxsize=1024)
+def _read(typed: str, language: str) -> dt.date | None:
+    import dateparser  # type: ignore[import-untyped]
+
+    languages = list(dict.fromkeys([language, "en"]))
+    try:
+        found = dateparser.parse(typed, languages=languages, settings=_SETTINGS)
+    except (ValueError, OverflowError):
+        found = None
+    if found is None and language != "en":
+        try:  # a language dateparser does not know: English alone
+            found = dateparser.parse(typed, languages=["en"], settings=_SETTINGS)
+        except (ValueError, OverflowError):
+            found = None
+    return found.date() if found is not None else None
