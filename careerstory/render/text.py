@@ -25,7 +25,7 @@ _BLANK = re.compile(r"^[ \t]*$")
 
 @dataclass(frozen=True)
 class Paragraph:
-    """One paragraph: its hand-wrapped lines joined, split only where a line ended in ``\\``."""
+    """One paragraph: its hand-wrapped lines joined, split only where a line ended in a backslash."""
 
     lines: tuple[str, ...]
     kind: str = "paragraph"
