@@ -103,10 +103,10 @@ def _template_error(error: Exception, templates: Templates, name: str | None = N
     where = path.name if path is not None else _("the template")
     if isinstance(error, limits.TemplateLimit):
         message = _("{template} went over a template's bounds: {bound}").format(template=where, bound=error)
-        hint = _LIMITS_HINT
+        hint = _limits_hint()
     elif isinstance(error, MemoryError):
         message = _("{template} ran out of memory").format(template=where)
-        hint = _LIMITS_HINT
+        hint = _limits_hint()
     elif isinstance(error, jinja2.TemplateNotFound):
         message = f"the template asks for '{error.name}', which is not a file inside its folder"
         hint = "Templates may include or import only files of their own folder."
@@ -129,10 +129,11 @@ def _template_error(error: Exception, templates: Templates, name: str | None = N
     return UserError(Problem(message, hint, path, line))
 
 
-_LIMITS_HINT = _(
-    "A template may build texts of up to {text:,} characters, write {output:,} in all and run for {seconds:g} "
-    "seconds (templates/README.md); make it build less."
-).format(text=limits.MAX_TEXT, output=limits.MAX_OUTPUT, seconds=limits.TIME_LIMIT)
+def _limits_hint() -> str:
+    return _(
+        "A template may build texts of up to {text:,} characters, write {output:,} in all and run for {seconds:g} "
+        "seconds (templates/README.md); make it build less."
+    ).format(text=limits.MAX_TEXT, output=limits.MAX_OUTPUT, seconds=limits.TIME_LIMIT)
 
 
 @cache
