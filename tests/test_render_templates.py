@@ -142,3 +142,53 @@ def test_includes_inside_the_folder_work(own: Path, write_answers, bank) -> None
 def test_a_missing_template_folder_is_a_user_error(write_answers, bank, tmp_path: Path) -> None:
     with pytest.raises(UserError, match="no such template folder"):
         run_render(RenderRequest([write_answers(FULL)], ["md"], template_dir=tmp_path / "nope"), bank)
+
+
+@pytest.mark.parametrize(
+    ("source", "bound"),
+    [
+        ("{{ 'x'.ljust(10**9) }}\n", "1,000,000 characters"),
+        ("{{ 'x'.rjust(10**9) }}{{ 'x'.zfill(10**9) }}\n", "1,000,000 characters"),
+        ("{{ ('x' ~ '\\t' * 1000)|length }}{{ ('\\t' * 1000).expandtabs(10**6) }}\n", "1,000,000 characters"),
+        ("{{ '%0999999999d'|format(1) }}\n", "1,000,000 characters"),
+        ("{{ '%0999999999d' % 1 }}\n", "1,000,000 characters"),
+        ("{{ '{:>999999999}'.format(1) }}\n", "1,000,000 characters"),
+        ("{{ '{:>99999999999999999999}'.format(1) }}\n", "1,000,000 characters"),
+        ("{{ ('x' * 999999)|replace('x', 'yy') }}\n", "1,000,000 characters"),
+        ("{{ ('x' * 999999).replace('x', 'yy') }}\n", "1,000,000 characters"),
+        ("{{ 'x'|center(10**9) }}\n", "1,000,000 characters"),
+        ("{{ 'a\\nb'|indent(1000000) }}\n", "1,000,000 characters"),
+        ("{{ lipsum(10**6) }}\n", "1,000,000 characters"),
+        ("{% set s = 'x' * 999999 %}{{ s ~ s }}\n", "1,000,000 characters"),
+        ("{% set s = 'x' * 999999 %}{{ s + s }}\n", "1,000,000 characters"),
+        ("{% set ns = namespace(s='x') %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}\n",
+         "1,000,000 characters"),
+        ("{{ ['x' * 999999, 'x' * 999999]|join }}\n", "1,000,000 characters"),
+        ("{% for i in range(100000) %}{{ 'x' * 999999 }}{% endfor %}\n", "10,000,000 characters"),
+        ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}\n", "seconds"),
+        ("{% for i in 'x' * 999999 %}{% for j in 'x' * 999999 %}{% endfor %}{% endfor %}\n", "seconds"),
+        ("{% for i in range(100000) %}{% for j in range(100000) %}{{ j.real }}{% endfor %}{% endfor %}\n",
+         "seconds"),
+    ],
+)  # fmt: skip
+def test_a_template_over_its_bounds_stops_with_the_template_and_the_bound_named(
+    own: Path, write_answers, bank, monkeypatch: pytest.MonkeyPatch, source: str, bound: str
+) -> None:
+    from careerstory.render import limits
+
+    monkeypatch.setattr(limits, "TIME_LIMIT", 1.0)  # the bound is the same at 10 s; the test is quicker
+    error = template_error(own, write_answers(FULL), bank, source)
+    (problem,) = error.problems
+    assert problem.path is not None and problem.path.name == "brief.md.j2"
+    assert "brief.md.j2" in problem.message and "bounds" in problem.message
+    assert bound in problem.message
+    assert "templates/README.md" in problem.hint
+
+
+def test_a_template_within_its_bounds_renders_as_before(own: Path, write_answers, bank) -> None:
+    (own / "brief.md.j2").write_text(
+        "{{ 'ab'.ljust(4) }}|{{ '%03d'|format(7) }}|{{ '{:>3}'.format(1) }}|{{ 'a' ~ 'b' }}|"
+        "{{ range(3)|list|join(',') }}|{{ 'x\\ny'|indent(2) }}|{{ lipsum(1, html=False)|length > 0 }}\n",
+        encoding="utf-8",
+    )
+    assert render_with(own, write_answers(FULL), bank) == "ab  |007|  1|ab|0,1,2|x\n  y|True\n"

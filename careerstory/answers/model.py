@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,9 +16,6 @@ FieldValue = str | list[str]
 GroupEntry = dict[str, FieldValue]
 # text and long answers are str, list answers list[str], group answers list[GroupEntry].
 Answer = str | list[str] | list[GroupEntry]
-
-# YAML folds or drops these on a round trip, and nobody means to type them.
-_LINE_SEPARATORS = {"\x85", "\u2028", "\u2029", "\ufeff"}
 
 
 class Unstorable(UserError):
@@ -77,20 +75,27 @@ def is_answered(question: Question, value: Answer) -> bool:
     return bool(filled_items(value) if question.kind == "list" else filled_entries(value))
 
 
+# YAML folds or drops these on a round trip, and nobody means to type them.
+# The characters an answer may not hold, as ranges of code points: the control characters
+# but tab and line feed, the surrogates, the line separators, and the noncharacters. The
+# one description both `check` (below) and the schema (careerstory/answers/schema.py) read.
+UNSTORABLE: tuple[tuple[int, int], ...] = (
+    (0x00, 0x08),
+    (0x0B, 0x1F),
+    (0x7F, 0x9F),  # U+0085 (NEL), a line separator, with them
+    (0xD800, 0xDFFF),
+    (0x2028, 0x2029),
+    (0xFEFF, 0xFEFF),
+    (0xFDD0, 0xFDEF),
+    *((plane * 0x10000 + 0xFFFE, plane * 0x10000 + 0xFFFF) for plane in range(17)),
+)
+_UNSTORABLE = re.compile("[" + "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in UNSTORABLE) + "]")
+
+
 def unstorable_character(text: str) -> str | None:
     """Return the first character an answer may not hold, or None when all are fine."""
-    for char in text:
-        category = unicodedata.category(char)
-        if char in "\n\t":
-            continue
-        if category in ("Cc", "Cs") or char in _LINE_SEPARATORS or (category == "Cn" and _is_noncharacter(char)):
-            return char
-    return None
-
-
-def _is_noncharacter(char: str) -> bool:
-    code = ord(char)
-    return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
+    found = _UNSTORABLE.search(text)
+    return found.group(0) if found else None
 
 
 def clean_text(text: str, where: str) -> str:

@@ -498,6 +498,22 @@ def _unknown_key_hint(bank: Bank, key: str, known: list[str], known_label: str) 
     return _suggest(key, known) + f"{known_label}: {', '.join(known)}."
 
 
+# A version as typed: plain, a whole number as YAML and every editor read it (2, +2, 2.0);
+# quoted, digits alone ("2"). The schema says the same (careerstory/answers/schema.py).
+PLAIN_VERSION = re.compile(r"\+?([0-9]+)(?:\.0*)?")
+QUOTED_VERSION = re.compile(r"([0-9]+)")
+
+
+def version_number(node: yaml.Node) -> int | None:
+    """The whole number a ``version`` value is, or None when it is no version."""
+    if not isinstance(node, yaml.ScalarNode):
+        return None
+    text = str(node.value).strip()
+    plain = not node.style  # libyaml says "", the pure-Python parser None
+    match = (PLAIN_VERSION if plain else QUOTED_VERSION).fullmatch(text) if text.isascii() else None
+    return int(match.group(1)) if match else None
+
+
 def _version(root: yaml.MappingNode, reader: Reader) -> int | None:
     """The file's version, or None when it is newer than this careerstory reads.
 
@@ -507,18 +523,18 @@ def _version(root: yaml.MappingNode, reader: Reader) -> int | None:
     node = next((v for k, v in root.value if isinstance(k, yaml.ScalarNode) and k.value == "version"), None)
     if node is None:
         return migrations.guess_version(root)
-    text = node.value.strip() if isinstance(node, yaml.ScalarNode) else ""
-    if text.isascii() and text.isdigit() and int(text) > CURRENT_VERSION:
+    number = version_number(node)
+    if number is not None and number > CURRENT_VERSION:
         reader.problem(
             node.start_mark,
             _("this file is version {version}, newer than this careerstory (it reads up to version {current})").format(
-                version=int(text), current=CURRENT_VERSION
+                version=number, current=CURRENT_VERSION
             ),
             _("Upgrade careerstory (for example `pip install --upgrade careerstory`), then run the command again."),
         )
         return None
-    if text.isascii() and text.isdigit() and int(text) >= min(s.version for s in migrations.STEPS) - 1:
-        return int(text)
+    if number is not None and number >= min(s.version for s in migrations.STEPS) - 1:
+        return number
     reader.problem(
         node.start_mark,
         _("unsupported version (this careerstory reads versions 1 to {current})").format(current=CURRENT_VERSION),

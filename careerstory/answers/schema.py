@@ -6,13 +6,41 @@ import json
 from typing import Any
 
 from careerstory.answers.migrations import CURRENT_VERSION
+from careerstory.answers.model import UNSTORABLE
 from careerstory.answers.reading import LANGUAGE_PATTERN
 from careerstory.questions import Bank, Field, Question
+
 
 # careerstory reads every value as the text typed (`no`, `1.10`, `2026-05-01` stay
 # text), while editors read YAML's plain `no` or `1.10` as a boolean or a number; the
 # schema accepts those too, so that it never flags what careerstory accepts.
-_TEXT: dict[str, Any] = {"type": ["string", "number", "integer", "boolean", "null"]}
+# Text holds no character `check` refuses (careerstory/answers/model.py UNSTORABLE), but
+# the line break "\r", which YAML reads as a line break. Written for ECMA-262 regular
+# expressions without the u flag, as editors run them (and Python's re alike): a surrogate
+# half is refused only when unpaired, and a character past U+FFFF is written out, so that
+# each engine reads it whole.
+def _unstorable_pattern() -> str:
+    ranges = [(low, high) for low, high in UNSTORABLE if (low, high) != (0xD800, 0xDFFF)]
+    ranges = [part for low, high in ranges for part in _without(low, high, 0x0D)]
+    small = "".join(
+        f"\\u{low:04X}" + (f"-\\u{high:04X}" if high > low else "") for low, high in ranges if high <= 0xFFFF
+    )
+    large = [chr(code) for low, high in ranges if low > 0xFFFF for code in range(low, high + 1)]
+    lone = "[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]"
+    return "|".join([f"[{small}]", lone, *large])
+
+
+def _without(low: int, high: int, code: int) -> list[tuple[int, int]]:
+    if not low <= code <= high:
+        return [(low, high)]
+    return [(a, b) for a, b in ((low, code - 1), (code + 1, high)) if a <= b]
+
+
+_TEXT_DEFINED: dict[str, Any] = {
+    "type": ["string", "number", "integer", "boolean", "null"],
+    "not": {"type": "string", "pattern": _unstorable_pattern()},
+}
+_TEXT: dict[str, Any] = {"$ref": "#/$defs/text"}
 
 
 def _answer_schema(question: Question) -> dict[str, Any]:
@@ -21,9 +49,9 @@ def _answer_schema(question: Question) -> dict[str, Any]:
         return {**_TEXT, **described}
     if question.kind == "list":
         return {"type": ["array", "null"], "items": _TEXT, **described}
-    # No field is required: a field left out reads as empty.
+    # No field is required: a field left out reads as empty, and a bare '-' is an empty record.
     entry = {
-        "type": "object",
+        "type": ["object", "null"],
         "properties": {field.id: _field_schema(field) for field in question.fields},
         "additionalProperties": False,
     }
@@ -56,8 +84,13 @@ def build_schema(bank: Bank) -> dict[str, Any]:
         "description": "Answers to the careerstory coaching questions. Every answer is text.",
         "type": "object",
         "properties": {
+            # As `check` reads it (reading.py version_number): a whole number (2, 2.0), or
+            # its digits quoted ("2", "02").
             "version": {
-                "enum": [CURRENT_VERSION, str(CURRENT_VERSION)],
+                "anyOf": [
+                    {"type": "number", "const": CURRENT_VERSION},
+                    {"type": "string", "pattern": f"^0*{CURRENT_VERSION}$"},
+                ],
                 "description": "Version of the answers file layout.",
             },
             "language": {
@@ -69,6 +102,7 @@ def build_schema(bank: Bank) -> dict[str, Any]:
             **blocks,
         },
         "additionalProperties": False,
+        "$defs": {"text": _TEXT_DEFINED},
     }
 
 

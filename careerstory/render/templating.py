@@ -18,12 +18,13 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
+from careerstory import _
 from careerstory.errors import Problem, UserError
 from careerstory.i18n import Language, active, jinja_install
 from careerstory.questions.compiled import cache_folder
-from careerstory.render import text
+from careerstory.render import limits, text
 from careerstory.render import typography as text_typography
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ def _version_1_name(message: str) -> tuple[str, str] | None:
     return _VERSION_1_NAMES.get((found[1], found[2])) if found else None
 
 
-def _template_error(error: Exception, templates: Templates) -> UserError:
+def _template_error(error: Exception, templates: Templates, name: str | None = None) -> UserError:
     """Name the template file and line where ``error`` happened, as far as it is known."""
     import jinja2
 
@@ -97,7 +98,16 @@ def _template_error(error: Exception, templates: Templates) -> UserError:
             if frame.filename.endswith(".j2") and Path(frame.filename).exists():
                 path, line = Path(frame.filename), frame.lineno
                 break
-    if isinstance(error, jinja2.TemplateNotFound):
+    if path is None and name is not None:
+        path = templates.path_of(name)
+    where = path.name if path is not None else _("the template")
+    if isinstance(error, limits.TemplateLimit):
+        message = _("{template} went over a template's bounds: {bound}").format(template=where, bound=error)
+        hint = _limits_hint()
+    elif isinstance(error, MemoryError):
+        message = _("{template} ran out of memory").format(template=where)
+        hint = _limits_hint()
+    elif isinstance(error, jinja2.TemplateNotFound):
         message = f"the template asks for '{error.name}', which is not a file inside its folder"
         hint = "Templates may include or import only files of their own folder."
     elif isinstance(error, jinja2.exceptions.SecurityError):
@@ -114,28 +124,64 @@ def _template_error(error: Exception, templates: Templates) -> UserError:
         message = f"template syntax: {error.message}"
         hint = "Fix the template at this line."
     else:
-        message = f"the template failed: {error}"
+        message = f"the template failed: {error or type(error).__name__}"
         hint = "Fix the template at this line."
     return UserError(Problem(message, hint, path, line))
+
+
+def _limits_hint() -> str:
+    return _(
+        "A template may build texts of up to {text:,} characters, write {output:,} in all and run for {seconds:g} "
+        "seconds (templates/README.md); make it build less."
+    ).format(text=limits.MAX_TEXT, output=limits.MAX_OUTPUT, seconds=limits.TIME_LIMIT)
 
 
 @cache
 def _environment_class() -> type[jinja2.sandbox.ImmutableSandboxedEnvironment]:
     import jinja2
     from jinja2 import nodes
+    from jinja2.compiler import CodeGenerator, Frame
     from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    class BoundedCodeGenerator(CodeGenerator):
+        """Compiles ``a ~ b`` to a join whose length is checked, so that doubling a text stops at the bound."""
+
+        def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+            self.write("environment.bounded(")
+            super().visit_Concat(node, frame)
+            self.write(")")
 
     class BriefEnvironment(ImmutableSandboxedEnvironment):
         """The sandbox, minus every way of printing unescaped text into HTML.
 
         ``**`` and sequence ``*`` are checked, so that one expression cannot take the
-        machine's memory or hours of arithmetic. A template can still loop for long
-        (the sandbox caps each ``range`` at 100,000); Ctrl-C stops it.
+        machine's memory or hours of arithmetic; every call, attribute, ``+`` and ``%``
+        goes through :mod:`careerstory.render.limits`, which bounds what a template
+        builds and how long it runs.
         """
 
-        intercepted_binops = frozenset({"*", "**"})
+        intercepted_binops = frozenset({"*", "**", "+", "%"})
+        code_generator_class = BoundedCodeGenerator
+        bounded = staticmethod(limits.after)
+
+        def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+            limits.before_call(__obj, args, kwargs)
+            return limits.after(super().call(__context, __obj, *args, **kwargs))
+
+        def getattr(self, obj: Any, attribute: str) -> Any:
+            limits.check_time()
+            return super().getattr(obj, attribute)
+
+        def getitem(self, obj: Any, argument: Any) -> Any:
+            limits.check_time()
+            return super().getitem(obj, argument)
 
         def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            limits.check_time()
+            if operator == "+" and isinstance(left, (str, list, tuple)) and isinstance(right, type(left)):
+                limits.too_long(len(left) + len(right))
+            if operator == "%" and isinstance(left, str):
+                limits.too_long(limits.predicted("format", left, (), {}))
             if operator == "**" and isinstance(right, int) and right > MAX_EXPONENT:
                 raise jinja2.exceptions.SecurityError(f"exponents above {MAX_EXPONENT} are not allowed")
             if operator == "*":
@@ -287,7 +333,7 @@ class Templates:
             env = _environment_class()(
                 loader=_loader(self.folders),
                 # finalize is compiled in: HTML compiled before typesetting must not be reused.
-                bytecode_cache=_bytecode_cache("html-typeset" if html else "md-escaped"),
+                bytecode_cache=_bytecode_cache("html-typeset-bounded" if html else "md-escaped-bounded"),
                 # One switch for the whole environment, not a guess by file name: what an
                 # HTML template includes or imports is escaped too, whatever it is called.
                 autoescape=html,
@@ -313,6 +359,12 @@ class Templates:
                 # CSS text is not HTML: escaped for CSS, then kept from HTML escaping.
                 css_content=lambda message: _markup(text.css_content(message)),
             )
+            # What can build a long text from a short one, or loop for long, keeps within the bounds.
+            for name in limits.BOUNDED_FILTERS:
+                if name in env.filters:
+                    env.filters[name] = limits.bounded_filter(name, env.filters[name])
+            env.globals["lipsum"] = limits.bounded_lipsum(cast("Callable[..., Any]", env.globals["lipsum"]))
+            env.globals["range"] = limits.bounded_range(cast("Callable[..., range]", env.globals["range"]))
             self._envs[html] = env
         return self._envs[html]
 
@@ -331,11 +383,13 @@ class Templates:
         import jinja2
 
         try:
-            return self.environment(html=html).get_template(name).render(context)
+            template = self.environment(html=html).get_template(name)
+            with limits.deadline():
+                return limits.written(template.generate(context))
         except jinja2.TemplateError as error:
-            raise _template_error(error, self) from None
+            raise _template_error(error, self, name) from None
         except (ArithmeticError, LookupError, TypeError, ValueError, RecursionError, MemoryError) as error:
-            problem = _template_error(error, self)
+            problem = _template_error(error, self, name)
             path = problem.problems[0].path
             if path is not None and inside(path, builtin_folder()) is not None:
                 raise  # the built-in templates failing is careerstory's bug: keep the traceback
