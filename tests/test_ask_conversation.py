@@ -323,7 +323,49 @@ def test_leaving_the_first_field_empty_skips_the_group(answers_path: Path, bank:
 def test_ctrl_c_in_a_group_keeps_the_records_already_added(answers_path: Path, bank: Bank) -> None:
     keys = PERSON_SAM + ADD + "Ana" + ENTER + "Half" + CTRL_C
     interrupted_with(answers_path, bank, keys, questions=("people",))
-    assert [p["name"] for p in answers(answers_path, bank)["people"]] == ["Sam Reyes"]  # type: ignore[index,union-attr]
+    people = answers(answers_path, bank)["people"]
+    assert [p["name"] for p in people] == ["Sam Reyes", "Ana"]  # type: ignore[index,union-attr]
+    assert people[1]["works_as"] == ""  # type: ignore[index]  # typed, never confirmed
+
+
+# Each kind of record, its fields confirmed one by one, then a stop before the record ends.
+HALF_RECORDS = {
+    "people": (
+        "Ana Lee" + ENTER + "Product lead" + ENTER + "Old colleague" + ENTER + "Hiring" + ENTER,
+        {"name": "Ana Lee", "works_as": "Product lead", "connection": "Old colleague", "ask_about": "Hiring"},
+    ),
+    "transferable_skills": (
+        "Explaining hard ideas" + ENTER,
+        {"skill": "Explaining hard ideas"},
+    ),
+    "jobs": (
+        "Trainer" + ENTER + "Acme" + ENTER + "Workshops" + ENTER + "Coaching" + ENTER,
+        {"role": "Trainer", "organisation": "Acme", "requirements": ["Workshops", "Coaching"]},
+    ),
+}
+
+
+@pytest.mark.parametrize("stop", [CTRL_C, CTRL_D], ids=["ctrl-c", "ctrl-d"])
+@pytest.mark.parametrize("question", list(HALF_RECORDS))
+def test_a_record_stopped_half_way_keeps_every_field_already_confirmed(
+    answers_path: Path, bank: Bank, question: str, stop: str
+) -> None:
+    typed, confirmed = HALF_RECORDS[question]
+    interrupted_with(answers_path, bank, typed + "half typed" + stop, questions=(question,))
+    [record] = answers(answers_path, bank)[question]  # type: ignore[misc]
+    assert {key: value for key, value in record.items() if value} == confirmed
+    assert "half typed" not in answers_path.read_text()
+
+
+def test_a_half_record_reads_as_open_and_changing_it_starts_from_its_fields(answers_path: Path, bank: Bank) -> None:
+    interrupted_with(answers_path, bank, "Trainer" + ENTER + "Acme" + ENTER + CTRL_C, questions=("jobs",))
+    interrupted_with(answers_path, bank, CHANGE + ENTER + ERASE + ENTER + CTRL_C, questions=("jobs",))
+    sheet = load(answers_path, bank)  # a job without its role is an open record, not a broken file
+    assert [str(record) for record in sheet.open_records()] == ["jobs[1] has no role"]
+    keys = CHANGE + ENTER + "Coach" + ENTER + ENTER + CTRL_C
+    interrupted_with(answers_path, bank, keys, questions=("jobs",))
+    [job] = answers(answers_path, bank)["jobs"]  # type: ignore[misc]
+    assert (job["role"], job["organisation"]) == ("Coach", "Acme")  # type: ignore[index]
 
 
 # -- review, --block, --question -----------------------------------------------------
@@ -378,6 +420,8 @@ def test_stopping_at_any_prompt_keeps_what_was_confirmed_and_nothing_half_typed(
     after = answers(answers_path, bank)
     if where == "group menu":
         assert after.pop("people") == [SAM]
+    if where.startswith("group "):  # each confirmed field of a record is saved as it is confirmed
+        assert after.pop("people", [SAM])[0]["name"] in ("Sam", "Sam Reyes")  # type: ignore[index]
     assert after == before
 
 
