@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from careerstory.answers.migrations import CURRENT_VERSION
-from careerstory.answers.reading import LANGUAGE_PATTERN
+from careerstory.i18n.tags import json_pattern
 from careerstory.questions import Bank, Field, Question
 
 # careerstory reads every value as the text typed (`no`, `1.10`, `2026-05-01` stay
@@ -62,7 +62,7 @@ def build_schema(bank: Bank) -> dict[str, Any]:
             },
             "language": {
                 "type": ["string", "null"],
-                "pattern": f"^(?:{LANGUAGE_PATTERN})$",
+                "pattern": json_pattern(),
                 "description": "The language careerstory asks and writes in (a BCP 47 code such as de or de-AT); "
                 "English when absent.",
             },
