@@ -7,6 +7,7 @@ hanging.
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import re
@@ -472,3 +473,78 @@ def test_the_review_of_a_block_offers_a_coachs_notes_without_asking_anything(ans
     shown = converse_with(answers_path, bank, MOVE_ON * len(bank.blocks))
     notes = shown.split("A coach might push back on:")[1].split("? Change one")[0]
     assert "transferable_skills[3].evidence: Say what you did yourself" in " ".join(notes.split())
+
+
+# -- a disk that refuses the answer (full, read-only) --------------------------------
+
+LONG_ANSWER = "The afternoon the whole class finally got titration right, " * 3 + "and cheered."
+TRY_AGAIN, QUIT = ENTER, DOWN + ENTER
+
+
+def refuse_once(monkeypatch: pytest.MonkeyPatch, code: int) -> list[int]:
+    """The atomic write fails once with ``code`` (ENOSPC, EROFS, EACCES), then works; returns its call count."""
+    from careerstory import storage
+
+    real = storage.atomic_write
+    calls: list[int] = []
+
+    def write(path: Path, data: bytes) -> None:
+        calls.append(code)
+        if len(calls) == 1:
+            raise OSError(code, os.strerror(code))
+        real(path, data)
+
+    monkeypatch.setattr(storage, "atomic_write", write)
+    return calls
+
+
+@pytest.mark.parametrize("code", [errno.ENOSPC, errno.EROFS, errno.EACCES], ids=errno.errorcode.get)
+def test_a_save_the_disk_refuses_shows_the_typed_answer_and_tries_again(
+    answers_path: Path, bank: Bank, monkeypatch: pytest.MonkeyPatch, code: int
+) -> None:
+    refuse_once(monkeypatch, code)
+    shown = converse_with(answers_path, bank, LONG_ANSWER + ENTER + TRY_AGAIN, questions=("name",))
+    assert os.strerror(code) in " ".join(shown.split())
+    assert LONG_ANSWER in shown.split("\n")  # whole, on one line, to copy back as it was
+    assert "Try saving again" in shown
+    assert answers(answers_path, bank) == {"name": LONG_ANSWER}
+
+
+def test_quitting_after_a_refused_save_exits_with_the_answer_shown(
+    answers_path: Path, bank: Bank, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_answers(answers_path, bank, "Maya" + ENTER)
+    refuse_once(monkeypatch, errno.ENOSPC)
+    typed = "First paragraph of a long story." + ENTER + ENTER + LONG_ANSWER
+    with scripted(typed + FINISH + QUIT) as (terminal, shown), pytest.raises(UserError) as caught:
+        converse(answers_path, bank, [], ["best_moments"], terminal, None)
+    lines = shown.getvalue().replace("\r\n", "\n").split("\n")
+    end = lines[lines.index("First paragraph of a long story.", len(lines) // 2) :]
+    assert end[:3] == ["First paragraph of a long story.", "", LONG_ANSWER]  # shown again, last, before exit 1
+    [problem] = caught.value.problems
+    assert "No space left on device" in problem.message
+    assert "copy it" in problem.hint
+    assert answers(answers_path, bank) == {"name": "Maya"}  # the earlier answers are untouched
+
+
+def test_a_full_disk_in_the_real_write_keeps_a_records_fields_to_try_again(
+    answers_path: Path, bank: Bank, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from careerstory import storage
+
+    fsync = os.fsync
+    failures = [errno.ENOSPC]
+
+    def full_disk(fd: int) -> None:
+        if failures:
+            raise OSError(failures.pop(), "No space left on device")
+        fsync(fd)
+
+    monkeypatch.setattr(storage.os, "fsync", full_disk)
+    keys = "Trainer" + ENTER + TRY_AGAIN + "Acme" + ENTER + CTRL_C
+    shown = interrupted_with(answers_path, bank, keys, questions=("jobs",))
+    assert "could not save" in shown
+    assert "- Role: Trainer" in shown
+    [job] = answers(answers_path, bank)["jobs"]  # type: ignore[misc]
+    assert (job["role"], job["organisation"]) == ("Trainer", "Acme")  # type: ignore[index]
+    assert not [p for p in answers_path.parent.iterdir() if p.name.endswith(".tmp")]

@@ -17,7 +17,9 @@ the brief.
   :mod:`careerstory.ask.editor`. How each kind is asked: :mod:`careerstory.ask.kinds`.
 
 Nothing is lost: each answer goes to disk through :meth:`AnswersFile.save` (an atomic
-replacement) the moment it is confirmed, before anything else is shown. Ctrl-C and
+replacement) the moment it is confirmed, before anything else is shown. When the disk
+refuses it (full, read-only), the typed answer is shown in full and the save can be
+tried again once space is freed; quitting there exits 1 with the answer on screen. Ctrl-C and
 Ctrl-D anywhere, and SIGTERM, raise :class:`Interrupted`, which leaves the half-typed
 answer unsaved; the command line turns it into exit code 130. An answer the file
 cannot hold (a control character) is explained and asked again.
@@ -42,10 +44,11 @@ from careerstory.answers.model import Unstorable
 from careerstory.answers.recipes import recipe
 from careerstory.answers.report import open_required, progress
 from careerstory.ask.editor import Editor, find_editor
-from careerstory.ask.kinds import Save, ask_answer, entry_title, shorten
+from careerstory.ask.kinds import Save, ask_answer, entry_title, shorten, typed_lines
 from careerstory.errors import Problem, UserError
 from careerstory.i18n import LanguageError, activate, parse_language
 from careerstory.questions import Bank, Block, Question
+from careerstory.storage import WriteFailed
 
 if TYPE_CHECKING:
     from careerstory.ask.terminal import Terminal
@@ -274,15 +277,67 @@ class Conversation:
 
     def _saver(self, question: Question) -> Save:
         def save(value: Answer) -> bool:
-            try:
-                self.answers.save(question, value)
-            except Unstorable as refused:
-                for problem in refused.problems:
-                    self._paragraph(f"{problem.message}. {problem.hint}", style="warning")
-                return False
-            return True
+            while True:
+                try:
+                    self.answers.save(question, value)
+                except Unstorable as refused:
+                    for problem in refused.problems:
+                        self._paragraph(f"{problem.message}. {problem.hint}", style="warning")
+                    return False
+                except (OSError, WriteFailed) as failed:
+                    self._save_failed(question, value, failed)  # returns when the person asks to try again
+                    continue
+                return True
 
         return save
+
+    def _save_failed(self, question: Question, value: Answer, failed: OSError | WriteFailed) -> None:
+        """The disk refused the answer (full, read-only): keep the typed text, show it, offer to try again.
+
+        Returns when the person wants the save tried again; raises :class:`UserError` (exit 1)
+        when they quit, with their text shown in full just above the message.
+        """
+        if isinstance(failed, WriteFailed):
+            reason = failed.problems[0].message
+        else:
+            reason = _("could not save {file}: {reason}").format(
+                file=self.answers.path, reason=failed.strerror or failed
+            )
+        self.terminal.say()
+        self._paragraph(reason, indent="", style="warning")
+        self._paragraph(
+            _("Your answer is not lost: here it is in full, to copy if you need it."), indent="", style="warning"
+        )
+        self._show_typed(question, value)
+        again = self.terminal.choose(
+            _("Free some space (or make the file writable), then:"),
+            [(_("Try saving again"), True), (_("Quit (copy your answer from above first)"), False)],
+        )
+        if again:
+            return
+        self._show_typed(question, value)
+        file = shlex.quote(str(self.answers.path))
+        raise UserError(
+            Problem(
+                _("your answer to '{question}' could not be saved: {reason}").format(
+                    question=question.id, reason=reason
+                ),
+                _(
+                    "It is shown in full above: copy it before you close this window. Every earlier answer is "
+                    "in the file. Free some space, then run `careerstory ask {file}` and paste it in."
+                ).format(file=file),
+                self.answers.path,
+            )
+        ) from None
+
+    def _show_typed(self, question: Question, value: Answer) -> None:
+        """``value`` exactly as typed, unwrapped (a wrapped line would not copy back as it was)."""
+        lines = typed_lines(question, value)
+        rule = "─" * min(40, self.terminal.width - 1)
+        self.terminal.show([("class:quiet", rule)])
+        for line in lines:
+            self.terminal.show([("class:answer", line)])
+        self.terminal.show([("class:quiet", rule)])
 
     def _review(self, block: Block) -> None:
         keep_going = _("Looks right, move on")

@@ -15,6 +15,7 @@ same prompt comes back holding what was typed, to be fixed.
 
 from __future__ import annotations
 
+import functools
 import textwrap
 from collections.abc import Callable
 
@@ -124,6 +125,28 @@ def _ask_list(terminal: Terminal, items: list[str], save: Save) -> None:
         kept.append(typed)
     if not kept and not items:
         terminal.say("  " + _("Skipped for now."), "quiet")
+
+
+def typed_lines(question: Question, value: Answer) -> list[str]:
+    """An answer as the lines a person typed: a text as it is, list items and records as ``- `` lines."""
+    if isinstance(value, str):
+        return value.split("\n") if value else [_("(empty)")]
+    if question.kind == "list":
+        return [f"- {item}" for item in value if isinstance(item, str)]
+    lines: list[str] = []
+    for entry in value:
+        assert isinstance(entry, dict)
+        marker = "- "
+        for field in question.fields:
+            held = entry.get(field.id, "")
+            text = "; ".join(held) if isinstance(held, list) else held
+            if not text:
+                continue
+            first, *more = text.split("\n")
+            lines.append(f"{marker}{_(field.label)}: {first}")
+            lines += [f"    {line}" for line in more]
+            marker = "  "
+    return lines
 
 
 def entry_title(question: Question, entry: GroupEntry, width: int = 60) -> str:
@@ -256,7 +279,7 @@ def _fill_entry(
     for position, field in enumerate(question.fields):
         _field_help(terminal, field)
         if field.kind == "list":
-            _ask_items(terminal, field, field_items(start, field.id), lambda items, f=field.id: keep(f, items))
+            _ask_items(terminal, field, field_items(start, field.id), functools.partial(keep, field.id))
             continue
         value = field_text(start, field.id)
         while True:
