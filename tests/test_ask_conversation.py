@@ -548,3 +548,43 @@ def test_a_full_disk_in_the_real_write_keeps_a_records_fields_to_try_again(
     [job] = answers(answers_path, bank)["jobs"]  # type: ignore[misc]
     assert (job["role"], job["organisation"]) == ("Trainer", "Acme")  # type: ignore[index]
     assert not [p for p in answers_path.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+# -- the screen at 80 columns ----------------------------------------------------------
+
+
+def test_the_review_shows_a_long_prompt_whole_and_every_line_fits(answers_path: Path, bank: Bank) -> None:
+    from careerstory.ask.terminal import MAX_WIDTH
+
+    story = next(block for block in bank.blocks if block.id == "story")
+    skip_all = "".join(FINISH if q.kind == "long" else ENTER for q in story.questions)
+    shown = converse_with(answers_path, bank, skip_all, blocks=("story",), stops=True)
+    review = shown[shown.index("Your answers in “Now, what's my story?”") :]
+    prompt = "Which skills from your current role translate well into the new role or company?"
+    assert prompt in " ".join(line.strip() for line in review.split("\n"))
+    for line in review.split("\n"):
+        if line.rstrip().endswith("…"):
+            assert line.rstrip()[:-1].split()[-1] in prompt.split()  # cut between words, never "compa…"
+    said = review[: review.index("? Change one, or move on?")].split("\n")
+    assert all(len(line) < MAX_WIDTH for line in said)
+
+
+def test_every_field_label_of_a_record_is_indented_under_its_question(answers_path: Path, bank: Bank) -> None:
+    keys = "Trainer" + ENTER + "Acme" + ENTER + "Workshops" + ENTER + ENTER + CTRL_C
+    shown = converse_with(answers_path, bank, keys, questions=("jobs",), stops=True)
+    jobs = next(q for q in bank.questions if q.id == "jobs")
+    for field in jobs.fields[:4]:
+        label = f"{field.label}:"
+        lines = [line for line in shown.split("\n") if label in line]
+        assert lines, label
+        assert not [line for line in lines if line.startswith(label)], f"{label} at column 0"
+
+
+def test_the_welcome_leaves_no_word_alone_on_a_line(
+    tmp_path: Path, bank: Bank, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for length in range(10, 60):
+        shown = converse_with(Path("f" * length + ".yaml"), bank, "", stops=True)
+        welcome = shown.split("\n\n")[0].split("\n")
+        assert all(len(line) < 80 and len(line.split()) > 1 for line in welcome), welcome

@@ -31,7 +31,6 @@ import contextlib
 import shlex
 import signal
 import sys
-import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
@@ -45,6 +44,7 @@ from careerstory.answers.recipes import recipe
 from careerstory.answers.report import open_required, progress
 from careerstory.ask.editor import Editor, find_editor
 from careerstory.ask.kinds import Save, ask_answer, entry_title, shorten, typed_lines
+from careerstory.ask.terminal import wrap
 from careerstory.errors import Problem, UserError
 from careerstory.i18n import LanguageError, activate, parse_language
 from careerstory.questions import Bank, Block, Question
@@ -210,13 +210,7 @@ class Conversation:
     # -- what is shown ------------------------------------------------------------------
 
     def _paragraph(self, text: str, indent: str = "  ", style: str = "") -> None:
-        wrapped = textwrap.fill(
-            " ".join(text.split()),
-            width=self.terminal.width - 1,
-            initial_indent=indent,
-            subsequent_indent=indent,
-        )
-        self.terminal.say(wrapped, style)
+        self.terminal.say(wrap(" ".join(text.split()), self.terminal.width - 1, indent), style)
 
     def _welcome(self, *, everything_answered: bool) -> None:
         say = self.terminal.say
@@ -345,7 +339,7 @@ class Conversation:
             self.terminal.say()
             self.terminal.say(_("Your answers in “{block}”:").format(block=_(block.title)), "title")
             for question in block.questions:
-                self.terminal.say(f"  {shorten(_(question.prompt), self.terminal.width - 2)}")
+                self._paragraph(_(question.prompt))  # whole: a cut prompt ends in half a word
                 self.terminal.say(f"      {self._summary_of(question)}", "answer")
             self._coach_notes(block)
             choices: list[tuple[str, Question | None]] = [(keep_going, None)]

@@ -16,7 +16,6 @@ same prompt comes back holding what was typed, to be fixed.
 from __future__ import annotations
 
 import functools
-import textwrap
 from collections.abc import Callable
 
 from careerstory import _
@@ -31,7 +30,7 @@ from careerstory.answers.model import (
     filled_items,
 )
 from careerstory.ask.editor import Editor, EditorFailed, tidy
-from careerstory.ask.terminal import OpenEditor, Terminal
+from careerstory.ask.terminal import OpenEditor, Terminal, wrap
 from careerstory.questions import Field, Question
 
 Save = Callable[[Answer], bool]
@@ -160,11 +159,17 @@ def entry_title(question: Question, entry: GroupEntry, width: int = 60) -> str:
 
 
 def shorten(text: str, width: int) -> str:
-    """The first line of ``text``, cut with an ellipsis to fit ``width``."""
+    """The first line of ``text``, cut with an ellipsis to fit ``width``: between words, never inside one.
+
+    Only a first word longer than the whole line is cut inside itself.
+    """
     lines = text.strip().split("\n")
     first = lines[0]
     if len(first) > width or len(lines) > 1:
-        return first[: width - 1].rstrip() + "…"
+        cut = first[: width - 1]
+        if len(first) > width - 1 and first[width - 1] != " " and " " in cut.strip():
+            cut = cut.rsplit(" ", 1)[0]
+        return cut.rstrip(" ,;:·-–—") + "…"
     return first
 
 
@@ -297,8 +302,7 @@ def _field_help(terminal: Terminal, field: Field) -> None:
     if field.example:
         said.append(_("For example: {example}").format(example=_(field.example)))
     for text in said:
-        wrapped = textwrap.fill(" ".join(text.split()), terminal.width - 1, initial_indent="  ", subsequent_indent="  ")
-        terminal.say(wrapped, "quiet")
+        terminal.say(wrap(" ".join(text.split()), terminal.width - 1, "  "), "quiet")
 
 
 def _ask_items(terminal: Terminal, field: Field, items: list[str], keep: Callable[[list[str]], bool]) -> list[str]:
