@@ -179,3 +179,13 @@ def test_every_key_is_named_alike_in_each_language(language: str) -> None:
     else:
         names.add("Ctrl")
     assert len(names) == 1, names
+
+
+def test_a_picked_choice_is_shown_again_wrapped_between_words() -> None:
+    message = "Free some space (or make the file writable), then:"
+    title = "Quit (copy your answer from above first)"
+    with scripted("\x1b[B\r") as (terminal, shown):
+        assert terminal.choose(message, [("Try saving again", 1), (title, 2)]) == 2
+    *_drawn, first, second, _end = screen(shown.getvalue())
+    assert first.lstrip() == "? Free some space (or make the file writable), then: Quit (copy your answer"
+    assert second == "  from above first)"

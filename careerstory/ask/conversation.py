@@ -313,13 +313,12 @@ class Conversation:
         file = shlex.quote(str(self.answers.path))
         raise UserError(
             Problem(
-                _("your answer to '{question}' could not be saved: {reason}").format(
-                    question=question.id, reason=reason
-                ),
+                reason,
                 _(
-                    "It is shown in full above: copy it before you close this window. Every earlier answer is "
-                    "in the file. Free some space, then run `careerstory ask {file}` and paste it in."
-                ).format(file=file),
+                    "Your answer to '{question}' is shown in full above: copy it before you close this window. "
+                    "Every earlier answer is in the file. Free some space, then run `careerstory ask {file}` "
+                    "and paste it in."
+                ).format(question=question.id, file=file),
                 self.answers.path,
             )
         ) from None

@@ -215,14 +215,18 @@ class Terminal:
         )
         # Values travel as indexes: questionary compares choice values, and ours may
         # be dicts or repeat.
-        return choices[int(self._run(question))][1]
+        picked = int(self._run(question, erase=True))
+        self._echo(qmark, self._fit(message), [choices[picked][0]])
+        return choices[picked][1]
 
     def confirm(self, message: str, default: bool = True) -> bool:
         """Yes or no; Enter takes ``default``."""
         import questionary
 
         question = questionary.confirm(self._fit(message), default=default, style=self._style(), **self._streams())
-        return bool(self._run(question))
+        agreed = bool(self._run(question, erase=True))
+        self._echo("?", self._fit(message), [_("Yes") if agreed else _("No")])
+        return agreed
 
     def _streams(self) -> dict[str, Any]:
         return {"input": self._input, "output": self._output} if self._input is not None else {}
