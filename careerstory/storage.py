@@ -18,6 +18,13 @@ from careerstory import _
 from careerstory.errors import Problem, UserError
 
 
+class WriteFailed(UserError):
+    """The bytes could not be written (a full disk, a read-only file or folder); the old file is intact.
+
+    What was to be written is still in hand, so the caller may keep it and try again.
+    """
+
+
 def read_bytes(path: Path) -> bytes | None:
     """The file's bytes, or None when it does not exist yet."""
     try:
@@ -60,7 +67,7 @@ def atomic_write(path: Path, data: bytes) -> None:
         exists = False
     # The write bits say what the person meant; root's access() would say yes regardless.
     if exists and not (mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) and os.access(target, os.W_OK)):
-        raise UserError(
+        raise WriteFailed(
             Problem(
                 _("{file} is read-only").format(file=path),
                 _("Nothing was written. Make it writable (chmod u+w {file}).").format(file=path),
@@ -70,7 +77,7 @@ def atomic_write(path: Path, data: bytes) -> None:
     try:
         fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as error:
-        raise UserError(
+        raise WriteFailed(
             Problem(
                 _("cannot write in the folder {folder}: {reason}").format(folder=target.parent, reason=error.strerror),
                 _("Nothing was written. Make the folder writable or choose another path."),
@@ -88,7 +95,7 @@ def atomic_write(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         if isinstance(error, OSError):
-            raise UserError(
+            raise WriteFailed(
                 Problem(
                     _("could not save {file}: {reason}").format(file=path, reason=error.strerror),
                     _("The file on disk is as it was before. Check the disk space and permissions, then try again."),

@@ -7,6 +7,7 @@ hanging.
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import re
@@ -323,7 +324,49 @@ def test_leaving_the_first_field_empty_skips_the_group(answers_path: Path, bank:
 def test_ctrl_c_in_a_group_keeps_the_records_already_added(answers_path: Path, bank: Bank) -> None:
     keys = PERSON_SAM + ADD + "Ana" + ENTER + "Half" + CTRL_C
     interrupted_with(answers_path, bank, keys, questions=("people",))
-    assert [p["name"] for p in answers(answers_path, bank)["people"]] == ["Sam Reyes"]  # type: ignore[index,union-attr]
+    people = answers(answers_path, bank)["people"]
+    assert [p["name"] for p in people] == ["Sam Reyes", "Ana"]  # type: ignore[index,union-attr]
+    assert people[1]["works_as"] == ""  # type: ignore[index]  # typed, never confirmed
+
+
+# Each kind of record, its fields confirmed one by one, then a stop before the record ends.
+HALF_RECORDS = {
+    "people": (
+        "Ana Lee" + ENTER + "Product lead" + ENTER + "Old colleague" + ENTER + "Hiring" + ENTER,
+        {"name": "Ana Lee", "works_as": "Product lead", "connection": "Old colleague", "ask_about": "Hiring"},
+    ),
+    "transferable_skills": (
+        "Explaining hard ideas" + ENTER,
+        {"skill": "Explaining hard ideas"},
+    ),
+    "jobs": (
+        "Trainer" + ENTER + "Acme" + ENTER + "Workshops" + ENTER + "Coaching" + ENTER,
+        {"role": "Trainer", "organisation": "Acme", "requirements": ["Workshops", "Coaching"]},
+    ),
+}
+
+
+@pytest.mark.parametrize("stop", [CTRL_C, CTRL_D], ids=["ctrl-c", "ctrl-d"])
+@pytest.mark.parametrize("question", list(HALF_RECORDS))
+def test_a_record_stopped_half_way_keeps_every_field_already_confirmed(
+    answers_path: Path, bank: Bank, question: str, stop: str
+) -> None:
+    typed, confirmed = HALF_RECORDS[question]
+    interrupted_with(answers_path, bank, typed + "half typed" + stop, questions=(question,))
+    [record] = answers(answers_path, bank)[question]  # type: ignore[misc]
+    assert {key: value for key, value in record.items() if value} == confirmed
+    assert "half typed" not in answers_path.read_text()
+
+
+def test_a_half_record_reads_as_open_and_changing_it_starts_from_its_fields(answers_path: Path, bank: Bank) -> None:
+    interrupted_with(answers_path, bank, "Trainer" + ENTER + "Acme" + ENTER + CTRL_C, questions=("jobs",))
+    interrupted_with(answers_path, bank, CHANGE + ENTER + ERASE + ENTER + CTRL_C, questions=("jobs",))
+    sheet = load(answers_path, bank)  # a job without its role is an open record, not a broken file
+    assert [str(record) for record in sheet.open_records()] == ["jobs[1] has no role"]
+    keys = CHANGE + ENTER + "Coach" + ENTER + ENTER + CTRL_C
+    interrupted_with(answers_path, bank, keys, questions=("jobs",))
+    [job] = answers(answers_path, bank)["jobs"]  # type: ignore[misc]
+    assert (job["role"], job["organisation"]) == ("Coach", "Acme")  # type: ignore[index]
 
 
 # -- review, --block, --question -----------------------------------------------------
@@ -378,6 +421,8 @@ def test_stopping_at_any_prompt_keeps_what_was_confirmed_and_nothing_half_typed(
     after = answers(answers_path, bank)
     if where == "group menu":
         assert after.pop("people") == [SAM]
+    if where.startswith("group "):  # each confirmed field of a record is saved as it is confirmed
+        assert after.pop("people", [SAM])[0]["name"] in ("Sam", "Sam Reyes")  # type: ignore[index]
     assert after == before
 
 
@@ -431,3 +476,118 @@ def test_the_review_of_a_block_offers_a_coachs_notes_without_asking_anything(ans
     said = " ".join(notes.split())
     assert "Skills that transfer, and the evidence, 3: Evidence: Say what you did yourself" in said
     assert "transferable_skills" not in said
+
+
+# -- a disk that refuses the answer (full, read-only) --------------------------------
+
+LONG_ANSWER = "The afternoon the whole class finally got titration right, " * 3 + "and cheered."
+TRY_AGAIN, QUIT = ENTER, DOWN + ENTER
+
+
+def refuse_once(monkeypatch: pytest.MonkeyPatch, code: int) -> list[int]:
+    """The atomic write fails once with ``code`` (ENOSPC, EROFS, EACCES), then works; returns its call count."""
+    from careerstory import storage
+
+    real = storage.atomic_write
+    calls: list[int] = []
+
+    def write(path: Path, data: bytes) -> None:
+        calls.append(code)
+        if len(calls) == 1:
+            raise OSError(code, os.strerror(code))
+        real(path, data)
+
+    monkeypatch.setattr(storage, "atomic_write", write)
+    return calls
+
+
+@pytest.mark.parametrize("code", [errno.ENOSPC, errno.EROFS, errno.EACCES], ids=errno.errorcode.get)
+def test_a_save_the_disk_refuses_shows_the_typed_answer_and_tries_again(
+    answers_path: Path, bank: Bank, monkeypatch: pytest.MonkeyPatch, code: int
+) -> None:
+    refuse_once(monkeypatch, code)
+    shown = converse_with(answers_path, bank, LONG_ANSWER + ENTER + TRY_AGAIN, questions=("name",))
+    assert os.strerror(code) in " ".join(shown.split())
+    assert LONG_ANSWER in shown.split("\n")  # whole, on one line, to copy back as it was
+    assert "Try saving again" in shown
+    assert answers(answers_path, bank) == {"name": LONG_ANSWER}
+
+
+def test_quitting_after_a_refused_save_exits_with_the_answer_shown(
+    answers_path: Path, bank: Bank, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_answers(answers_path, bank, "Maya" + ENTER)
+    refuse_once(monkeypatch, errno.ENOSPC)
+    typed = "First paragraph of a long story." + ENTER + ENTER + LONG_ANSWER
+    with scripted(typed + FINISH + QUIT) as (terminal, shown), pytest.raises(UserError) as caught:
+        converse(answers_path, bank, [], ["best_moments"], terminal, None)
+    lines = shown.getvalue().replace("\r\n", "\n").split("\n")
+    end = lines[lines.index("First paragraph of a long story.", len(lines) // 2) :]
+    assert end[:3] == ["First paragraph of a long story.", "", LONG_ANSWER]  # shown again, last, before exit 1
+    [problem] = caught.value.problems
+    assert "No space left on device" in problem.message
+    assert "copy it" in problem.hint
+    assert answers(answers_path, bank) == {"name": "Maya"}  # the earlier answers are untouched
+
+
+def test_a_full_disk_in_the_real_write_keeps_a_records_fields_to_try_again(
+    answers_path: Path, bank: Bank, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from careerstory import storage
+
+    fsync = os.fsync
+    failures = [errno.ENOSPC]
+
+    def full_disk(fd: int) -> None:
+        if failures:
+            raise OSError(failures.pop(), "No space left on device")
+        fsync(fd)
+
+    monkeypatch.setattr(storage.os, "fsync", full_disk)
+    keys = "Trainer" + ENTER + TRY_AGAIN + "Acme" + ENTER + CTRL_C
+    shown = interrupted_with(answers_path, bank, keys, questions=("jobs",))
+    assert "could not save" in shown
+    assert "- Role: Trainer" in shown
+    [job] = answers(answers_path, bank)["jobs"]  # type: ignore[misc]
+    assert (job["role"], job["organisation"]) == ("Trainer", "Acme")  # type: ignore[index]
+    assert not [p for p in answers_path.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+# -- the screen at 80 columns ----------------------------------------------------------
+
+
+def test_the_review_shows_a_long_prompt_whole_and_every_line_fits(answers_path: Path, bank: Bank) -> None:
+    from careerstory.ask.terminal import MAX_WIDTH
+
+    story = next(block for block in bank.blocks if block.id == "story")
+    skip_all = "".join(FINISH if q.kind == "long" else ENTER for q in story.questions)
+    shown = converse_with(answers_path, bank, skip_all, blocks=("story",), stops=True)
+    review = shown[shown.index("Your answers in “Now, what's my story?”") :]
+    prompt = "Which skills from your current role translate well into the new role or company?"
+    assert prompt in " ".join(line.strip() for line in review.split("\n"))
+    for line in review.split("\n"):
+        if line.rstrip().endswith("…"):
+            assert line.rstrip()[:-1].split()[-1] in prompt.split()  # cut between words, never "compa…"
+    said = review[: review.index("? Change one, or move on?")].split("\n")
+    assert all(len(line) < MAX_WIDTH for line in said)
+
+
+def test_every_field_label_of_a_record_is_indented_under_its_question(answers_path: Path, bank: Bank) -> None:
+    keys = "Trainer" + ENTER + "Acme" + ENTER + "Workshops" + ENTER + ENTER + CTRL_C
+    shown = converse_with(answers_path, bank, keys, questions=("jobs",), stops=True)
+    jobs = next(q for q in bank.questions if q.id == "jobs")
+    for field in jobs.fields[:4]:
+        label = f"{field.label}:"
+        lines = [line for line in shown.split("\n") if label in line]
+        assert lines, label
+        assert not [line for line in lines if line.startswith(label)], f"{label} at column 0"
+
+
+def test_the_welcome_leaves_no_word_alone_on_a_line(
+    tmp_path: Path, bank: Bank, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for length in range(10, 60):
+        shown = converse_with(Path("f" * length + ".yaml"), bank, "", stops=True)
+        welcome = shown.split("\n\n")[0].split("\n")
+        assert all(len(line) < 80 and len(line.split()) > 1 for line in welcome), welcome

@@ -160,3 +160,24 @@ def test_an_unknown_block_or_question_is_a_command_line_error_naming_the_known_o
         assert done.returncode == 2
         assert "nope" in done.stderr
         assert known in done.stderr
+
+
+def test_a_german_screen_at_80_columns_speaks_german_and_cuts_no_hint(tmp_path: Path) -> None:
+    child = spawn("--language", "de", cwd=tmp_path)
+    child.expect_exact("Strg-C beendet")
+    child.expect_exact("Wie heißt du?")
+    child.send("Maya Okafor\r")
+    child.expect_exact("Was ist dein jetziger Job?")
+    child.send("Lehrerin\r")
+    child.expect_exact("Ein Punkt pro Zeile.")
+    child.send("\r")
+    child.expect_exact("Mehrere Zeilen sind in Ordnung.")
+    child.expect_exact("mit Alt-Enter.")  # whole, on its own line, where it was cut at "oder mit Al"
+    child.expect_exact("Mit Strg-O schreibst du sie")  # the same key name as Strg-C
+    child.send("Leipzig\x1b\r")
+    child.expect_exact("Einen ändern oder weitergehen?")
+    child.expect_exact("(mit den Pfeiltasten wählen)")  # questionary's instruction, in German
+    child.send("\x03")
+    assert finish(child) == 130
+    shown = child.before or ""
+    assert "Use arrow keys" not in shown and "Ctrl-" not in shown

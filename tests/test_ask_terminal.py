@@ -80,3 +80,112 @@ def test_a_long_line_wraps_at_spaces_with_its_indent_and_keeps_a_command_whole()
     assert "\ncareerstory render /a/very/long/path/to/the/answers/file/careerstory.yaml --pdf" in terminal._wrapped(
         command
     )
+
+
+# -- the screen at 80 columns: nothing cut inside a word, nothing left dangling --------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from careerstory import _  # noqa: E402
+from careerstory.ask.kinds import shorten  # noqa: E402
+from careerstory.ask.terminal import wrap  # noqa: E402
+from careerstory.i18n import using  # noqa: E402
+from careerstory.questions import default_bank  # noqa: E402
+
+LANGUAGES = ["en", "de", "fr", "es", "pl"]
+WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöü.,-", min_size=1, max_size=14)
+
+
+def screen(shown: str) -> list[str]:
+    return shown.replace("\r\n", "\n").split("\n")
+
+
+@given(st.lists(WORDS, min_size=1, max_size=60), st.integers(20, 80), st.sampled_from(["", "  ", "    "]))
+def test_wrapping_keeps_every_word_whole_fits_and_leaves_no_word_alone_below(
+    words: list[str], width: int, indent: str
+) -> None:
+    lines = wrap(" ".join(words), width, indent).split("\n")
+    assert " ".join(line.strip() for line in lines).split(" ") == words
+    assert all(len(line) <= width or len(line.split()) == 1 for line in lines)
+    if len(lines) >= 2 and len(lines[-1].split()) == 1:
+        # alone only when the line above could not give it a companion
+        assert len(lines[-2].split()) < 3 or len(f"{indent}{lines[-2].split()[-1]} {lines[-1].strip()}") > width
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_shortened_prompt_ends_between_words_in_every_language(language: str) -> None:
+    with using(language):
+        prompts = [_(q.prompt) for q in default_bank().questions]
+        prompts += [_(f.label) for q in default_bank().questions for f in q.fields]
+    for text in prompts:
+        for width in range(24, 80):
+            cut = shorten(text, width)
+            assert len(cut) <= width
+            if cut.endswith("…") and cut != text:
+                kept = cut[:-1].split()
+                whole = text.split()[: len(kept)]
+                whole[-1] = whole[-1].rstrip(",;:·-–—")  # a comma before the ellipsis goes
+                assert kept == whole, (text, width, cut)  # whole words only
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_how_to_finish_hint_fits_80_columns_whole_in_every_language(language: str) -> None:
+    with using(language), scripted("one\x1b\r") as (terminal, shown):
+        terminal.paragraphs("Why?", editor_name="vim")
+        how = _("Several lines are fine. Finish with Esc then Enter, or Alt-Enter.")
+    lines = [line for line in screen(shown.getvalue()) if line.startswith("  ") and len(line.strip()) > 1]
+    assert all(len(line) <= 79 for line in lines)
+    assert " ".join(how.split()) in " ".join(" ".join(lines).split())
+
+
+def test_a_typed_answer_is_shown_again_wrapped_between_words() -> None:
+    typed = "Maya Okafor, a teacher who moved from chemistry classrooms to training adults at work"
+    with scripted(typed + "\r") as (terminal, shown):
+        assert terminal.line("What is your name?") == typed
+    *_drawn, first, second, _end = screen(shown.getvalue())  # the prompt's own drawing, then the answer again
+    assert first.lstrip() == "? What is your name? Maya Okafor, a teacher who moved from chemistry classrooms"
+    assert second == "  to training adults at work"
+
+
+@pytest.mark.parametrize("language", ["de", "fr", "es", "pl"])
+def test_a_pick_says_how_to_pick_in_the_persons_language(language: str) -> None:
+    with using(language), scripted("\r") as (terminal, shown):
+        terminal.choose("?", [("a", 1), ("b", 2)])
+        instruction = _("(Use arrow keys)")
+    assert instruction != "(Use arrow keys)"
+    assert instruction in shown.getvalue()
+    assert "Use arrow keys" not in shown.getvalue()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_key_is_named_alike_in_each_language(language: str) -> None:
+    """Ctrl-C in one message and Strg-O in another is two keyboards: one word for the Ctrl key per language."""
+    import re
+
+    from babel.messages.pofile import read_po
+
+    from careerstory.i18n import catalog_path
+
+    with using(language), scripted("x\x1b\r") as (terminal, shown):
+        terminal.paragraphs("Why?", editor_name="vim")
+    names = set(re.findall(r"\b(\w+)-O\b", shown.getvalue()))
+    if language != "en":
+        po = catalog_path(language).with_suffix(".po")
+        with po.open(encoding="utf-8") as stream:
+            for message in read_po(stream):
+                if message.string and isinstance(message.id, str) and "Ctrl-" in message.id:
+                    names |= set(re.findall(r"\b(\w+)-[A-Z]\b", str(message.string))) - {"Alt"}
+    else:
+        names.add("Ctrl")
+    assert len(names) == 1, names
+
+
+def test_a_picked_choice_is_shown_again_wrapped_between_words() -> None:
+    message = "Free some space (or make the file writable), then:"
+    title = "Quit (copy your answer from above first)"
+    with scripted("\x1b[B\r") as (terminal, shown):
+        assert terminal.choose(message, [("Try saving again", 1), (title, 2)]) == 2
+    *_drawn, first, second, _end = screen(shown.getvalue())
+    assert first.lstrip() == "? Free some space (or make the file writable), then: Quit (copy your answer"
+    assert second == "  from above first)"

@@ -253,3 +253,75 @@ def test_an_english_markdown_render_imports_no_babel(bank, tmp_path: Path):
     )
     assert not _babel_imported_after(code)
     assert answers.with_suffix(".md").exists()
+
+
+# -- one grammar for language codes: ask --language, the reader, the saver and the schema --
+
+WELL_FORMED = [
+    "de", "DE-at", "pl", "es-419", "zh-Hant-TW", "sr-Latn-RS", "de-AT-1996", "sl-rozaj-biske",
+    "de-AT-x-foo", "en-x-private", "x-private", "X-Priv-1", "de-u-co-phonebk", "en-a-bbb-x-a-ccc",
+    "zh-yue-HK", "fr-CA", "pt-BR", "hy-Latn-IT-arevela", "  de-AT  ",
+]  # fmt: skip
+MALFORMED = [
+    "x", "german", "de-", "de--AT", "de AT", "12", "de-AT-x", "x-", "x-toolongtag", "de-x-",
+    "de_AT", "de-AT-x-foo-", "-de", "d", "de-a", "en-a-x-b", "x-private-", "de.AT", "ü",
+]  # fmt: skip
+
+
+def _reader_accepts(code: str) -> bool:
+    from careerstory.answers import load_text
+    from careerstory.errors import UserError
+    from careerstory.questions import default_bank
+
+    try:
+        load_text(f'version: 2\nlanguage: "{code}"\n', default_bank())
+    except UserError:
+        return False
+    return True
+
+
+def _ask_saves_with(code: str, tmp_path: Path) -> bool:
+    """``ask --language CODE`` on a new file, one answer given: True when it is on disk in that language."""
+    from careerstory.answers import load
+    from careerstory.ask.conversation import converse
+    from careerstory.ask.terminal import scripted
+    from careerstory.errors import UserError
+    from careerstory.questions import default_bank
+
+    path = tmp_path / f"{abs(hash(code))}.yaml"
+    try:
+        with scripted("Maya\r") as (terminal, _shown):
+            converse(path, default_bank(), [], ["name"], terminal, None, code)
+    except UserError:
+        assert not path.exists()
+        return False
+    finally:
+        i18n.activate(None)
+    sheet = load(path, default_bank())
+    assert sheet.text("name") == "Maya"
+    assert sheet.language == i18n.parse_language(code).tag
+    return True
+
+
+def test_ask_the_reader_the_saver_and_the_schema_agree_on_every_language_code(tmp_path):
+    import json
+    import re
+    import shutil
+
+    from careerstory.answers.schema import build_schema
+    from careerstory.questions import default_bank
+
+    pattern = build_schema(default_bank())["properties"]["language"]["pattern"]
+    corpus = WELL_FORMED + MALFORMED
+    verdicts = {
+        code: (_ask_saves_with(code, tmp_path), _reader_accepts(code), bool(re.search(pattern, code)))
+        for code in corpus
+    }
+    expected = {code: (code in WELL_FORMED,) * 3 for code in corpus}
+    assert verdicts == expected
+    node = shutil.which("node")
+    if node:  # editors read the pattern as ECMA-262 (JSON Schema's dialect), with the u flag
+        script = f"const p = new RegExp({json.dumps(pattern)}, 'u'); console.log(JSON.stringify("
+        script += f"{json.dumps(corpus)}.map(c => p.test(c))))"
+        shown = subprocess.run([node, "-e", script], capture_output=True, text=True, check=True).stdout
+        assert dict(zip(corpus, json.loads(shown), strict=True)) == {code: code in WELL_FORMED for code in corpus}

@@ -110,3 +110,24 @@ def test_ctrl_c_travels_up_for_the_command_line_to_exit_130(write_answers, bank)
 def test_watch_refuses_standard_output(write_answers) -> None:
     with pytest.raises(UserError):
         RenderRequest([write_answers(VALUES)], ["md"], out="-", watch=True)
+
+
+def test_watch_hints_wrap_between_words_to_the_terminal(write_answers, bank, capsys, monkeypatch) -> None:
+    from careerstory.render import watching
+
+    monkeypatch.setattr(watching, "terminal_width", lambda: 39)
+    path = write_answers(VALUES)
+    saves = [lambda: bump(path, "version: 1\nabout: [broken\n")]
+
+    def changes() -> Iterator[None]:
+        for save in saves:
+            save()
+            yield None
+
+    watch_and_render(RenderRequest([path], ["md"]), bank, changes=changes())
+    err = capsys.readouterr().err.splitlines()
+    long_lines = [line for line in err if len(line) > 39 and str(path.parent) not in line]  # a path stays whole
+    assert not long_lines
+    words = " ".join(err).split()
+    for hint in ("Watching for changes; Ctrl-C stops.", "Still watching: save the file again when it is fixed."):
+        assert " ".join(hint.split()) in " ".join(words)

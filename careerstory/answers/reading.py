@@ -41,12 +41,6 @@ from careerstory.questions import Bank, Block, Question
 # almost surely the wrong file, and refusing it keeps memory and time small (and the
 # in-place writer, which walks the pure-Python node tree, quick).
 MAX_BYTES = 256_000
-# A BCP 47 language tag as careerstory uses it: language, then an optional script,
-# region and variants (`de`, `pl`, `de-AT`, `sr-Latn`, `zh-Hant-TW`, `es-419`).
-LANGUAGE_PATTERN = (
-    r"[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"
-)
-_LANGUAGE = re.compile(LANGUAGE_PATTERN)
 # libyaml's parser when PyYAML was built with it (its wheels are): the same events,
 # nodes and marks as the pure-Python one, about twenty times faster.
 _LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
@@ -547,7 +541,9 @@ def _language(node: yaml.Node, reader: Reader) -> str:
     text = _text(node, reader, "language", _("a language code"))
     if not text:
         return ""
-    if not _LANGUAGE.fullmatch(text.strip()):
+    try:
+        parse_language(text)  # the one grammar, shared with `ask --language` and the schema
+    except LanguageError:
         reader.problem(
             node.start_mark,
             _("'{text}' is not a language code").format(text=text),

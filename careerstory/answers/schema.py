@@ -7,7 +7,7 @@ from typing import Any
 
 from careerstory.answers.migrations import CURRENT_VERSION
 from careerstory.answers.model import UNSTORABLE
-from careerstory.answers.reading import LANGUAGE_PATTERN
+from careerstory.i18n.tags import json_pattern
 from careerstory.questions import Bank, Field, Question
 
 
@@ -95,7 +95,7 @@ def build_schema(bank: Bank) -> dict[str, Any]:
             },
             "language": {
                 "type": ["string", "null"],
-                "pattern": f"^(?:{LANGUAGE_PATTERN})$",
+                "pattern": json_pattern(),
                 "description": "The language careerstory asks and writes in (a BCP 47 code such as de or de-AT); "
                 "English when absent.",
             },

@@ -17,7 +17,9 @@ the brief.
   :mod:`careerstory.ask.editor`. How each kind is asked: :mod:`careerstory.ask.kinds`.
 
 Nothing is lost: each answer goes to disk through :meth:`AnswersFile.save` (an atomic
-replacement) the moment it is confirmed, before anything else is shown. Ctrl-C and
+replacement) the moment it is confirmed, before anything else is shown. When the disk
+refuses it (full, read-only), the typed answer is shown in full and the save can be
+tried again once space is freed; quitting there exits 1 with the answer on screen. Ctrl-C and
 Ctrl-D anywhere, and SIGTERM, raise :class:`Interrupted`, which leaves the half-typed
 answer unsaved; the command line turns it into exit code 130. An answer the file
 cannot hold (a control character) is explained and asked again.
@@ -29,7 +31,6 @@ import contextlib
 import shlex
 import signal
 import sys
-import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
@@ -42,10 +43,12 @@ from careerstory.answers.model import Unstorable
 from careerstory.answers.recipes import draft as make_draft
 from careerstory.answers.report import open_required, progress
 from careerstory.ask.editor import Editor, find_editor
-from careerstory.ask.kinds import Save, ask_answer, entry_title, shorten
+from careerstory.ask.kinds import Save, ask_answer, entry_title, shorten, typed_lines
+from careerstory.ask.terminal import wrap
 from careerstory.errors import Interrupted, Problem, UserError
 from careerstory.i18n import LanguageError, parse_language, using
 from careerstory.questions import Bank, Block, Question
+from careerstory.storage import WriteFailed
 
 if TYPE_CHECKING:
     from careerstory.ask.terminal import Terminal
@@ -213,13 +216,7 @@ class Conversation:
     # -- what is shown ------------------------------------------------------------------
 
     def _paragraph(self, text: str, indent: str = "  ", style: str = "") -> None:
-        wrapped = textwrap.fill(
-            " ".join(text.split()),
-            width=self.terminal.width - 1,
-            initial_indent=indent,
-            subsequent_indent=indent,
-        )
-        self.terminal.say(wrapped, style)
+        self.terminal.say(wrap(" ".join(text.split()), self.terminal.width - 1, indent), style)
 
     def _welcome(self, *, everything_answered: bool) -> None:
         say = self.terminal.say
@@ -280,15 +277,66 @@ class Conversation:
 
     def _saver(self, question: Question) -> Save:
         def save(value: Answer) -> bool:
-            try:
-                self.answers.save(question, value)
-            except Unstorable as refused:
-                for problem in refused.problems:
-                    self._paragraph(f"{problem.message}. {problem.hint}", style="warning")
-                return False
-            return True
+            while True:
+                try:
+                    self.answers.save(question, value)
+                except Unstorable as refused:
+                    for problem in refused.problems:
+                        self._paragraph(f"{problem.message}. {problem.hint}", style="warning")
+                    return False
+                except (OSError, WriteFailed) as failed:
+                    self._save_failed(question, value, failed)  # returns when the person asks to try again
+                    continue
+                return True
 
         return save
+
+    def _save_failed(self, question: Question, value: Answer, failed: OSError | WriteFailed) -> None:
+        """The disk refused the answer (full, read-only): keep the typed text, show it, offer to try again.
+
+        Returns when the person wants the save tried again; raises :class:`UserError` (exit 1)
+        when they quit, with their text shown in full just above the message.
+        """
+        if isinstance(failed, WriteFailed):
+            reason = failed.problems[0].message
+        else:
+            reason = _("could not save {file}: {reason}").format(
+                file=self.answers.path, reason=failed.strerror or failed
+            )
+        self.terminal.say()
+        self._paragraph(reason, indent="", style="warning")
+        self._paragraph(
+            _("Your answer is not lost: here it is in full, to copy if you need it."), indent="", style="warning"
+        )
+        self._show_typed(question, value)
+        again = self.terminal.choose(
+            _("Free some space (or make the file writable), then:"),
+            [(_("Try saving again"), True), (_("Quit (copy your answer from above first)"), False)],
+        )
+        if again:
+            return
+        self._show_typed(question, value)
+        file = shlex.quote(str(self.answers.path))
+        raise UserError(
+            Problem(
+                reason,
+                _(
+                    "Your answer to '{question}' is shown in full above: copy it before you close this window. "
+                    "Every earlier answer is in the file. Free some space, then run `careerstory ask {file}` "
+                    "and paste it in."
+                ).format(question=question.id, file=file),
+                self.answers.path,
+            )
+        ) from None
+
+    def _show_typed(self, question: Question, value: Answer) -> None:
+        """``value`` exactly as typed, unwrapped (a wrapped line would not copy back as it was)."""
+        lines = typed_lines(question, value)
+        rule = "─" * min(40, self.terminal.width - 1)
+        self.terminal.show([("class:quiet", rule)])
+        for line in lines:
+            self.terminal.show([("class:answer", line)])
+        self.terminal.show([("class:quiet", rule)])
 
     def _review(self, block: Block) -> None:
         keep_going = _("Looks right, move on")
@@ -296,7 +344,7 @@ class Conversation:
             self.terminal.say()
             self.terminal.say(_("Your answers in “{block}”:").format(block=_(block.title)), "title")
             for question in block.questions:
-                self.terminal.say(f"  {shorten(_(question.prompt), self.terminal.width - 2)}")
+                self._paragraph(_(question.prompt))  # whole: a cut prompt ends in half a word
                 self.terminal.say(f"      {self._summary_of(question)}", "answer")
             self._coach_notes(block)
             choices: list[tuple[str, Question | None]] = [(keep_going, None)]

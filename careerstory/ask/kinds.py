@@ -8,21 +8,29 @@
 
 An empty answer to a question that has none skips it; erasing a current answer and
 confirming the empty prompt clears it. Every change is handed to ``save`` the moment it
-is confirmed (each list item, each group record), so an interrupt loses at most the
-prompt being typed. ``save`` returns False when it refused the value and said why; the
+is confirmed (each list item, each field of a group's record), so an interrupt loses at
+most the prompt being typed. ``save`` returns False when it refused the value and said why; the
 same prompt comes back holding what was typed, to be fixed.
 """
 
 from __future__ import annotations
 
-import textwrap
+import functools
 from collections.abc import Callable
 
 from careerstory import _
 from careerstory.answers import Answer, GroupEntry
-from careerstory.answers.model import entry_filled, field_items, field_text, filled_entries, filled_items
+from careerstory.answers.model import (
+    FieldValue,
+    empty_field,
+    entry_filled,
+    field_items,
+    field_text,
+    filled_entries,
+    filled_items,
+)
 from careerstory.ask.editor import Editor, EditorFailed, tidy
-from careerstory.ask.terminal import OpenEditor, Terminal
+from careerstory.ask.terminal import OpenEditor, Terminal, wrap
 from careerstory.questions import Field, Question
 
 Save = Callable[[Answer], bool]
@@ -118,6 +126,28 @@ def _ask_list(terminal: Terminal, items: list[str], save: Save) -> None:
         terminal.say("  " + _("Skipped for now."), "quiet")
 
 
+def typed_lines(question: Question, value: Answer) -> list[str]:
+    """An answer as the lines a person typed: a text as it is, list items and records as ``- `` lines."""
+    if isinstance(value, str):
+        return value.split("\n") if value else [_("(empty)")]
+    if question.kind == "list":
+        return [f"- {item}" for item in value if isinstance(item, str)]
+    lines: list[str] = []
+    for entry in value:
+        assert isinstance(entry, dict)
+        marker = "- "
+        for field in question.fields:
+            held = entry.get(field.id, "")
+            text = "; ".join(held) if isinstance(held, list) else held
+            if not text:
+                continue
+            first, *more = text.split("\n")
+            lines.append(f"{marker}{_(field.label)}: {first}")
+            lines += [f"    {line}" for line in more]
+            marker = "  "
+    return lines
+
+
 def entry_title(question: Question, entry: GroupEntry, width: int = 60) -> str:
     """One line naming a record: its first two text fields, then its choices in brackets."""
     texts = [field_text(entry, f.id).strip() for f in question.fields if f.kind == "text"][:2]
@@ -129,11 +159,17 @@ def entry_title(question: Question, entry: GroupEntry, width: int = 60) -> str:
 
 
 def shorten(text: str, width: int) -> str:
-    """The first line of ``text``, cut with an ellipsis to fit ``width``."""
+    """The first line of ``text``, cut with an ellipsis to fit ``width``: between words, never inside one.
+
+    Only a first word longer than the whole line is cut inside itself.
+    """
     lines = text.strip().split("\n")
     first = lines[0]
     if len(first) > width or len(lines) > 1:
-        return first[: width - 1].rstrip() + "…"
+        cut = first[: width - 1]
+        if len(first) > width - 1 and first[width - 1] != " " and " " in cut.strip():
+            cut = cut.rsplit(" ", 1)[0]
+        return cut.rstrip(" ,;:·-–—") + "…"
     return first
 
 
@@ -208,35 +244,56 @@ def _fill_until_saved(
     *,
     adding: bool,
 ) -> GroupEntry | None:
-    """Fill a record field by field and save it in its place; None when adding is given up.
+    """Fill a record field by field, saving it in its place as each field is confirmed.
 
-    ``around`` is the records before and after its place (a new one goes last).
+    ``around`` is the records before and after its place (a new one goes last). A record
+    stopped half way (Ctrl-C) is on disk with the fields confirmed so far: an open
+    record, which ``check`` lists. None when adding is given up at the first field.
     """
-    typed = dict(start)
-    while True:
-        filled = _fill_entry(terminal, question, typed, editor, adding=adding)
-        if filled is None:
-            return None
-        before, after = around
-        whole = [*before, *([filled] if entry_filled(filled) else []), *after]
-        if filled == start or save(whole):
-            return filled
-        typed = filled
+    before, after = around
+    # Fields not asked yet keep what they hold; a new record's are empty, as on disk.
+    record: GroupEntry = {f.id: start.get(f.id, empty_field(f)) for f in question.fields}
+    saved = dict(record) if start else {}
+
+    def keep(field_id: str, value: FieldValue) -> bool:
+        nonlocal saved
+        wanted = {**record, field_id: value}
+        if wanted != saved:
+            whole = [*before, *([wanted] if entry_filled(wanted) else []), *after]
+            if not save(whole):
+                return False
+            saved = wanted
+        record[field_id] = value
+        return True
+
+    if not _fill_entry(terminal, question, start, editor, keep, adding=adding):
+        return None
+    return record
 
 
 def _fill_entry(
-    terminal: Terminal, question: Question, start: GroupEntry, editor: Editor | None, *, adding: bool
-) -> GroupEntry | None:
-    entry: GroupEntry = {}
+    terminal: Terminal,
+    question: Question,
+    start: GroupEntry,
+    editor: Editor | None,
+    keep: Callable[[str, FieldValue], bool],
+    *,
+    adding: bool,
+) -> bool:
+    """Ask each field in turn and hand it to ``keep``; False when adding is given up."""
     for position, field in enumerate(question.fields):
         _field_help(terminal, field)
         if field.kind == "list":
-            entry[field.id] = _ask_items(terminal, field, field_items(start, field.id))
+            _ask_items(terminal, field, field_items(start, field.id), functools.partial(keep, field.id))
             continue
-        entry[field.id] = _ask_field(terminal, question, field, field_text(start, field.id), editor)
-        if adding and position == 0 and not entry[field.id]:
-            return None
-    return entry
+        value = field_text(start, field.id)
+        while True:
+            value = _ask_field(terminal, question, field, value, editor)
+            if adding and position == 0 and not value:
+                return False
+            if keep(field.id, value):
+                break
+    return True
 
 
 def _field_help(terminal: Terminal, field: Field) -> None:
@@ -245,22 +302,31 @@ def _field_help(terminal: Terminal, field: Field) -> None:
     if field.example:
         said.append(_("For example: {example}").format(example=_(field.example)))
     for text in said:
-        wrapped = textwrap.fill(" ".join(text.split()), terminal.width - 1, initial_indent="  ", subsequent_indent="  ")
-        terminal.say(wrapped, "quiet")
+        terminal.say(wrap(" ".join(text.split()), terminal.width - 1, "  "), "quiet")
 
 
-def _ask_items(terminal: Terminal, field: Field, items: list[str]) -> list[str]:
-    """A record's list field, one item per line: current items kept with Enter, erased to remove."""
-    label = f"{_(field.label)}:"
+def _ask_items(terminal: Terminal, field: Field, items: list[str], keep: Callable[[list[str]], bool]) -> list[str]:
+    """A record's list field, one item per line: current items kept with Enter, erased to remove.
+
+    Each item goes to ``keep`` the moment it is entered; a refused one is asked again.
+    """
+    label = f"  {_(field.label)}:"
     terminal.say(label, "")
     terminal.say("    " + _("One item per line. An empty line finishes."), "quiet")
     kept: list[str] = []
-    for item in items:
-        typed = terminal.line(f"  {len(kept) + 1}.", item, qmark=" ").strip()
+    for position, item in enumerate(items):
+        rest = items[position + 1 :]
+        typed = item
+        while True:
+            typed = terminal.line(f"  {len(kept) + 1}.", typed, qmark=" ").strip()
+            if keep([*kept, typed, *rest] if typed else [*kept, *rest]):
+                break
         if typed:
             kept.append(typed)
     while True:
         typed = terminal.line(f"  {len(kept) + 1}.", "", qmark=" ").strip()
+        while typed and not keep([*kept, typed]):
+            typed = terminal.line(f"  {len(kept) + 1}.", typed, qmark=" ").strip()
         if not typed:
             return kept
         kept.append(typed)

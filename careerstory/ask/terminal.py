@@ -47,11 +47,32 @@ STYLE_RULES = [
 
 # Key for "write this answer in my editor" inside a multi-line prompt: O for open.
 EDITOR_KEY = "c-o"
-EDITOR_KEY_NAME = "Ctrl-O"
 
 
-# A command the person may copy: from "careerstory" to the closing backtick or the line's end.
-_COMMAND = re.compile(r"careerstory [^`\n]*")
+def editor_key_name() -> str:
+    """The editor key as the person's keyboard names it, as every other key in their language."""
+    return _("Ctrl-O")
+
+
+# A command the person may copy: "careerstory" and a command, to the closing backtick or the line's end.
+_COMMAND = re.compile(r"careerstory (?:ask|render|check|review|migrate|schema)\b[^`\n]*")
+
+
+def wrap(text: str, width: int, indent: str = "", subsequent: str | None = None) -> str:
+    """``text`` wrapped at spaces to ``width``, never cutting a word, never leaving one alone on the last line.
+
+    A word longer than the line (a path) stays whole; a hyphenated word (``Alt-Enter``) too.
+    """
+    rest = indent if subsequent is None else subsequent
+    lines = textwrap.wrap(
+        text, width, initial_indent=indent, subsequent_indent=rest, break_long_words=False, break_on_hyphens=False
+    )
+    if len(lines) >= 2 and len(lines[-1].split()) == 1 and len(lines[-2].split()) >= 3:
+        kept, moved = lines[-2].rsplit(" ", 1)
+        last = f"{rest}{moved} {lines[-1].lstrip()}"
+        if len(last) <= width:
+            lines[-2:] = [kept, last]
+    return "\n".join(lines)
 
 
 @dataclass(frozen=True)
@@ -90,11 +111,8 @@ class Terminal:
                 lines.append(line)
                 continue
             indent = line[: len(line) - len(line.lstrip(" "))]
-            held = _COMMAND.sub(lambda found: found.group(0).replace(" ", "\0"), line)
-            wrapped = textwrap.fill(
-                held, width=self.width - 1, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False
-            )
-            lines.append(wrapped.replace("\0", " "))
+            held = _COMMAND.sub(lambda found: found.group(0).replace(" ", "\0"), line[len(indent) :])
+            lines.append(wrap(held, self.width - 1, indent).replace("\0", " "))
         return "\n".join(lines)
 
     def show(self, fragments: Sequence[tuple[str, str]]) -> None:
@@ -110,7 +128,7 @@ class Terminal:
 
     def _fit(self, message: str) -> str:
         # A question longer than the screen wraps under itself, not at column 0.
-        return textwrap.fill(message, width=self.width - 4, subsequent_indent="  ")
+        return wrap(message, self.width - 4, "", "  ")
 
     def line(self, message: str, default: str = "", *, qmark: str = "?") -> str:
         """One line of text; Enter confirms, the default is there to keep or change."""
@@ -119,7 +137,25 @@ class Terminal:
         question = questionary.text(
             self._fit(message), default=default, qmark=qmark, style=self._style(), **self._streams()
         )
-        return str(self._run(question))
+        typed = str(self._run(question, erase=True))
+        self._echo(qmark, self._fit(message), typed.split("\n"))
+        return typed
+
+    def _echo(self, qmark: str, message: str, answer: list[str]) -> None:
+        """A confirmed prompt shown again, its answer wrapped at spaces (the prompt's own wrap cuts words).
+
+        One line of answer follows the question on its line; several go below it, indented.
+        """
+        *above, last = message.split("\n")
+        head = f"{qmark} {last}"
+        rows = [("class:qmark", qmark), ("class:question", " " + "\n".join([*above, last]))]
+        if len(answer) == 1 and answer[0]:
+            wrapped = wrap(f"{head} {answer[0]}", self.width - 1, "", "  ")
+            rows.append(("class:answer", wrapped[len(head) :]))
+        elif any(answer):
+            body = "\n".join(wrap(line, self.width - 1, "  ") if line else "" for line in answer)
+            rows.append(("class:answer", "\n" + body))
+        self.show(rows)
 
     def paragraphs(
         self, message: str, default: str = "", *, editor_name: str | None = None, qmark: str = "?"
@@ -132,9 +168,11 @@ class Terminal:
         import questionary
         from prompt_toolkit.key_binding import KeyBindings
 
-        how = _("Several lines are fine. Finish with Esc then Enter, or Alt-Enter.")
+        how = [_("Several lines are fine. Finish with Esc then Enter, or Alt-Enter.")]
         if editor_name:
-            how += "\n  " + _("{key} writes it in {editor} instead.").format(key=EDITOR_KEY_NAME, editor=editor_name)
+            how.append(_("{key} writes it in {editor} instead.").format(key=editor_key_name(), editor=editor_name))
+        # prompt_toolkit would cut an instruction longer than the screen: it is wrapped here.
+        hint = "\n".join(wrap(line, self.width - 1, "  ") for line in how)
         keys = KeyBindings()
         if editor_name:
 
@@ -147,13 +185,16 @@ class Terminal:
             default=default,
             multiline=True,
             qmark=qmark,
-            instruction=f"\n  {how}\n>",
+            instruction=f"\n{hint}\n>",
             style=self._style(),
             key_bindings=keys,
             **self._streams(),
         )
-        result = self._run(question)
-        return result if isinstance(result, OpenEditor) else str(result)
+        result = self._run(question, erase=True)
+        if isinstance(result, OpenEditor):
+            return result
+        self._echo(qmark, self._fit(message), str(result).split("\n"))
+        return str(result)
 
     def choose(
         self, message: str, choices: Sequence[tuple[str, T]], default: T | None = None, *, qmark: str = "?"
@@ -168,19 +209,24 @@ class Terminal:
             choices=items,
             default=items[start],
             qmark=qmark,
+            instruction=_("(Use arrow keys)"),
             style=self._style(),
             **self._streams(),
         )
         # Values travel as indexes: questionary compares choice values, and ours may
         # be dicts or repeat.
-        return choices[int(self._run(question))][1]
+        picked = int(self._run(question, erase=True))
+        self._echo(qmark, self._fit(message), [choices[picked][0]])
+        return choices[picked][1]
 
     def confirm(self, message: str, default: bool = True) -> bool:
         """Yes or no; Enter takes ``default``."""
         import questionary
 
         question = questionary.confirm(self._fit(message), default=default, style=self._style(), **self._streams())
-        return bool(self._run(question))
+        agreed = bool(self._run(question, erase=True))
+        self._echo("?", self._fit(message), [_("Yes") if agreed else _("No")])
+        return agreed
 
     def _streams(self) -> dict[str, Any]:
         return {"input": self._input, "output": self._output} if self._input is not None else {}
@@ -190,7 +236,8 @@ class Terminal:
 
         return Style(STYLE_RULES)
 
-    def _run(self, question: Any) -> Any:
+    def _run(self, question: Any, *, erase: bool = False) -> Any:
+        """The prompt's answer; with ``erase``, the prompt leaves the screen when done, for :meth:`_echo`."""
         from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
         stop = KeyBindings()
@@ -202,6 +249,7 @@ class Terminal:
             event.app.exit(exception=EOFError)
 
         app = question.application
+        app.erase_when_done = erase
         app.key_bindings = merge_key_bindings([app.key_bindings, stop]) if app.key_bindings else stop
         try:
             return question.unsafe_ask()

@@ -11,20 +11,39 @@ from careerstory import _
 # RFC 5646's well-formed tags, less what no person writes in an answers file: primary
 # subtags of 4 to 8 letters (none is registered; "german" or "polish" is a mistake to
 # point out, not a language to fall back from) and the irregular grandfathered tags.
-# Compiled on first use: compiling costs more than the rest of the module.
-_TAG = r"""
-    (?P<language>[a-z]{2,3}(?:-[a-z]{3}){0,3})
-    (?:-(?P<script>[a-z]{4}))?
-    (?:-(?P<region>[a-z]{2}|[0-9]{3}))?
-    (?P<variants>(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*)
-    (?P<extensions>(?:-[a-wyz0-9](?:-[a-z0-9]{2,8})+)*)
-    (?:-x(?:-[a-z0-9]{1,8})+)?
+# A tag wholly for private use (`x-private`) is well-formed too, and spoken in English.
+# This is the one grammar: `ask --language`, the reader, the saver and the JSON schema's
+# pattern (:func:`json_pattern`) all come from it. Letters are written in lower case
+# and matched in either; compiled on first use: compiling costs more than the rest of the module.
+_PRIVATE_USE = r"[x](?:-[a-z0-9]{1,8})+"
+_TAG = rf"""
+    (?P<language>[a-z]{{2,3}}(?:-[a-z]{{3}}){{0,3}})
+    (?:-(?P<script>[a-z]{{4}}))?
+    (?:-(?P<region>[a-z]{{2}}|[0-9]{{3}}))?
+    (?P<variants>(?:-(?:[a-z0-9]{{5,8}}|[0-9][a-z0-9]{{3}}))*)
+    (?P<extensions>(?:-[a-wyz0-9](?:-[a-z0-9]{{2,8}})+)*)
+    (?:-{_PRIVATE_USE})?
+    |(?P<private>{_PRIVATE_USE})
 """
 
 
 @cache
 def _tag_pattern() -> re.Pattern[str]:
     return re.compile(_TAG, re.VERBOSE | re.IGNORECASE)
+
+
+def json_pattern() -> str:
+    """The same grammar as a JSON Schema ``pattern`` (ECMA-262: no flags, no named groups), anchored."""
+    pattern = re.sub(r"\s+", "", _TAG)
+    pattern = re.sub(r"\(\?P<\w+>", "(?:", pattern)
+    pattern = re.sub(r"\[([^\]]*)\]", lambda found: "[" + _both_cases(found.group(1)) + "]", pattern)
+    return rf"^\s*(?:{pattern})\s*$"  # spaces around it are read away, as parse_language does
+
+
+def _both_cases(letters: str) -> str:
+    """A character class's contents with each lower-case letter or range also in upper case."""
+    upper = re.sub(r"[0-9](?:-[0-9])?", "", letters).upper()
+    return letters + upper
 
 
 class LanguageError(ValueError):
@@ -70,6 +89,8 @@ def parse_language(code: str) -> Language:
                 code=parse_language(written.replace("_", "-")).tag
             )
         raise LanguageError(code, _("'{code}' is not a language code").format(code=code), hint)
+    if match["private"]:
+        return Language(written.lower(), "und")  # no language of its own: spoken in English
     language = match["language"].lower()
     script = match["script"].title() if match["script"] else None
     region = match["region"].upper() if match["region"] else None

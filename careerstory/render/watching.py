@@ -13,12 +13,14 @@ command line, which exits 130.
 from __future__ import annotations
 
 import sys
+import textwrap
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from careerstory.errors import UserError
+from careerstory import _
+from careerstory.errors import UserError, terminal_width
 from careerstory.questions import Bank
 from careerstory.render.request import Format, RenderRequest
 from careerstory.render.running import run_render
@@ -67,7 +69,7 @@ def watch_and_render(request: RenderRequest, bank: Bank, *, changes: Iterable[No
     if Format.pdf in request.formats:
         import_weasyprint()  # once, so that every render after a save starts warm
     templates = Templates(request.template_dir)
-    sys.stderr.write("Watching for changes; Ctrl-C stops.\n")
+    _say(_("Watching for changes; Ctrl-C stops."))
     _render(request, bank)
     # After the first round the fingerprints skip every output whose inputs did not change.
     again = replace(request, force=False)
@@ -79,5 +81,14 @@ def _render(request: RenderRequest, bank: Bank) -> None:
     try:
         run_render(request, bank)
     except UserError as error:
-        sys.stderr.write(error.format() + "\n")
-        sys.stderr.write("Still watching: save the file again when it is fixed.\n")
+        # Wrapped at spaces to the terminal, as every other message: the terminal's own wrap cuts words.
+        sys.stderr.write(error.format(terminal_width()) + "\n")
+        _say(_("Still watching: save the file again when it is fixed."))
+
+
+def _say(text: str) -> None:
+    """One hint on standard error, wrapped at spaces to the terminal when it is one."""
+    width = terminal_width()
+    if width is not None and len(text) > width:
+        text = textwrap.fill(text, width, break_long_words=False, break_on_hyphens=False)
+    sys.stderr.write(text + "\n")
