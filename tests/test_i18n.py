@@ -295,8 +295,6 @@ def _ask_saves_with(code: str, tmp_path: Path) -> bool:
     except UserError:
         assert not path.exists()
         return False
-    finally:
-        i18n.activate(None)
     sheet = load(path, default_bank())
     assert sheet.text("name") == "Maya"
     assert sheet.language == i18n.parse_language(code).tag

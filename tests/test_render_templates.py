@@ -187,8 +187,9 @@ def test_a_template_over_its_bounds_stops_with_the_template_and_the_bound_named(
 
 def test_a_template_within_its_bounds_renders_as_before(own: Path, write_answers, bank) -> None:
     (own / "brief.md.j2").write_text(
-        "{{ 'ab'.ljust(4) }}|{{ '%03d'|format(7) }}|{{ '{:>3}'.format(1) }}|{{ 'a' ~ 'b' }}|"
-        "{{ range(3)|list|join(',') }}|{{ 'x\\ny'|indent(2) }}|{{ lipsum(1, html=False)|length > 0 }}\n",
+        # The template's own text, marked as its Markdown (md_built): printed as it is, not escaped.
+        "{{ 'ab'.ljust(4)|md_built }}|{{ '%03d'|format(7) }}|{{ '{:>3}'.format(1)|md_built }}|{{ 'a' ~ 'b' }}|"
+        "{{ range(3)|list|join(',') }}|{{ 'x\\ny'|indent(2)|md_built }}|{{ lipsum(1, html=False)|length > 0 }}\n",
         encoding="utf-8",
     )
     assert render_with(own, write_answers(FULL), bank) == "ab  |007|  1|ab|0,1,2|x\n  y|True\n"
