@@ -84,6 +84,8 @@ VERBATIM_KEYS = frozenset(
         "own_question",
         "review",  # the review's limits per question (min_words): numbers
         "field",
+        "cut",  # a draft's part may be cut to its first clause: a flag
+        "spare",  # a draft's part is left out first when the draft runs long: a flag
     }
 )
 # Keys that only hold other entries: walked through for the keys above.
