@@ -50,7 +50,7 @@ def test_watch_renders_again_after_each_save_and_survives_a_broken_one(write_ans
     watch_and_render(RenderRequest([path], ["md"]), bank, changes=changes())
     assert seen == ["# Sam Lee", "# Sam Lee-Park", "# Sam Lee-Park", "# Samira Lee"]
     err = capsys.readouterr().err
-    assert f"{path}:3:1: error: a list opened with '[' is never closed" in err and "Still watching" in err
+    assert f"{path}:2:8: error: a list opened with '[' is never closed" in err and "Still watching" in err
 
 
 def test_a_change_that_leaves_the_inputs_as_they_were_renders_nothing(write_answers, bank, capsys) -> None:

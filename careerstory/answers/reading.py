@@ -270,7 +270,10 @@ def compose(text: str, reader: Reader) -> yaml.Node | None:
         # For an unclosed quote the problem is found at the end of the file; the quote
         # itself is where the person has to look.
         quoted = "quoted scalar" in str(error.context) and "end of stream" in str(error.problem)
-        mark = (error.context_mark if quoted else error.problem_mark) or error.context_mark
+        # An unclosed '[' or '{' is found where the parser gives up, often lines later;
+        # its context mark is the bracket that was never closed.
+        unclosed = "flow" in str(error.context) and "did not find expected ','" in str(error.problem)
+        mark = (error.context_mark if quoted or unclosed else error.problem_mark) or error.context_mark
         message, hint = next(
             (plain for key, plain in _SYNTAX_PROBLEMS if key in said),
             (_("YAML syntax: {message}").format(message=said), _("Fix the YAML syntax at this place.")),
