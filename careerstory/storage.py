@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
-import hashlib
 import os
 import stat
 import tempfile
@@ -116,23 +115,38 @@ def _umask() -> int:
 
 
 class FileLock:
-    """Refuses a second ``ask`` on the same file while one runs.
+    """Refuses a second ``ask`` (or ``migrate``) on the same file while one runs.
 
-    The lock file lives in the temporary folder, named after the answers file's real
-    path, so nothing is left beside the person's file; the kernel drops the lock when
-    the process dies, even by SIGKILL.
+    The lock is a file beside the answers file (``.careerstory.yaml.lock``), named after
+    its real path's name, so that every command on that file meets the same lock whoever
+    runs it and whatever its ``TMPDIR``. It is removed when the lock is let go; the kernel
+    drops the lock itself when the process dies, even by SIGKILL, and a lock file left
+    behind then guards nothing.
     """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        digest = hashlib.sha256(os.path.realpath(path).encode()).hexdigest()[:24]
-        self._lock_path = Path(tempfile.gettempdir()) / f"careerstory-{os.getuid()}-{digest}.lock"
+        real = Path(os.path.realpath(path))
+        self._lock_path = real.with_name(f".{real.name}.lock")
         self._fd: int | None = None
 
     def acquire(self) -> None:
         """Take the lock or raise :class:`UserError`."""
         while True:
-            fd = os.open(self._lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+            try:
+                fd = os.open(self._lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+            except OSError as error:
+                raise UserError(
+                    Problem(
+                        _("cannot lock {file} against a second careerstory: {reason}").format(
+                            file=self.path, reason=error.strerror
+                        ),
+                        _("Nothing was changed. Make its folder {folder} writable, then try again.").format(
+                            folder=self._lock_path.parent
+                        ),
+                        self.path,
+                    )
+                ) from None
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError as error:
