@@ -16,11 +16,22 @@ from pathlib import Path
 from careerstory import _
 from careerstory.errors import Problem, UserError
 
+# Far above any real brief (the example personas are under 10 kB): a larger file is
+# almost surely the wrong file, and refusing it keeps memory and time small (and the
+# in-place writer, which walks the pure-Python node tree, quick).
+MAX_BYTES = 256_000
 
-def read_bytes(path: Path) -> bytes | None:
-    """The file's bytes, or None when it does not exist yet."""
+
+def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes | None:
+    """The file's bytes, at most ``limit + 1`` of them; None when it does not exist yet.
+
+    Every command reads a person's file through here. What is not a regular file (a
+    folder, a pipe, a device such as /dev/zero) is refused before a byte is read: a
+    pipe is opened without waiting for a writer, and nothing is read without end. A
+    caller refuses a result longer than ``limit`` with its own words.
+    """
     try:
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
     except FileNotFoundError:
         return None
     except OSError as error:
@@ -31,6 +42,39 @@ def read_bytes(path: Path) -> bytes | None:
                 path,
             )
         ) from None
+    try:
+        kind = stat.S_IFMT(os.fstat(fd).st_mode)
+        if kind == stat.S_IFDIR:
+            raise UserError(
+                Problem(_("this is a folder, not an answers file"), _("Give the path of a .yaml file."), path)
+            )
+        if kind != stat.S_IFREG:
+            raise UserError(
+                Problem(
+                    _("this is not a regular file (a pipe, a device or a socket)"),
+                    _("Nothing was read. Give the path of an answers file, such as careerstory.yaml."),
+                    path,
+                )
+            )
+        chunks: list[bytes] = []
+        left = limit + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 16))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    except OSError as error:
+        raise UserError(
+            Problem(
+                _("cannot read {file}: {reason}").format(file=path, reason=error.strerror),
+                _("Check its permissions."),
+                path,
+            )
+        ) from None
+    finally:
+        os.close(fd)
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -131,7 +175,10 @@ class FileLock:
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        """Take the lock or raise :class:`UserError`."""
+        """Take the lock or raise :class:`UserError`; a pipe, device or folder is refused first."""
+        with contextlib.suppress(OSError):
+            if not stat.S_ISREG(os.stat(self.path).st_mode):
+                read_bytes(self.path, 0)  # says what it is, in the words every command uses
         while True:
             try:
                 fd = os.open(self._lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)

@@ -14,15 +14,17 @@ REPO = Path(__file__).parents[1]
 EXAMPLES = REPO / "examples"
 
 
-def careerstory(*args: str, cwd: Path | None = None, **kwargs: object) -> subprocess.CompletedProcess[str]:
+def careerstory(
+    *args: str, cwd: Path | None = None, timeout: float = 60, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "careerstory", *args],
         capture_output=True,
         text=True,
         cwd=cwd,
-        timeout=60,
+        timeout=timeout,
         check=False,
-        **kwargs,  # type: ignore[call-overload]
+        env=env,
     )
 
 
@@ -124,3 +126,82 @@ def test_a_lock_file_that_cannot_be_made_beside_the_file_is_said_plainly(tmp_pat
     # Its "folder" is a file: refused for any user, root included.
     with pytest.raises(UserError, match="cannot lock"):
         FileLock(tmp_path / "f.yaml" / "x.yaml").acquire()
+
+
+# -- finding 9: what is not a regular file is refused, and no file is read past the limit ----
+
+
+@pytest.fixture(params=["fifo", "/dev/zero", "a symlink to /dev/zero"])
+def special(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    if request.param == "fifo":
+        path = tmp_path / "pipe.yaml"
+        os.mkfifo(path)
+        return path
+    if request.param == "/dev/zero":
+        return Path("/dev/zero")
+    link = tmp_path / "zero.yaml"
+    link.symlink_to("/dev/zero")
+    return link
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["check"], ["review"], ["render"], ["render", "--out", "-"], ["migrate"], ["migrate", "--dry-run"]],
+    ids=" ".join,
+)
+def test_a_pipe_or_a_device_is_refused_by_every_command_without_waiting(
+    command: list[str], special: Path, tmp_path: Path
+) -> None:
+    done = careerstory(*command, str(special), cwd=tmp_path, timeout=20)
+    assert done.returncode == 1
+    assert "is not a regular file" in done.stderr and "Traceback" not in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_ask_refuses_a_pipe_or_a_device_before_it_locks_or_reads(special: Path, bank) -> None:
+    from careerstory.answers import AnswersFile
+    from careerstory.errors import UserError
+
+    with pytest.raises(UserError, match="is not a regular file"), AnswersFile(special, bank):
+        pass
+    assert not special.with_name(f".{special.name}.lock").exists()
+
+
+def test_a_folder_is_refused_by_the_one_reading_function(tmp_path: Path, bank) -> None:
+    from careerstory.answers import AnswersFile, read
+    from careerstory.answers.migrating import migrate_path
+    from careerstory.errors import UserError
+
+    folder = tmp_path / "folder.yaml"
+    folder.mkdir()
+    for attempt in (
+        lambda: read(folder, bank),
+        lambda: migrate_path(folder, bank, dry_run=True),
+        lambda: AnswersFile(folder, bank).__enter__(),
+    ):
+        with pytest.raises(UserError, match="this is a folder"):
+            attempt()
+
+
+@pytest.mark.parametrize(
+    "command", [["check"], ["review"], ["render"], ["migrate"], ["migrate", "--dry-run"]], ids=" ".join
+)
+def test_a_huge_file_is_refused_after_reading_no_more_than_the_limit(command: list[str], tmp_path: Path) -> None:
+    huge = tmp_path / "huge.yaml"
+    with huge.open("wb") as stream:  # sparse: a gigabyte that costs nothing on disk
+        stream.write(b"version: 1\nabout:\n  name: ")
+        stream.truncate(1 << 30)
+    done = careerstory(*command, str(huge), cwd=tmp_path, timeout=20)
+    assert done.returncode == 1
+    assert "larger than 256 kB" in done.stderr and "Traceback" not in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["huge.yaml"]
+
+
+def test_the_reading_function_reads_one_byte_past_the_limit_and_no_more(tmp_path: Path) -> None:
+    from careerstory import storage
+
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"x" * 1000)
+    assert storage.read_bytes(path, 10) == b"x" * 11
+    assert storage.read_bytes(path) == b"x" * 1000
+    assert storage.read_bytes(tmp_path / "nothing.yaml") is None

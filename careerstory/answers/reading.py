@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from careerstory import _
+from careerstory import _, storage
 from careerstory.answers import migrations
 from careerstory.answers.migrations import CURRENT_VERSION
 from careerstory.answers.model import (
@@ -36,10 +36,8 @@ from careerstory.answers.model import (
 from careerstory.errors import Problem, UserError
 from careerstory.questions import Bank, Block, Question
 
-# Far above any real brief (the example personas are under 10 kB): a larger file is
-# almost surely the wrong file, and refusing it keeps memory and time small (and the
-# in-place writer, which walks the pure-Python node tree, quick).
-MAX_BYTES = 256_000
+# The largest answers file read (storage says why), and the reader's own message for more.
+MAX_BYTES = storage.MAX_BYTES
 # A BCP 47 language tag as careerstory uses it: language, then an optional script,
 # region and variants (`de`, `pl`, `de-AT`, `sr-Latn`, `zh-Hant-TW`, `es-419`).
 LANGUAGE_PATTERN = (
@@ -156,25 +154,15 @@ def load(path: Path, bank: Bank) -> AnswerSheet:
 
 def read(path: Path, bank: Bank) -> tuple[AnswerSheet, bytes]:
     """The validated answers at ``path`` and the bytes they were read from."""
-    try:
-        with path.open("rb") as stream:
-            data = stream.read(MAX_BYTES + 1)
-    except FileNotFoundError:
+    data = storage.read_bytes(path)
+    if data is None:
         raise UserError(
             Problem(
                 _("no such answers file"),
                 _("Run `careerstory ask {file}` to start one, or give the path of an existing file.").format(file=path),
                 path,
             )
-        ) from None
-    except IsADirectoryError:
-        raise UserError(
-            Problem(_("this is a folder, not an answers file"), _("Give the path of a .yaml file."), path)
-        ) from None
-    except OSError as error:
-        raise UserError(
-            Problem(_("cannot read it ({reason})").format(reason=error.strerror), _("Check its permissions."), path)
-        ) from None
+        )
     sheet = load_bytes(data, bank, path)
     if sheet.migrated_from is not None:
         # Said here, where a command reads a file by its path, so that check and render

@@ -20,6 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from careerstory import storage
 from careerstory.errors import Problem, UserError
 from careerstory.i18n import Language, active, jinja_install
 from careerstory.questions.compiled import cache_folder
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
 FONTS_FOLDER = "fonts"
 
 MAX_EXPONENT = 1000
+# Far above any template (the built-in ones are under 20 kB each).
+MAX_TEMPLATE_BYTES = 2_000_000
 MAX_REPEAT = 1_000_000
 
 # Filters that would let a template print raw HTML or turn text into links.
@@ -55,7 +58,17 @@ def inside(path: Path, folder: Path) -> Path | None:
 
 def _read_text(path: Path) -> str:
     """A template file's text, or a :class:`UserError` naming where it is not UTF-8."""
-    data = path.read_bytes()
+    data = storage.read_bytes(path, MAX_TEMPLATE_BYTES)
+    if data is None:
+        raise UserError(Problem("the template file is gone", "Render again once the folder holds it.", path))
+    if len(data) > MAX_TEMPLATE_BYTES:
+        raise UserError(
+            Problem(
+                f"the template file is larger than {MAX_TEMPLATE_BYTES // 1_000_000} MB",
+                "A template is text that lays out a brief; check that this is the right file.",
+                path,
+            )
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
