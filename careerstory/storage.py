@@ -101,6 +101,14 @@ def atomic_write(path: Path, data: bytes) -> None:
     except FileNotFoundError:
         mode = 0o666 & ~_umask()
         exists = False
+    except OSError as error:  # a name too long, a folder that is a file
+        raise UserError(
+            Problem(
+                _("cannot write {file}: {reason}").format(file=path, reason=error.strerror),
+                _("Nothing was written. Choose a shorter path, in a folder that exists."),
+                path,
+            )
+        ) from None
     # The write bits say what the person meant; root's access() would say yes regardless.
     if exists and not (mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) and os.access(target, os.W_OK)):
         raise UserError(
@@ -111,7 +119,7 @@ def atomic_write(path: Path, data: bytes) -> None:
             )
         )
     try:
-        fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name[:64]}.", suffix=".tmp")
     except OSError as error:
         raise UserError(
             Problem(
@@ -121,11 +129,12 @@ def atomic_write(path: Path, data: bytes) -> None:
             )
         ) from None
     try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fchmod(stream.fileno(), mode)
-            os.fsync(stream.fileno())
+        try:
+            write_all(fd, data)
+            os.fchmod(fd, mode)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         os.replace(tmp_name, target)
     except BaseException as error:
         with contextlib.suppress(OSError):
@@ -140,6 +149,13 @@ def atomic_write(path: Path, data: bytes) -> None:
             ) from None
         raise
     _fsync_folder(target.parent)
+
+
+def write_all(fd: int, data: bytes) -> None:
+    """Write every byte of ``data`` to ``fd``; an OSError (a full disk) may come part-way."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
 
 
 def _fsync_folder(folder: Path) -> None:

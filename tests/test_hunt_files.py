@@ -205,3 +205,111 @@ def test_the_reading_function_reads_one_byte_past_the_limit_and_no_more(tmp_path
     assert storage.read_bytes(path, 10) == b"x" * 11
     assert storage.read_bytes(path) == b"x" * 1000
     assert storage.read_bytes(tmp_path / "nothing.yaml") is None
+
+
+# -- finding 4: migrate keeps a verified copy first, and takes it away when it fails -----------
+
+V1 = "version: 1\nabout:\n  name: Ada\n  # my aim\n  target_role: Analyst\n"
+
+
+def _full_disk_after(monkeypatch: pytest.MonkeyPatch, good_writes: int) -> None:
+    """The disk fills up part-way through write number ``good_writes + 1``."""
+    import errno
+
+    from careerstory import storage
+
+    real = storage.write_all
+    calls = {"n": 0}
+
+    def write_all(fd: int, data: bytes) -> None:
+        calls["n"] += 1
+        if calls["n"] > good_writes:
+            real(fd, data[: len(data) // 2])
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real(fd, data)
+
+    monkeypatch.setattr(storage, "write_all", write_all)
+
+
+def _migrate(path: Path, bank) -> list:
+    from careerstory.answers.migrating import migrate_files
+
+    return migrate_files([path], bank, dry_run=False)[1]
+
+
+@pytest.mark.parametrize("fails", ["the copy", "the file itself"])
+def test_a_full_disk_during_migrate_changes_nothing_and_leaves_no_copy(
+    fails: str, tmp_path: Path, bank, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text(V1)
+    _full_disk_after(monkeypatch, 0 if fails == "the copy" else 1)
+    [problem] = _migrate(path, bank)
+    assert "No space left on device" in problem.message and "Nothing was" in problem.hint
+    assert path.read_text() == V1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml"]
+    monkeypatch.undo()
+    # Once there is room again, a rerun works cleanly: one copy, under the first name.
+    assert _migrate(path, bank) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "a.yaml.v1"]
+    assert (tmp_path / "a.yaml.v1").read_text() == V1
+    assert path.read_text().startswith("version: 2\n")
+
+
+def test_a_read_only_file_is_refused_by_migrate_without_leaving_a_copy(tmp_path: Path, bank) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text(V1)
+    path.chmod(0o444)
+    for _attempt in range(2):  # and again: still no .v1, no .v1-2
+        [problem] = _migrate(path, bank)
+        assert "read-only" in problem.message and "Nothing was written" in problem.hint
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml"]
+    path.chmod(0o644)
+    assert _migrate(path, bank) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "a.yaml.v1"]
+
+
+def test_a_copy_that_does_not_read_back_is_removed_and_nothing_changes(
+    tmp_path: Path, bank, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from careerstory import storage
+
+    path = tmp_path / "a.yaml"
+    path.write_text(V1)
+    real = storage.read_bytes
+    monkeypatch.setattr(
+        storage, "read_bytes", lambda p, limit=storage.MAX_BYTES: b"" if p.name.endswith(".v1") else real(p, limit)
+    )
+    [problem] = _migrate(path, bank)
+    assert "copy" in problem.message
+    assert path.read_text() == V1 and sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml"]
+
+
+def test_migrating_a_file_restored_from_its_copy_uses_that_copy_again(tmp_path: Path, bank) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text(V1)
+    assert _migrate(path, bank) == []
+    path.write_bytes((tmp_path / "a.yaml.v1").read_bytes())  # the person went back to version 1
+    assert _migrate(path, bank) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "a.yaml.v1"]
+
+
+def test_a_full_disk_during_migrate_shows_no_traceback(tmp_path: Path) -> None:
+    # The real command, its disk filling up as it writes the copy.
+    (tmp_path / "a.yaml").write_text(V1)
+    script = (
+        "import errno, os, sys\n"
+        "from careerstory import storage, cli\n"
+        "def full(fd, data):\n"
+        "    os.write(fd, data[:3])\n"
+        "    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))\n"
+        "storage.write_all = full\n"
+        "sys.argv = ['careerstory', 'migrate', 'a.yaml']\n"
+        "cli.main()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr and "No space left on device" in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml"]
