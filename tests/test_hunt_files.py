@@ -313,3 +313,49 @@ def test_a_full_disk_during_migrate_shows_no_traceback(tmp_path: Path) -> None:
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr and "No space left on device" in done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml"]
+
+
+# -- finding 17: migrate reads every line ending check reads, and keeps every byte -----------
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
+def test_migrate_keeps_every_byte_of_moved_comments_whatever_the_line_endings(
+    newline: str, tmp_path: Path, bank
+) -> None:
+    from test_answers_migrating import ODD_V1, ODD_V2
+
+    from careerstory.answers import load_text
+    from careerstory.answers.migrating import plan
+
+    # Trailing spaces and tabs after comments that move, and after one that stays.
+    def spaced(text: str) -> str:
+        return (
+            text.replace("because data\n", "because data  \t\n")
+            .replace("(second thought)\n", "(second thought)\t\n")
+            .replace("new job?\n", "new job? \n")
+            .replace("about skills\n", "about skills\t \n")
+        )
+
+    old, expected = spaced(ODD_V1).replace("\n", newline), spaced(ODD_V2).replace("\n", newline)
+    path = tmp_path / "mine.yaml"
+    path.write_bytes(old.encode())
+    load_text(old, bank)  # check reads it as valid, so migrate must take it
+    assert plan(path, path.read_bytes(), bank).new.decode() == expected
+
+
+def test_a_note_after_an_empty_answer_keeps_its_trailing_spaces(tmp_path: Path, bank) -> None:
+    from careerstory.answers.migrating import plan
+
+    path = tmp_path / "mine.yaml"
+    path.write_bytes(b"version: 1\rabout:\r  target_role:    # none yet \t\r  name: Z\r")
+    assert plan(path, path.read_bytes(), bank).new == b"version: 2\rabout:\r  # none yet \t\r  name: Z\r"
+
+
+def test_migrate_upgrades_a_cr_only_file_on_disk(tmp_path: Path) -> None:
+    path = tmp_path / "old-mac.yaml"
+    path.write_bytes(b"version: 1\rabout:\r  name: Ada\r  target_role: Analyst\r")
+    assert careerstory("check", str(path)).returncode == 0
+    done = careerstory("migrate", str(path))
+    assert done.returncode == 0, done.stderr
+    assert path.read_bytes() == b"version: 2\rabout:\r  name: Ada\r\rtargets:\r  jobs:\r    - role: Analyst\r"
+    assert careerstory("check", str(path)).returncode == 0

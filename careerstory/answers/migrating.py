@@ -92,10 +92,15 @@ def plan(path: Path, data: bytes, bank: Bank) -> Migration:
     if lifted.migrated_from is None:
         return Migration(path, data, data, None, ())
     steps = steps_from(lifted.migrated_from)
-    new = text
+    # YAML reads a lone CR as a line break, as old Mac editors wrote them; the writer
+    # works in lines ended by LF, so a CR-only file is moved in LF and given back its CRs.
+    cr_only = "\r" in text and "\n" not in text
+    new = text.replace("\r", "\n") if cr_only else text
     for step in steps:
         new = _apply(new, step, path, bank)
     new = _set_version(new, path)
+    if cr_only:
+        new = new.replace("\n", "\r")
     _verify(new, lifted, bank, path)
     bom = BOM if data.startswith(BOM) else b""
     return Migration(path, data, bom + new.encode("utf-8"), lifted.migrated_from, steps)
@@ -292,13 +297,14 @@ def _cut(text: str, move: Move, path: Path | None) -> tuple[str, _Piece | None]:
         raise _refuse(path, _("block '{block}' is written in flow style").format(block=block.key.value), mark.line + 1)
     floor = _floor(text, block, answer)
     start = _comments_start(text, floor, answer.start)
-    comment_lines = text[start : _line_start(text, answer.start)].splitlines()
+    # Whole lines, every byte but the line break kept (a comment's trailing spaces too).
+    comment_lines = [line.removesuffix("\r") for line in text[start : _line_start(text, answer.start)].split("\n")][:-1]
     if is_empty(answer.value):
         # Nothing to move: the key goes, and careerstory's old question above it with it.
         end = _line_end(text, answer.key.end_mark.index)
         mine = [line for line in comment_lines if line.strip() != f"# {move.prompt}"]
         # A note after the empty answer ("target_role:  # not yet") stays, on a line of its own.
-        note = text[answer.key.end_mark.index : end].strip().removeprefix(":").strip()
+        note = text[answer.key.end_mark.index : end].rstrip("\r\n").lstrip().removeprefix(":").lstrip(" \t")
         if note.startswith("#"):
             mine.append(" " * answer.column + note)
         return text[:start] + "".join(line + _newline(text) for line in mine) + text[end:], None
@@ -306,7 +312,8 @@ def _cut(text: str, move: Move, path: Path | None) -> tuple[str, _Piece | None]:
     # The key is written anew (plain, under its new name); the rest keeps its bytes.
     body = text[answer.key.end_mark.index : end].rstrip("\r\n")
     lines = tuple(line.rstrip("\r") for line in (str(move.target[-1]) + body).split("\n"))
-    piece = _Piece(str(move.target[-1]), tuple(c.strip() for c in comment_lines), lines, answer.column)
+    # A comment is re-indented with its answer; what follows its '#' stays as typed.
+    piece = _Piece(str(move.target[-1]), tuple(c.lstrip(" \t") for c in comment_lines), lines, answer.column)
     return text[:start] + text[end:], piece
 
 
