@@ -359,3 +359,166 @@ def test_migrate_upgrades_a_cr_only_file_on_disk(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert path.read_bytes() == b"version: 2\rabout:\r  name: Ada\r\rtargets:\r  jobs:\r    - role: Analyst\r"
     assert careerstory("check", str(path)).returncode == 0
+
+
+# -- findings 1, 5, 6, 7: every output path of a run is planned and checked before a write ---
+
+FULL = __import__("json").loads((REPO / "tests" / "golden" / "full.answers.json").read_text("utf-8"))
+
+
+def _with_jobs(write_answers, *roles: str, name: str = "s.yaml") -> Path:
+    import copy
+
+    job = FULL["jobs"][0]
+    return write_answers({**FULL, "jobs": [{**copy.deepcopy(job), "role": role} for role in roles]}, name)
+
+
+def _render(files: list[Path], **options: object) -> list[Path]:
+    from careerstory.questions import default_bank
+    from careerstory.render.request import RenderRequest
+    from careerstory.render.running import run_render
+
+    return run_render(RenderRequest(tuple(files), force=True, **options), default_bank())  # type: ignore[arg-type]
+
+
+@pytest.fixture(autouse=False)
+def _dated(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+@pytest.mark.parametrize(
+    "roles",
+    [
+        ("Designer", "Pitch Designer"),
+        ("Pitch",),
+        ("Conversations",),
+        ("Conversations Lead", "Lead"),
+        ("Pitch Conversations", "Conversations", "Pitch"),
+        ("Designer", "designer", "DESIGNER"),
+    ],
+)
+def test_every_document_and_target_of_a_run_gets_a_file_of_its_own(
+    roles: tuple[str, ...], write_answers, tmp_path: Path, _dated: None
+) -> None:
+    from careerstory.render.request import Format
+
+    answers = _with_jobs(write_answers, *roles)
+    for targets in (("all",), ()):
+        written = _render([answers], documents=("all",), targets=targets, formats=(Format.md,))
+        assert len(written) == len(set(written))
+    # Tailored and general, every name once: 3 documents x (jobs + the general one).
+    names = [n for n in _files(tmp_path) if n != "s.yaml"]
+    assert len(names) == 3 * (len(roles) + 1)
+
+
+def test_tailored_names_are_unique_by_construction(bank) -> None:
+    from careerstory.questions.documents import default_documents
+    from careerstory.render.targets import document_words, slugs
+
+    words = document_words()
+    # The rule the construction rests on: no document's word is another's first word.
+    assert all(not (a != b and (a + "-").startswith(b + "-")) for a in words for b in words)
+    roles = [*words, *(f"{w} {x}" for w in words for x in ("designer", "lead")), "designer", "lead", "job pitch"]
+    made = slugs(roles, [""] * len(roles))
+    assert len(set(made)) == len(made)
+    names = {doc.file_name.format(stem="s") for doc in default_documents()}
+    tailored = [doc.file_name.format(stem="s") + "-" + slug for doc in default_documents() for slug in made]
+    assert len(set(tailored)) == len(tailored) and not names & set(tailored)
+
+
+def test_a_run_that_would_write_one_path_twice_writes_nothing(write_answers, tmp_path: Path, _dated: None) -> None:
+    from careerstory.errors import UserError
+    from careerstory.render.request import Format
+
+    a = _with_jobs(write_answers, "Designer", name="me.yaml")
+    (tmp_path / "b").mkdir()
+    b = _with_jobs(write_answers, "Designer", name="b/me.yaml")
+    before = _files(tmp_path)
+    with pytest.raises(UserError) as caught:
+        _render([a, b], documents=("all",), targets=("all",), formats=(Format.md,), out=str(tmp_path / "out"))
+    assert any("would both be written to" in p.message for p in caught.value.problems)
+    assert _files(tmp_path) == before and not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("fmt", ["--md", "--html", "--pdf"])
+@pytest.mark.parametrize("name", ["other.yaml", "other.YML", "notes.txt", "old.yaml.v1", "no-suffix"])
+def test_render_never_writes_over_an_answers_file_whatever_its_name(
+    fmt: str, name: str, write_answers, tmp_path: Path
+) -> None:
+    source = write_answers(FULL, "me.yaml")
+    other = tmp_path / name
+    other.write_bytes(source.read_bytes().replace(b"Maya", b"Ada"))
+    before = _files(tmp_path)
+    done = careerstory("render", str(source), fmt, "--out", str(other), cwd=tmp_path)
+    assert done.returncode == 1
+    assert "answers file" in done.stderr and "Nothing was written" in done.stderr and "Traceback" not in done.stderr
+    assert _files(tmp_path) == before
+
+
+def test_a_broken_answers_file_is_not_written_over_either(write_answers, tmp_path: Path, _dated: None) -> None:
+    from careerstory.errors import UserError
+
+    source = write_answers(FULL, "me.yaml")
+    broken = tmp_path / "draft.txt"
+    broken.write_text("# my answers\nabout:\n  name: [Ada\n")
+    with pytest.raises(UserError, match="reads as an answers file"):
+        _render([source], out=str(broken))
+    assert broken.read_text() == "# my answers\nabout:\n  name: [Ada\n"
+
+
+def test_one_protected_path_among_many_outputs_stops_the_whole_run(write_answers, tmp_path: Path, _dated: None) -> None:
+    from careerstory.errors import UserError
+    from careerstory.render.request import Format
+
+    source = _with_jobs(write_answers, "Designer", "Analyst", name="me.yaml")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "me-pitch-analyst.md").write_text("version: 2\nabout:\n  name: Kept\n")
+    with pytest.raises(UserError, match="reads as an answers file"):
+        _render([source], documents=("all",), targets=("all",), formats=(Format.md, Format.html), out=str(out))
+    assert [p.name for p in out.iterdir()] == ["me-pitch-analyst.md"]
+
+
+def test_a_brief_written_before_is_written_over_as_ever(write_answers, tmp_path: Path, _dated: None) -> None:
+    source = write_answers(FULL, "me.yaml")
+    (first,) = _render([source])
+    (again,) = _render([source])
+    assert first == again == tmp_path / "me.md"
+
+
+@pytest.mark.parametrize("targets", [["--target", "all"], ["--target", "Designer", "--target", "Analyst"]])
+def test_standard_output_takes_one_document_and_refuses_several_targets(
+    targets: list[str], write_answers, tmp_path: Path
+) -> None:
+    source = _with_jobs(write_answers, "Designer", "Analyst", name="me.yaml")
+    done = careerstory("render", str(source), *targets, "--out", "-", cwd=tmp_path)
+    assert done.returncode == 1 and done.stdout == ""
+    assert "'-' (standard output) takes one document" in done.stderr and "--target" in done.stderr
+    one = careerstory("render", str(source), "--target", "Designer", "--out", "-", cwd=tmp_path)
+    assert one.returncode == 0 and one.stdout.startswith("# ")
+
+
+def test_a_very_long_role_gives_file_names_that_fit_and_stay_unique(write_answers, tmp_path: Path) -> None:
+    long = "Senior " * 50 + "Designer"
+    source = _with_jobs(write_answers, long, long + " II", "Designer", name="me.yaml")
+    done = careerstory("render", str(source), "--doc", "all", "--target", "all", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    names = [n for n in _files(tmp_path) if n != "me.yaml"]
+    assert len(names) == len(set(names)) == 3 * 3
+    assert max(len(n) for n in names) <= len("me-conversations-") + 64 + len(".md")
+
+
+def test_a_name_too_long_for_the_file_system_is_refused_before_anything_is_written(
+    write_answers, tmp_path: Path
+) -> None:
+    source = _with_jobs(write_answers, "Designer", name="a" * 240 + ".yaml")
+    done = careerstory("render", str(source), "--doc", "all", "--target", "all", cwd=tmp_path)
+    assert done.returncode == 1
+    assert "longer than 255 bytes" in done.stderr and "Traceback" not in done.stderr
+    assert [p.name for p in tmp_path.iterdir()] == [source.name]
+    out = careerstory("render", str(source), "--out", "x" * 300 + ".md", cwd=tmp_path)
+    assert out.returncode == 1 and "Traceback" not in out.stderr

@@ -177,6 +177,32 @@ def read(path: Path, bank: Bank) -> tuple[AnswerSheet, bytes]:
     return sheet, data
 
 
+def reads_as_answers(data: bytes) -> bool:
+    """True when ``data`` is what an answers file holds, valid or not: a thing never to write over.
+
+    That is a YAML mapping holding ``version`` or a block of the questions, or, when the
+    YAML is broken, text whose first line after the comments is such a key.
+    """
+    from careerstory.questions import default_bank
+
+    names = {"version", *(block.id for block in default_bank().blocks)}
+
+    if len(data) > MAX_BYTES:
+        return False
+    try:
+        text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    root = compose_nodes(text)
+    if isinstance(root, yaml.MappingNode):
+        return any(isinstance(key, yaml.ScalarNode) and key.value in names for key, _value in root.value)
+    if root is not None:
+        return False
+    lines = (line.strip() for line in text.splitlines())
+    first = next((line for line in lines if line and not line.startswith("#")), "")
+    return first.partition(":")[1] == ":" and first.partition(":")[0].strip() in names
+
+
 def decode(data: bytes, path: Path | None) -> str:
     """Decode the file's bytes as UTF-8 (a BOM is fine), or say where they are not."""
     if len(data) > MAX_BYTES:
