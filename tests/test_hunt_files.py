@@ -522,3 +522,81 @@ def test_a_name_too_long_for_the_file_system_is_refused_before_anything_is_writt
     assert [p.name for p in tmp_path.iterdir()] == [source.name]
     out = careerstory("render", str(source), "--out", "x" * 300 + ".md", cwd=tmp_path)
     assert out.returncode == 1 and "Traceback" not in out.stderr
+
+
+# -- finding 11: a template folder is one, and only what templates can load is walked ---------
+
+
+@pytest.mark.parametrize("folder", ["/proc", "/usr", "/etc", "/"])
+def test_a_system_folder_given_as_templates_is_refused_at_once(folder: str, tmp_path: Path) -> None:
+    done = careerstory(
+        "render", str(EXAMPLES / "teacher.yaml"), "--template-dir", folder, "--out", str(tmp_path / "x.md"), timeout=20
+    )
+    assert done.returncode == 1
+    assert "is no template folder" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "x.md").exists()
+
+
+def test_a_folder_without_templates_is_refused_without_being_walked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from careerstory.errors import UserError
+    from careerstory.render.templating import Templates
+
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    (folder / "brief.md").write_text("not a template")
+    (folder / "fonts").mkdir()
+    (folder / "fonts" / "fonts.conf").write_text("<fontconfig/>")
+
+    def no_walk(*args: object, **kwargs: object) -> None:
+        raise AssertionError("walked")
+
+    monkeypatch.setattr(os, "walk", no_walk)
+    with pytest.raises(UserError, match="is no template folder"):
+        Templates(folder)
+
+
+def test_a_template_folder_with_more_files_than_any_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from careerstory.errors import UserError
+    from careerstory.render import templating
+    from careerstory.render.templating import Templates
+
+    monkeypatch.setattr(templating, "MAX_TEMPLATE_FILES", 50)
+    folder = tmp_path / "mine"
+    (folder / "deep").mkdir(parents=True)
+    (folder / "brief.md.j2").write_text("x")
+    for n in range(51):
+        (folder / "deep" / f"{n}.txt").touch()
+    with pytest.raises(UserError, match="no template folder"):
+        Templates(folder).fingerprint()
+
+
+def test_the_fingerprint_covers_what_templates_load_and_skips_what_they_cannot(tmp_path: Path) -> None:
+    from careerstory.render.templating import Templates
+
+    folder = tmp_path / "mine"
+    (folder / ".git" / "objects").mkdir(parents=True)
+    (folder / "brief.css").write_text("body {}")
+    (folder / "parts").mkdir()
+    before = Templates(folder).fingerprint()
+    for n in range(3000):  # a repository's history beside the templates is never walked
+        (folder / ".git" / "objects" / str(n)).touch()
+    (folder / "__pycache__").mkdir()
+    (folder / "__pycache__" / "x.pyc").touch()
+    (tmp_path / "outside.j2").write_text("x")
+    (folder / "link.j2").symlink_to(tmp_path / "outside.j2")  # points out of the folder: never loaded
+    assert Templates(folder).fingerprint() == before
+    (folder / "parts" / "part.j2").write_text("x")
+    assert Templates(folder).fingerprint() != before
+
+
+def test_a_template_cannot_load_a_hidden_file(tmp_path: Path, write_answers, _dated: None) -> None:
+    from careerstory.errors import UserError
+
+    folder = tmp_path / "mine"
+    (folder / ".private").mkdir(parents=True)
+    (folder / ".private" / "x.j2").write_text("SECRET")
+    (folder / "brief.md.j2").write_text("{% include '.private/x.j2' %}\n")
+    with pytest.raises(UserError, match="not a file inside its folder"):
+        _render([write_answers(FULL, "me.yaml")], template_dir=folder)

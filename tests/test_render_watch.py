@@ -62,6 +62,7 @@ def test_a_change_that_leaves_the_inputs_as_they_were_renders_nothing(write_answ
 def test_watch_listens_to_the_answers_folder_and_every_template_folder(write_answers, tmp_path: Path) -> None:
     own = tmp_path / "mine"
     (own / "fonts").mkdir(parents=True)
+    (own / "brief.css").write_text("body {}", encoding="utf-8")  # a template folder holds a template
     path = write_answers(VALUES)
     templates = Templates(own)
     files, folders = watched_paths(RenderRequest([path], ["md"], template_dir=own), templates)
