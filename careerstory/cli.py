@@ -6,6 +6,7 @@ and an interrupt into exit 130; any other exception is a bug and keeps its trace
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -337,6 +338,11 @@ def schema() -> None:
 
 def main() -> NoReturn:
     """Run careerstory; the one place where errors become exit codes."""
+    # A reader that stops early (`careerstory check *.yaml | head -1`) ends careerstory
+    # as it ends cat or grep: quietly, by SIGPIPE. Python ignores the signal and Click
+    # would turn the broken pipe into a silent exit 1.
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     try:
         code = app(standalone_mode=False)
     except UserError as error:

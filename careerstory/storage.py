@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
-import hashlib
 import os
 import stat
 import tempfile
@@ -16,6 +15,11 @@ from pathlib import Path
 
 from careerstory import _
 from careerstory.errors import Problem, UserError
+
+# Far above any real brief (the example personas are under 10 kB): a larger file is
+# almost surely the wrong file, and refusing it keeps memory and time small (and the
+# in-place writer, which walks the pure-Python node tree, quick).
+MAX_BYTES = 256_000
 
 
 class WriteFailed(UserError):
@@ -25,10 +29,16 @@ class WriteFailed(UserError):
     """
 
 
-def read_bytes(path: Path) -> bytes | None:
-    """The file's bytes, or None when it does not exist yet."""
+def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes | None:
+    """The file's bytes, at most ``limit + 1`` of them; None when it does not exist yet.
+
+    Every command reads a person's file through here. What is not a regular file (a
+    folder, a pipe, a device such as /dev/zero) is refused before a byte is read: a
+    pipe is opened without waiting for a writer, and nothing is read without end. A
+    caller refuses a result longer than ``limit`` with its own words.
+    """
     try:
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
     except FileNotFoundError:
         return None
     except OSError as error:
@@ -39,6 +49,39 @@ def read_bytes(path: Path) -> bytes | None:
                 path,
             )
         ) from None
+    try:
+        kind = stat.S_IFMT(os.fstat(fd).st_mode)
+        if kind == stat.S_IFDIR:
+            raise UserError(
+                Problem(_("this is a folder, not an answers file"), _("Give the path of a .yaml file."), path)
+            )
+        if kind != stat.S_IFREG:
+            raise UserError(
+                Problem(
+                    _("this is not a regular file (a pipe, a device or a socket)"),
+                    _("Nothing was read. Give the path of an answers file, such as careerstory.yaml."),
+                    path,
+                )
+            )
+        chunks: list[bytes] = []
+        left = limit + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 16))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    except OSError as error:
+        raise UserError(
+            Problem(
+                _("cannot read {file}: {reason}").format(file=path, reason=error.strerror),
+                _("Check its permissions."),
+                path,
+            )
+        ) from None
+    finally:
+        os.close(fd)
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -65,6 +108,14 @@ def atomic_write(path: Path, data: bytes) -> None:
     except FileNotFoundError:
         mode = 0o666 & ~_umask()
         exists = False
+    except OSError as error:  # a name too long, a folder that is a file
+        raise UserError(
+            Problem(
+                _("cannot write {file}: {reason}").format(file=path, reason=error.strerror),
+                _("Nothing was written. Choose a shorter path, in a folder that exists."),
+                path,
+            )
+        ) from None
     # The write bits say what the person meant; root's access() would say yes regardless.
     if exists and not (mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) and os.access(target, os.W_OK)):
         raise WriteFailed(
@@ -75,7 +126,7 @@ def atomic_write(path: Path, data: bytes) -> None:
             )
         )
     try:
-        fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name[:64]}.", suffix=".tmp")
     except OSError as error:
         raise WriteFailed(
             Problem(
@@ -85,11 +136,12 @@ def atomic_write(path: Path, data: bytes) -> None:
             )
         ) from None
     try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fchmod(stream.fileno(), mode)
-            os.fsync(stream.fileno())
+        try:
+            write_all(fd, data)
+            os.fchmod(fd, mode)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         os.replace(tmp_name, target)
     except BaseException as error:
         with contextlib.suppress(OSError):
@@ -123,6 +175,13 @@ def keep_cached(path: Path, data: bytes) -> None:
             raise
 
 
+def write_all(fd: int, data: bytes) -> None:
+    """Write every byte of ``data`` to ``fd``; an OSError (a full disk) may come part-way."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
 def _fsync_folder(folder: Path) -> None:
     # The rename itself is only durable once the folder's entry is on disk.
     with contextlib.suppress(OSError):
@@ -140,23 +199,41 @@ def _umask() -> int:
 
 
 class FileLock:
-    """Refuses a second ``ask`` on the same file while one runs.
+    """Refuses a second ``ask`` (or ``migrate``) on the same file while one runs.
 
-    The lock file lives in the temporary folder, named after the answers file's real
-    path, so nothing is left beside the person's file; the kernel drops the lock when
-    the process dies, even by SIGKILL.
+    The lock is a file beside the answers file (``.careerstory.yaml.lock``), named after
+    its real path's name, so that every command on that file meets the same lock whoever
+    runs it and whatever its ``TMPDIR``. It is removed when the lock is let go; the kernel
+    drops the lock itself when the process dies, even by SIGKILL, and a lock file left
+    behind then guards nothing.
     """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        digest = hashlib.sha256(os.path.realpath(path).encode()).hexdigest()[:24]
-        self._lock_path = Path(tempfile.gettempdir()) / f"careerstory-{os.getuid()}-{digest}.lock"
+        real = Path(os.path.realpath(path))
+        self._lock_path = real.with_name(f".{real.name}.lock")
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        """Take the lock or raise :class:`UserError`."""
+        """Take the lock or raise :class:`UserError`; a pipe, device or folder is refused first."""
+        with contextlib.suppress(OSError):
+            if not stat.S_ISREG(os.stat(self.path).st_mode):
+                read_bytes(self.path, 0)  # says what it is, in the words every command uses
         while True:
-            fd = os.open(self._lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+            try:
+                fd = os.open(self._lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+            except OSError as error:
+                raise UserError(
+                    Problem(
+                        _("cannot lock {file} against a second careerstory: {reason}").format(
+                            file=self.path, reason=error.strerror
+                        ),
+                        _("Nothing was changed. Make its folder {folder} writable, then try again.").format(
+                            folder=self._lock_path.parent
+                        ),
+                        self.path,
+                    )
+                ) from None
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError as error:

@@ -323,7 +323,7 @@ def test_a_record_written_as_plain_text_is_shown_the_record_shape_in_a_few_lines
     ("text", "message", "where"),
     [
         ("about:\n  name: [Maya,\n", "a value is missing here", (3, 1)),
-        ("about:\n  name: [Maya\n", "a list opened with '[' is never closed", (3, 1)),
+        ("about:\n  name: [Maya\n", "a list opened with '[' is never closed", (2, 9)),
         ("about:\n  name: @maya\n", "an answer cannot start with this character", (2, 9)),
         ('about:\n  name: "C:\\q"\n', "an unknown escape: a backslash in double quotes starts an escape", (2, 12)),
         ("about:\n  name: Maya\n current_role: x\n", "this line does not line up with the lines around it", (3, 2)),
@@ -334,6 +334,34 @@ def test_common_yaml_mistakes_are_said_in_plain_words_at_their_place(bank, text,
     problem = only_problem(text, bank)
     assert (problem.message, (problem.line, problem.column)) == (message, where)
     assert "YAML syntax" not in problem.message and "while parsing" not in problem.message
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "where"),
+    [
+        # The parser gives up lines later; the person has to look where the bracket opened.
+        (
+            "version: 2\nabout:\n  name: [Ada\n  current_role: x\n  dont_want:\n    - a\n",
+            "a list opened with '[' is never closed",
+            (3, 9),
+        ),
+        ("version: 2\nabout:\n  name: [a, [b, c]\n\n\n  x: y\n", "a list opened with '[' is never closed", (3, 9)),
+        (
+            "about:\n  name: x\n  dont_want: ['a', \"b\"\n\n\nstory: y\n",
+            "a list opened with '[' is never closed",
+            (3, 14),
+        ),
+        (
+            "version: 2\nabout:\n  name: {a: b\n  current_role: x\nstory:\n  why: y\n",
+            "a mapping opened with '{' is never closed",
+            (3, 9),
+        ),
+        ("about:\n  dont_want: {a: [b]\n", "a mapping opened with '{' is never closed", (2, 14)),
+    ],
+)
+def test_an_unclosed_bracket_is_pointed_at_where_it_opens(bank, text, message, where):
+    problem = only_problem(text, bank)
+    assert (problem.message, (problem.line, problem.column)) == (message, where)
 
 
 def test_a_python_tag_is_named_shortly_and_refused(bank):

@@ -293,7 +293,7 @@ def test_out_is_a_file_for_one_brief_and_a_folder_for_several(tmp_path: Path) ->
 
 
 def test_two_files_with_one_stem_in_one_folder_are_refused(tmp_path: Path) -> None:
-    with pytest.raises(UserError, match="would both be rendered"):
+    with pytest.raises(UserError, match="would both be written to"):
         targets([tmp_path / "a" / "me.yaml", tmp_path / "b" / "me.yaml"], ["md"], str(tmp_path / "out"))
 
 

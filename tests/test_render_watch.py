@@ -50,7 +50,7 @@ def test_watch_renders_again_after_each_save_and_survives_a_broken_one(write_ans
     watch_and_render(RenderRequest([path], ["md"]), bank, changes=changes())
     assert seen == ["# Sam Lee", "# Sam Lee-Park", "# Sam Lee-Park", "# Samira Lee"]
     err = capsys.readouterr().err
-    assert f"{path}:3:1: error: a list opened with '[' is never closed" in err and "Still watching" in err
+    assert f"{path}:2:8: error: a list opened with '[' is never closed" in err and "Still watching" in err
 
 
 def test_a_change_that_leaves_the_inputs_as_they_were_renders_nothing(write_answers, bank, capsys) -> None:
@@ -62,6 +62,7 @@ def test_a_change_that_leaves_the_inputs_as_they_were_renders_nothing(write_answ
 def test_watch_listens_to_the_answers_folder_and_every_template_folder(write_answers, tmp_path: Path) -> None:
     own = tmp_path / "mine"
     (own / "fonts").mkdir(parents=True)
+    (own / "brief.css").write_text("body {}", encoding="utf-8")  # a template folder holds a template
     path = write_answers(VALUES)
     templates = Templates(own)
     files, folders = watched_paths(RenderRequest([path], ["md"], template_dir=own), templates)

@@ -20,9 +20,13 @@ median of 7). Files that people write are under 10 kB.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import errno
+import itertools
 import os
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,10 +92,15 @@ def plan(path: Path, data: bytes, bank: Bank) -> Migration:
     if lifted.migrated_from is None:
         return Migration(path, data, data, None, ())
     steps = steps_from(lifted.migrated_from)
-    new = text
+    # YAML reads a lone CR as a line break, as old Mac editors wrote them; the writer
+    # works in lines ended by LF, so a CR-only file is moved in LF and given back its CRs.
+    cr_only = "\r" in text and "\n" not in text
+    new = text.replace("\r", "\n") if cr_only else text
     for step in steps:
         new = _apply(new, step, path, bank)
     new = _set_version(new, path)
+    if cr_only:
+        new = new.replace("\n", "\r")
     _verify(new, lifted, bank, path)
     bom = BOM if data.startswith(BOM) else b""
     return Migration(path, data, bom + new.encode("utf-8"), lifted.migrated_from, steps)
@@ -99,26 +108,47 @@ def plan(path: Path, data: bytes, bank: Bank) -> Migration:
 
 def backup_path(path: Path, version: int) -> Path:
     """The first free name for the old bytes: ``<file>.v1``, then ``<file>.v1-2``, ..."""
-    number = 1
-    while True:
-        suffix = f".v{version}" if number == 1 else f".v{version}-{number}"
-        candidate = path.with_name(path.name + suffix)
-        if not candidate.exists() and not candidate.is_symlink():
-            return candidate
-        number += 1
+    return next(candidate for candidate in _backup_names(path, version) if not _taken(candidate))
 
 
-def _keep_copy(path: Path, data: bytes, version: int) -> Path:
-    """Write the old bytes to a new file beside ``path``, with its mode (answers can be private)."""
+def _backup_names(path: Path, version: int) -> Iterator[Path]:
+    yield path.with_name(f"{path.name}.v{version}")
+    for number in itertools.count(2):
+        yield path.with_name(f"{path.name}.v{version}-{number}")
+
+
+def _taken(candidate: Path) -> bool:
+    return candidate.exists() or candidate.is_symlink()
+
+
+def _same_copy(candidate: Path, data: bytes) -> bool:
+    """True when ``candidate`` is a regular file holding exactly ``data`` (a copy kept before)."""
+    try:
+        return candidate.is_file() and not candidate.is_symlink() and storage.read_bytes(candidate, len(data)) == data
+    except UserError:
+        return False
+
+
+def _keep_copy(path: Path, data: bytes, version: int) -> tuple[Path, bool]:
+    """Write the old bytes to a new file beside ``path``, with its mode (answers can be private).
+
+    The copy is read back before anything else is done; one that cannot be written
+    whole (a full disk) is removed again. A copy of exactly these bytes kept before is
+    used as it is, so that migrating again never piles up copies. Returns the copy
+    and whether it was made now.
+    """
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
     except OSError:
         mode = 0o600
-    while True:
-        copy = backup_path(path, version)
+    for copy in _backup_names(path, version):
+        if _taken(copy):
+            if _same_copy(copy, data):
+                return copy, False
+            continue
         try:
             # O_EXCL: a copy that appeared meanwhile is never written over.
-            fd = os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+            fd = os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, mode | stat.S_IWUSR)
         except FileExistsError:
             continue
         except OSError as error:
@@ -129,18 +159,50 @@ def _keep_copy(path: Path, data: bytes, version: int) -> Path:
                     path,
                 )
             ) from None
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        return copy
+        try:
+            try:
+                storage.write_all(fd, data)
+                os.fchmod(fd, mode)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            if storage.read_bytes(copy, len(data)) != data:
+                raise OSError(errno.EIO, _("the copy does not read back as the file"))
+        except BaseException as error:
+            with contextlib.suppress(OSError):
+                os.unlink(copy)
+            if isinstance(error, (OSError, UserError)):
+                reason = error.strerror if isinstance(error, OSError) else error.problems[0].message
+                raise UserError(
+                    Problem(
+                        _("could not keep a copy of the old file beside it: {reason}").format(reason=reason),
+                        _(
+                            "Nothing was changed, and no copy is left behind. Free some disk space, "
+                            "then run the command again."
+                        ),
+                        path,
+                    )
+                ) from None
+            raise
+        return copy, True
+    raise AssertionError("unreachable: the names of copies never run out")
 
 
 def write(migration: Migration) -> Path:
-    """Keep the old bytes beside the file, then replace it atomically; return the copy's path."""
+    """Keep the old bytes beside the file, then replace it atomically; return the copy's path.
+
+    When the file itself cannot be replaced (read-only, a full disk), the copy made
+    for it is removed again: a refused migration leaves the folder as it was.
+    """
     assert migration.from_version is not None
-    copy = _keep_copy(migration.path, migration.old, migration.from_version)
-    storage.atomic_write(migration.path, migration.new)
+    copy, made = _keep_copy(migration.path, migration.old, migration.from_version)
+    try:
+        storage.atomic_write(migration.path, migration.new)
+    except BaseException:
+        if made:
+            with contextlib.suppress(OSError):
+                os.unlink(copy)
+        raise
     return copy
 
 
@@ -235,13 +297,14 @@ def _cut(text: str, move: Move, path: Path | None) -> tuple[str, _Piece | None]:
         raise _refuse(path, _("block '{block}' is written in flow style").format(block=block.key.value), mark.line + 1)
     floor = _floor(text, block, answer)
     start = _comments_start(text, floor, answer.start)
-    comment_lines = text[start : _line_start(text, answer.start)].splitlines()
+    # Whole lines, every byte but the line break kept (a comment's trailing spaces too).
+    comment_lines = [line.removesuffix("\r") for line in text[start : _line_start(text, answer.start)].split("\n")][:-1]
     if is_empty(answer.value):
         # Nothing to move: the key goes, and careerstory's old question above it with it.
         end = _line_end(text, answer.key.end_mark.index)
         mine = [line for line in comment_lines if line.strip() != f"# {move.prompt}"]
         # A note after the empty answer ("target_role:  # not yet") stays, on a line of its own.
-        note = text[answer.key.end_mark.index : end].strip().removeprefix(":").strip()
+        note = text[answer.key.end_mark.index : end].rstrip("\r\n").lstrip().removeprefix(":").lstrip(" \t")
         if note.startswith("#"):
             mine.append(" " * answer.column + note)
         return text[:start] + "".join(line + _newline(text) for line in mine) + text[end:], None
@@ -249,7 +312,8 @@ def _cut(text: str, move: Move, path: Path | None) -> tuple[str, _Piece | None]:
     # The key is written anew (plain, under its new name); the rest keeps its bytes.
     body = text[answer.key.end_mark.index : end].rstrip("\r\n")
     lines = tuple(line.rstrip("\r") for line in (str(move.target[-1]) + body).split("\n"))
-    piece = _Piece(str(move.target[-1]), tuple(c.strip() for c in comment_lines), lines, answer.column)
+    # A comment is re-indented with its answer; what follows its '#' stays as typed.
+    piece = _Piece(str(move.target[-1]), tuple(c.lstrip(" \t") for c in comment_lines), lines, answer.column)
     return text[:start] + text[end:], piece
 
 

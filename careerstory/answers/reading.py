@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from careerstory import N_, _
+from careerstory import N_, _, storage
 from careerstory.answers import migrations
 from careerstory.answers.migrations import CURRENT_VERSION
 from careerstory.answers.model import (
@@ -37,10 +37,8 @@ from careerstory.errors import Problem, UserError
 from careerstory.i18n import LanguageError, parse_language, using
 from careerstory.questions import Bank, Block, Question
 
-# Far above any real brief (the example personas are under 10 kB): a larger file is
-# almost surely the wrong file, and refusing it keeps memory and time small (and the
-# in-place writer, which walks the pure-Python node tree, quick).
-MAX_BYTES = 256_000
+# The largest answers file read (storage says why), and the reader's own message for more.
+MAX_BYTES = storage.MAX_BYTES
 # libyaml's parser when PyYAML was built with it (its wheels are): the same events,
 # nodes and marks as the pure-Python one, about twenty times faster.
 _LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
@@ -151,25 +149,15 @@ def load(path: Path, bank: Bank) -> AnswerSheet:
 
 def read(path: Path, bank: Bank) -> tuple[AnswerSheet, bytes]:
     """The validated answers at ``path`` and the bytes they were read from."""
-    try:
-        with path.open("rb") as stream:
-            data = stream.read(MAX_BYTES + 1)
-    except FileNotFoundError:
+    data = storage.read_bytes(path)
+    if data is None:
         raise UserError(
             Problem(
                 _("no such answers file"),
                 _("Run `careerstory ask {file}` to start one, or give the path of an existing file.").format(file=path),
                 path,
             )
-        ) from None
-    except IsADirectoryError:
-        raise UserError(
-            Problem(_("this is a folder, not an answers file"), _("Give the path of a .yaml file."), path)
-        ) from None
-    except OSError as error:
-        raise UserError(
-            Problem(_("cannot read it ({reason})").format(reason=error.strerror), _("Check its permissions."), path)
-        ) from None
+        )
     sheet = load_bytes(data, bank, path)
     if sheet.migrated_from is not None:
         # Said here, where a command reads a file by its path, so that check and render
@@ -183,6 +171,32 @@ def read(path: Path, bank: Bank) -> tuple[AnswerSheet, bytes]:
                 + "\n"
             )
     return sheet, data
+
+
+def reads_as_answers(data: bytes) -> bool:
+    """True when ``data`` is what an answers file holds, valid or not: a thing never to write over.
+
+    That is a YAML mapping holding ``version`` or a block of the questions, or, when the
+    YAML is broken, text whose first line after the comments is such a key.
+    """
+    from careerstory.questions import default_bank
+
+    names = {"version", *(block.id for block in default_bank().blocks)}
+
+    if len(data) > MAX_BYTES:
+        return False
+    try:
+        text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    root = compose_nodes(text)
+    if isinstance(root, yaml.MappingNode):
+        return any(isinstance(key, yaml.ScalarNode) and key.value in names for key, _value in root.value)
+    if root is not None:
+        return False
+    lines = (line.strip() for line in text.splitlines())
+    first = next((line for line in lines if line and not line.startswith("#")), "")
+    return first.partition(":")[1] == ":" and first.partition(":")[0].strip() in names
 
 
 def decode(data: bytes, path: Path | None) -> str:
@@ -287,7 +301,10 @@ def compose(text: str, reader: Reader) -> yaml.Node | None:
         # For an unclosed quote the problem is found at the end of the file; the quote
         # itself is where the person has to look.
         quoted = "quoted scalar" in str(error.context) and "end of stream" in str(error.problem)
-        mark = (error.context_mark if quoted else error.problem_mark) or error.context_mark
+        # An unclosed '[' or '{' is found where the parser gives up, often lines later;
+        # its context mark is the bracket that was never closed.
+        unclosed = "flow" in str(error.context) and "did not find expected ','" in str(error.problem)
+        mark = (error.context_mark if quoted or unclosed else error.problem_mark) or error.context_mark
         # Marked at import, translated here: the language is the file's, known only now.
         message, hint = next(
             ((_(message), _(hint)) for key, (message, hint) in _SYNTAX_PROBLEMS if key in said),

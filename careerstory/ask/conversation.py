@@ -36,10 +36,11 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
-from careerstory import _, n_
+from careerstory import _, n_, storage
 from careerstory.answers import Answer, AnswersFile
 from careerstory.answers.migrations import CURRENT_VERSION, steps_from
 from careerstory.answers.model import Unstorable
+from careerstory.answers.reading import decode
 from careerstory.answers.recipes import draft as make_draft
 from careerstory.answers.report import open_required, progress
 from careerstory.ask.editor import Editor, find_editor
@@ -362,8 +363,8 @@ class Conversation:
         from careerstory.review import question_title, review_sheet
 
         try:
-            text = self.answers.path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
+            text = decode(storage.read_bytes(self.answers.path) or b"", self.answers.path)
+        except UserError:
             return
         notes = [note for note in review_sheet(self.answers.sheet, text) if note.block == block.id]
         if not notes:

@@ -20,7 +20,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from careerstory import __version__, storage
+from careerstory import _, __version__, storage
 from careerstory.errors import Problem, UserError
 from careerstory.questions.compiled import cache_folder
 from careerstory.questions.documents import Document, document
@@ -39,6 +39,12 @@ class Output:
     job: Target | None = None  # the job the document is tailored to; None: the general document
 
 
+# The longest file name most file systems take, in bytes.
+NAME_MAX = 255
+# What answers files are called: render writes over none of them, whatever its name.
+ANSWERS_SUFFIXES = (".yaml", ".yml")
+
+
 def plan_outputs(request: RenderRequest, jobs: dict[Path, list[Target | None]] | None = None) -> list[Output]:
     """Every output the request makes, in order: file by file, document by document, target by target, format by format.
 
@@ -47,13 +53,28 @@ def plan_outputs(request: RenderRequest, jobs: dict[Path, list[Target | None]] |
     stem as the document's ``file_name`` says, ``-<slug>`` added for a target. With one
     output in all, ``--out`` is that output's file (unless it is an existing folder or
     ends with a slash); otherwise it is a folder, made when missing.
+
+    The whole plan is checked before anything is written: a run that would write one
+    path twice, over an answers file (or any ``.yaml``/``.yml``), or under a name too
+    long for the file system, is refused as a whole.
     """
     documents = [document(doc_id) for doc_id in request.documents]
     jobs = jobs or {}
     general: list[Target | None] = [None]
     if request.to_stdout:
         file = request.files[0]
-        return [Output(file, documents[0], Format.md, None, jobs.get(file, general)[0])]
+        targets = jobs.get(file, general)
+        if len(targets) > 1:
+            raise UserError(
+                Problem(
+                    _("'-' (standard output) takes one document, and {file} has {n} jobs to tailor it to").format(
+                        file=file, n=len(targets)
+                    ),
+                    _("Nothing was written. Name one job with --target, or give --out a folder for them all."),
+                    file,
+                )
+            )
+        return [Output(file, documents[0], Format.md, None, targets[0])]
     out = request.out
     count = sum(len(jobs.get(file, general)) for file in request.files) * len(documents) * len(request.formats)
     single = count == 1
@@ -62,36 +83,108 @@ def plan_outputs(request: RenderRequest, jobs: dict[Path, list[Target | None]] |
         for doc in documents:
             for job in jobs.get(file, general):
                 for fmt in request.formats:
-                    if out is not None and single and not out.endswith(("/", os.sep)) and not Path(out).is_dir():
+                    if out is not None and single and not out.endswith(("/", os.sep)) and not _is_dir(Path(out)):
                         target = Path(out)
                     else:
                         folder = Path(out) if out is not None else file.parent
                         name = doc.file_name.format(stem=file.stem) + (f"-{job.slug}" if job else "")
                         target = folder / (name + fmt.suffix)
                     plan.append(Output(file, doc, fmt, target, job))
-    inputs = {file.resolve(): file for file in request.files}
-    seen: dict[Path, Path] = {}
+    _check_plan(plan, request.files)
+    return plan
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a name too long is no folder
+        return False
+
+
+def _what(output: Output) -> str:
+    """One output as a person knows it: ``teacher.yaml's pitch for Designer (md)``."""
+    if output.job is not None:
+        return _("the {document} of {file} for {job} ({format})").format(
+            document=output.document.id, file=output.file, job=output.job.name, format=output.format.value
+        )
+    return _("the {document} of {file} ({format})").format(
+        document=output.document.id, file=output.file, format=output.format.value
+    )
+
+
+def _check_plan(plan: list[Output], files: tuple[Path, ...]) -> None:
+    """Refuse the whole run, before a byte is written, when any output could not be written as planned."""
+    inputs = {file.resolve(): file for file in files}
+    seen: dict[Path, Output] = {}
+    problems: list[Problem] = []
+    keep = _("Nothing was written. Give --out a .md, .html or .pdf file, or a folder.")
     for output in plan:
         assert output.target is not None
-        file, key = output.file, output.target.resolve()
+        target, key = output.target, output.target.resolve()
         if key in inputs:
-            raise UserError(
+            problems.append(
                 Problem(
-                    f"rendering {file} would write over the answers file {inputs[key]}",
-                    "Nothing was written. Give --out another path (a brief is named after its answers file, "
-                    "so an answers file should end in .yaml).",
-                    file,
+                    _("rendering {file} would write over the answers file {answers}").format(
+                        file=output.file, answers=inputs[key]
+                    ),
+                    _(
+                        "Nothing was written. Give --out another path (a brief is named after its answers file, "
+                        "so an answers file should end in .yaml)."
+                    ),
+                    output.file,
                 )
             )
-        if key in seen and seen[key] != file:
-            raise UserError(
+        elif target.suffix.casefold() in ANSWERS_SUFFIXES:
+            problems.append(
                 Problem(
-                    f"{seen[key]} and {file} would both be rendered to {output.target}",
-                    "Rename one of them, or render them one at a time with --out.",
+                    _("{target} ends in {suffix}, as answers files do: render never writes one").format(
+                        target=target, suffix=target.suffix
+                    ),
+                    keep,
+                    output.file,
                 )
             )
-        seen[key] = file
-    return plan
+        elif _reads_as_answers(target):
+            problems.append(
+                Problem(
+                    _("{target} reads as an answers file, and render never writes over one").format(target=target),
+                    keep,
+                    output.file,
+                )
+            )
+        elif len(os.fsencode(target.name)) > NAME_MAX:
+            problems.append(
+                Problem(
+                    _("the file name of {what} would be longer than {most} bytes").format(
+                        what=_what(output), most=NAME_MAX
+                    ),
+                    _("Nothing was written. Give the answers file a shorter name, or --out a shorter file name."),
+                    output.file,
+                )
+            )
+        if key in seen:
+            problems.append(
+                Problem(
+                    _("{first} and {second} would both be written to {target}").format(
+                        first=_what(seen[key]), second=_what(output), target=target
+                    ),
+                    _("Nothing was written. Rename one of the answers files, or render them one at a time."),
+                )
+            )
+        seen.setdefault(key, output)
+    if problems:
+        raise UserError(*dict.fromkeys(problems))
+
+
+def _reads_as_answers(path: Path) -> bool:
+    """True when ``path`` holds what reads as an answers file (valid or not), whatever its name."""
+    from careerstory.answers.reading import reads_as_answers
+
+    try:
+        data = storage.read_bytes(path)
+    except UserError:
+        return False  # not a file that can be read (a folder, a pipe): the write refuses it in its turn
+    return data is not None and reads_as_answers(data)
 
 
 def fingerprint(*parts: str | bytes) -> str:

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import re
+import stat
 import traceback
 from collections.abc import Callable, Iterator
 from functools import cache
@@ -20,7 +22,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from careerstory import _
+from careerstory import _, storage
 from careerstory.errors import Problem, UserError
 from careerstory.i18n import Language, active, jinja_install
 from careerstory.questions.compiled import cache_folder
@@ -33,6 +35,10 @@ if TYPE_CHECKING:
 FONTS_FOLDER = "fonts"
 
 MAX_EXPONENT = 1000
+# Far above any template (the built-in ones are under 20 kB each).
+MAX_TEMPLATE_BYTES = 2_000_000
+# Far above any template folder (the built-in one holds about 20 files).
+MAX_TEMPLATE_FILES = 2_000
 MAX_REPEAT = 1_000_000
 
 # Filters that would let a template print raw HTML or turn text into links.
@@ -45,18 +51,49 @@ def builtin_folder() -> Path:
 
 
 def inside(path: Path, folder: Path) -> Path | None:
-    """``path`` with symlinks and ``..`` resolved, when that lies inside ``folder``; else None."""
+    """``path`` with symlinks and ``..`` resolved, when that lies inside ``folder``; else None.
+
+    Hidden files and folders (``.git``) and ``__pycache__`` are not the templates' own:
+    a template loads none of them, and the fingerprint does not walk them.
+    """
     try:
         resolved = path.resolve(strict=True)
         root = folder.resolve(strict=True)
+        if not (resolved.is_relative_to(root) and resolved.is_file()):
+            return None
     except (OSError, RuntimeError):
         return None
-    return resolved if resolved.is_relative_to(root) and resolved.is_file() else None
+    return None if any(_skipped(part) for part in resolved.relative_to(root).parts) else resolved
+
+
+def _loadable(path: Path, root: Path) -> bool:
+    """True for a regular file that a template can load (a symlink only when it stays inside ``root``)."""
+    try:
+        status = path.lstat()
+    except OSError:
+        return False
+    if stat.S_ISLNK(status.st_mode):
+        return inside(path, root) is not None
+    return stat.S_ISREG(status.st_mode)
+
+
+def _skipped(name: str) -> bool:
+    return name.startswith(".") or name == "__pycache__"
 
 
 def _read_text(path: Path) -> str:
     """A template file's text, or a :class:`UserError` naming where it is not UTF-8."""
-    data = path.read_bytes()
+    data = storage.read_bytes(path, MAX_TEMPLATE_BYTES)
+    if data is None:
+        raise UserError(Problem("the template file is gone", "Render again once the folder holds it.", path))
+    if len(data) > MAX_TEMPLATE_BYTES:
+        raise UserError(
+            Problem(
+                f"the template file is larger than {MAX_TEMPLATE_BYTES // 1_000_000} MB",
+                "A template is text that lays out a brief; check that this is the right file.",
+                path,
+            )
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -286,23 +323,59 @@ def _loader(folders: tuple[Path, ...]) -> jinja2.BaseLoader:
     return FolderLoader()
 
 
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def _check_template_folder(folder: Path, builtin: Path) -> None:
+    """Refuse what is not a folder of templates: missing, unreadable, or holding none of the template files."""
+    if not _is_dir(folder):
+        raise UserError(
+            Problem(
+                f"{folder}: no such template folder",
+                "Give --template-dir a folder holding brief.md.j2, brief.html.j2 or brief.css.",
+                folder,
+            )
+        )
+    # Its own version of a built-in file, or of one of the built-in fonts, makes a template folder.
+    known = [p.name for p in builtin.iterdir() if p.suffix in (".j2", ".css")]
+    known += [f"{FONTS_FOLDER}/{p.name}" for p in (builtin / FONTS_FOLDER).iterdir() if p.suffix != ".txt"]
+    try:
+        with os.scandir(folder) as entries:
+            names = {entry.name for entry in entries}
+        if FONTS_FOLDER in names:
+            with os.scandir(folder / FONTS_FOLDER) as entries:
+                names |= {f"{FONTS_FOLDER}/{entry.name}" for entry in entries}
+    except OSError as error:
+        raise UserError(
+            Problem(f"{folder}: cannot read the template folder ({error.strerror})", "Check its permissions.", folder)
+        ) from None
+    if not names & set(known):
+        raise UserError(
+            Problem(
+                f"{folder} is no template folder: it holds none of the template files",
+                "Give --template-dir a folder holding your own brief.md.j2, brief.html.j2, brief.css or another "
+                "of the files templates/README.md lists; what it lacks comes from the built-in templates.",
+                folder,
+            )
+        )
+
+
 class Templates:
     """The templates one render uses: the person's folder first, then the built-in one."""
 
     def __init__(self, template_dir: Path | None = None) -> None:
         # Resolved once, so that the fence around the PDF's files and the fallback to the
         # built-in ones do not depend on how the folder was spelt (relative, via a link).
-        template_dir = template_dir.resolve() if template_dir is not None and template_dir.is_dir() else template_dir
+        template_dir = template_dir.resolve() if template_dir is not None and _is_dir(template_dir) else template_dir
         builtin = builtin_folder().resolve()
         self.folders: tuple[Path, ...] = (template_dir, builtin) if template_dir else (builtin,)
-        if template_dir is not None and not template_dir.is_dir():
-            raise UserError(
-                Problem(
-                    f"{template_dir}: no such template folder",
-                    "Give --template-dir a folder holding brief.md.j2, brief.html.j2 or brief.css.",
-                    template_dir,
-                )
-            )
+        if template_dir is not None:
+            _check_template_folder(template_dir, builtin)
+        self._walked: tuple[list[Path], list[Path]] | None = None
         self._envs: dict[bool, jinja2.Environment] = {}
         self._languages: dict[bool, Language] = {}
 
@@ -402,17 +475,47 @@ class Templates:
             raise UserError(Problem(f"no template file '{name}' in {', '.join(map(str, self.folders))}"))
         return _read_text(path)
 
+    def walk(self) -> tuple[list[Path], list[Path]]:
+        """Every file a template can load, and every folder holding them, walked once.
+
+        Hidden entries and ``__pycache__`` are skipped, as the loaders skip them, and a
+        folder that cannot be read is passed over; a folder with more than
+        :data:`MAX_TEMPLATE_FILES` files is no template folder and is refused.
+        """
+        if self._walked is None:
+            files: list[Path] = []
+            folders: list[Path] = []
+            for root in self.folders:
+                for at, names, found in os.walk(root):
+                    names[:] = sorted(name for name in names if not _skipped(name))
+                    folders.append(Path(at))
+                    files.extend(
+                        path
+                        for name in sorted(found)
+                        if not _skipped(name) and _loadable(path := Path(at) / name, root)
+                    )
+                    if len(files) > MAX_TEMPLATE_FILES:
+                        raise UserError(
+                            Problem(
+                                f"{root} holds more than {MAX_TEMPLATE_FILES:,} files: it is no template folder",
+                                "Give --template-dir a folder of your own templates (brief.md.j2, brief.css, fonts/).",
+                                root,
+                            )
+                        )
+            self._walked = (files, folders)
+        return self._walked
+
     def files(self) -> Iterator[Path]:
-        """Every file of every template folder."""
-        for folder in self.folders:
-            for path in sorted(folder.rglob("*")):
-                if path.is_file() and "__pycache__" not in path.parts:
-                    yield path
+        """Every file a template can load, of every template folder."""
+        yield from self.walk()[0]
 
     def fingerprint(self) -> str:
         """Changes whenever a template file is changed, added or removed."""
         digest = hashlib.sha256()
         for path in self.files():
-            stat = path.stat()
-            digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+            try:
+                status = path.stat()
+            except OSError:  # gone since the walk: it cannot be loaded either
+                continue
+            digest.update(f"{path}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())
         return digest.hexdigest()

@@ -34,10 +34,7 @@ def watched_paths(request: RenderRequest, templates: Templates) -> tuple[set[Pat
     """The files whose change renders again, and the folders to watch for them."""
     files = {path.resolve() for path in request.files}
     folders = {path.parent for path in files}
-    for folder in templates.folders:
-        folders.update(
-            path for path in [folder, *folder.rglob("*")] if path.is_dir() and "__pycache__" not in path.parts
-        )
+    folders.update(templates.walk()[1])
     return files, folders
 
 
