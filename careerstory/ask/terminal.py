@@ -168,7 +168,11 @@ class Terminal:
         import questionary
         from prompt_toolkit.key_binding import KeyBindings
 
-        how = [_("Several lines are fine. Finish with Esc then Enter, or Alt-Enter.")]
+        how = [
+            _("Several lines are fine. Finish with Esc then Enter, or Alt-Enter."),
+            # What the documents make of it, so that nobody wraps by hand in fear of breaks.
+            _("A blank line starts a new paragraph; a single line break reads as a space."),
+        ]
         if editor_name:
             how.append(_("{key} writes it in {editor} instead.").format(key=editor_key_name(), editor=editor_name))
         # prompt_toolkit would cut an instruction longer than the screen: it is wrapped here.
