@@ -36,7 +36,7 @@ def test_check_reports_each_block_and_open_required_questions(bank, tmp_path):
     (tmp_path / "careerstory.yaml").write_text(new_file_text(bank, {"name": "Ada", "pitch": "x"}))
     result = run("check", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "About you" in result.stdout and "1 of 4 answered" in result.stdout
+    assert "About you" in result.stdout and "1 of 5 answered" in result.stdout
     assert "open (required): current_role" in result.stdout
     assert "open (optional): dont_want" in result.stdout
     assert run("check", "--strict", cwd=tmp_path).returncode == 1

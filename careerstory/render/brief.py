@@ -208,7 +208,7 @@ def _item(sheet: AnswerSheet, question: Question, document: Document) -> Item:
     rows = tuple(
         {
             f.id: "; ".join(i.strip() for i in field_items(entry, f.id))
-            if f.kind == "list"
+            if f.holds_items
             else field_text(entry, f.id).strip()
             for f in question.fields
         }
@@ -239,7 +239,11 @@ def _contained(sheet: AnswerSheet) -> AnswerSheet:
         return [{k: contain_field(t) for k, t in entry.items()} for entry in value if isinstance(entry, dict)]
 
     def contain_field(value: FieldValue) -> FieldValue:
-        return balance_direction(value) if isinstance(value, str) else [balance_direction(i) for i in value]
+        if isinstance(value, str):
+            return balance_direction(value)
+        if all(isinstance(item, str) for item in value):
+            return [balance_direction(item) for item in value if isinstance(item, str)]
+        return [{k: balance_direction(t) for k, t in item.items()} for item in value if isinstance(item, dict)]
 
     values = {qid: contain(value) for qid, value in sheet.values.items()}
     return AnswerSheet(sheet.bank, values, sheet.path, sheet.language, sheet.migrated_from)
@@ -268,7 +272,7 @@ def _without_private(sheet: AnswerSheet) -> tuple[AnswerSheet, bool]:
 def _row(question: Question, entry: dict[str, FieldValue]) -> dict[str, str]:
     return {
         f.id: "; ".join(i.strip() for i in field_items(entry, f.id))
-        if f.kind == "list"
+        if f.holds_items
         else field_text(entry, f.id).strip()
         for f in question.fields
     }
@@ -400,7 +404,7 @@ def _target_view(sheet: AnswerSheet, target: Target) -> TargetView:
     lists = {
         f.id: tuple(i.strip() for i in field_items(entry, f.id) if i.strip())
         for f in question.fields
-        if f.kind == "list"
+        if f.holds_items
     }
     return TargetView(
         slug=target.slug,
@@ -410,10 +414,10 @@ def _target_view(sheet: AnswerSheet, target: Target) -> TargetView:
         lists=lists,
         parts=tuple(
             Item(f.id, f.role, _(f.heading or f.label), "list", items=lists[f.id])
-            if f.kind == "list"
+            if f.holds_items
             else Item(f.id, f.role, _(f.heading or f.label), "long", text=fields[f.id])
             for f in question.fields
-            if (f.kind == "list" and lists[f.id]) or (f.kind == "long" and fields[f.id])
+            if (f.holds_items and lists[f.id]) or (f.kind == "long" and fields[f.id])
         ),
     )
 
