@@ -392,7 +392,8 @@ def test_requirements_written_as_one_text_are_refused_with_the_shape_to_write(ba
 def test_the_new_version_3_answers_are_read(bank):
     text = (
         "version: 3\nabout:\n  location: Leeds or remote\n"
-        "options:\n  people:\n    - name: Sam\n      message: |\n        Hi Sam,\n        thanks.\n      due: 30 listopada\n"
+        "options:\n  people:\n    - name: Sam\n"
+        "      message: |\n        Hi Sam,\n        thanks.\n      due: 30 listopada\n"
         "story:\n  intro: I teach.\n  stories:\n    - title: The quiz\n      result: 78% got it right\n"
         "      shows:\n        - Using data\n"
         "targets:\n  jobs:\n    - role: X\n      tell_me: I teach.\n      letter: Dear Sam\n      due: 2026-11-30\n"

@@ -135,7 +135,10 @@ def test_version_3_records_hold_their_new_fields_in_the_contract_order():
     for field in new:
         assert len(field.help) > 20 and field.example.strip(), field.id
     # What another person reads stays out of the brief until its documents exist.
-    for field in [bank.question("people").field("message"), *[bank.question("jobs").field(f) for f in ("tell_me", "letter")]]:
+    for field in [
+        bank.question("people").field("message"),
+        *[bank.question("jobs").field(f) for f in ("tell_me", "letter")],
+    ]:
         assert field.place("brief") == "hidden", field.id
     assert bank.question("constraints").private and not bank.question("location").private
 

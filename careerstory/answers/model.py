@@ -77,9 +77,7 @@ def field_records(entry: GroupEntry, field_id: str) -> list[SubRecord]:
 def _holds_something(value: FieldValue) -> bool:
     if isinstance(value, str):
         return bool(value.strip())
-    return any(
-        (item.strip() if isinstance(item, str) else any(t.strip() for t in item.values())) for item in value
-    )
+    return any((item.strip() if isinstance(item, str) else any(t.strip() for t in item.values())) for item in value)
 
 
 def entry_filled(entry: GroupEntry) -> bool:

@@ -402,9 +402,7 @@ def _target_view(sheet: AnswerSheet, target: Target) -> TargetView:
     entry = next(e for n, e in enumerate(_named_entries(sheet, question)) if n == target.index)
     fields = _row(question, entry)
     lists = {
-        f.id: tuple(i.strip() for i in field_items(entry, f.id) if i.strip())
-        for f in question.fields
-        if f.holds_items
+        f.id: tuple(i.strip() for i in field_items(entry, f.id) if i.strip()) for f in question.fields if f.holds_items
     }
     return TargetView(
         slug=target.slug,
@@ -435,7 +433,11 @@ def build_document(
     Private answers (bank.yaml) are left out unless the document is for the person alone
     or ``share_private`` says they chose to share them.
     """
-    open_questions = tuple(q.id for q in sheet.open_questions())
+    # A question this document never shows (a message, a letter: another document's) is
+    # not missing from it.
+    open_questions = tuple(
+        q.id for q in sheet.open_questions() if q.place(document.id, document.default_place) != "hidden"
+    )
     sheet = _contained(sheet)
     kit_sheet = sheet
     private_left_out = False

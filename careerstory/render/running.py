@@ -227,7 +227,11 @@ class _Run:
         sheet, data = self.sheets[file]
         # Each file speaks its own language: in the messages about it and in its documents.
         activate(sheet.language or None)
-        still_open = sheet.open_questions()
+        # Only what a document being made would show is left out of it.
+        shown = {o.document for o in self.plan if o.file == file}
+        still_open = [
+            q for q in sheet.open_questions() if any(q.place(d.id, d.default_place) != "hidden" for d in shown)
+        ]
         if still_open:
             self.say(
                 n_(
