@@ -153,6 +153,25 @@ def test_a_requirements_evidence_is_offered_from_their_skills_and_stories(answer
     ]
 
 
+def test_a_story_is_asked_field_by_field_and_saved(answers_path: Path, bank: Bank) -> None:
+    keys = "The lockdown quiz" + ENTER  # title
+    keys += "Year 10 after lockdown." + FINISH + "Find the cause." + FINISH  # situation, task
+    keys += "I interviewed six students." + FINISH + "78% got it right." + FINISH  # action, result
+    keys += "Using data" + ENTER + ENTER  # shows, one per line
+    shown = converse_with(answers_path, bank, keys + DONE + MOVE_ON, questions=("stories",))
+    assert "Which moments would you tell as stories in an interview?" in shown
+    assert "in the first person" in shown  # the action's help
+    [story] = answers(answers_path, bank)["stories"]  # type: ignore[misc]
+    assert story == {
+        "title": "The lockdown quiz",
+        "situation": "Year 10 after lockdown.",
+        "task": "Find the cause.",
+        "action": "I interviewed six students.",
+        "result": "78% got it right.",
+        "shows": ["Using data"],
+    }
+
+
 def test_saying_no_to_the_upgrade_changes_nothing(answers_path: Path, bank: Bank) -> None:
     old = (FIXTURES / "teacher-v1.yaml").read_bytes()
     answers_path.write_bytes(old)
