@@ -424,3 +424,10 @@ def test_a_version_2_file_reads_as_version_3_with_one_line_naming_migrate(bank, 
     assert "version 2 file, read as version 3" in err and "careerstory migrate" in err
     assert sheet["jobs"][0]["requirements"][0] == {"need": "SQL", "evidence": "", "plan": ""}
     assert sheet["location"] == "" and sheet["jobs"][0]["letter"] == ""
+
+
+def test_a_question_an_older_version_moved_names_the_version_that_moved_it(bank):
+    problem = only_problem("version: 3\nstory:\n  why_fit: I count.\n", bank)
+    assert "unknown question 'why_fit'" in problem.message
+    assert problem.hint.startswith("Since version 2 it lives in each target")
+    assert "a job's `why_fit`" in problem.hint

@@ -142,3 +142,20 @@ def test_includes_inside_the_folder_work(own: Path, write_answers, bank) -> None
 def test_a_missing_template_folder_is_a_user_error(write_answers, bank, tmp_path: Path) -> None:
     with pytest.raises(UserError, match="no such template folder"):
         run_render(RenderRequest([write_answers(FULL)], ["md"], template_dir=tmp_path / "nope"), bank)
+
+
+def test_a_version_2_template_loops_over_requirements_as_text_and_a_new_one_reads_their_evidence(
+    own: Path, tmp_path: Path, bank
+) -> None:
+    answers = tmp_path / "mine.yaml"
+    answers.write_text(
+        "version: 3\nabout:\n  name: Ada\ntargets:\n  jobs:\n    - role: Analyst\n      requirements:\n"
+        "        - SQL\n        - need: Reporting\n          evidence: I built the monthly report.\n",
+        encoding="utf-8",
+    )
+    (own / "brief.md.j2").write_text(
+        "{% for r in answers.jobs[0].requirements %}{{ r|upper }};{% endfor %}\n"
+        "{% for r in answers.jobs[0].requirements %}{{ r.need }}={{ r['evidence'] or r.plan or '-' }};{% endfor %}\n",
+        encoding="utf-8",
+    )
+    assert render_with(own, answers, bank) == "SQL;REPORTING;SQL=-;Reporting=I built the monthly report.;\n"

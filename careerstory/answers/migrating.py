@@ -7,7 +7,9 @@ home (``targets:`` / ``jobs:`` / ``- role: ...``); the ``version`` line changes;
 other byte stays. The result is read back and must give exactly the answers of the
 in-memory lift, or nothing is written: a layout the writer cannot keep exactly is
 refused, never corrupted. The old bytes are kept beside the file, in ``<file>.v1``
-(``.v1-2``, ``.v1-3``... when that name is taken: an older copy is never overwritten).
+or ``<file>.v2`` after the version it was (``.v2-2``, ``.v2-3``... when that name is
+taken: an older copy is never overwritten). Version 3's step moves nothing: it writes
+each plain requirement item (``- SQL``) as a record (``- need: SQL``), in place.
 
 Cost of a 100 kB version-1 file (300 people, tests/bench/bench.py builds it) on the
 2-core development machine: working out the migration takes about 140 ms in process,

@@ -499,7 +499,7 @@ def build_document(
         moment=brief_moment(sheet.path),
         sections=tuple(sections),
         open_questions=open_questions,
-        answers={q.id: sheet[q.id] for q in sheet.bank.questions},
+        answers={q.id: _for_templates(q, sheet[q.id]) for q in sheet.bank.questions},
         language=parse_language(sheet.language).tag if sheet.language else "en",
         roles=roles,
         target=view,
@@ -508,6 +508,44 @@ def build_document(
         private_left_out=private_left_out,
         left_for_the_brief=more,
     )
+
+
+class PrintsAsFirstField(str):
+    """A record of a record's group field as templates see it: its first field's text (a requirement's need).
+
+    So a version-2 template looping over a job's ``requirements`` as strings keeps
+    working, and a newer one reads ``requirement.evidence`` and ``requirement.plan``.
+    """
+
+    fields: dict[str, str]
+
+    def __new__(cls, record: dict[str, str]) -> PrintsAsFirstField:
+        made = super().__new__(cls, next(iter(record.values()), ""))
+        made.fields = dict(record)
+        return made
+
+    def __getattr__(self, name: str) -> str:
+        try:
+            return str(self.__dict__["fields"][name])
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def _for_templates(question: Question, value: Answer) -> Answer:
+    if question.kind != "group" or not any(f.kind == "group" for f in question.fields):
+        return value
+    # The records' group fields hold str (a PrintsAsFirstField) where the type says dict.
+    return [  # type: ignore[return-value]
+        {
+            key: [PrintsAsFirstField(item) if isinstance(item, dict) else item for item in text]
+            if isinstance(text, list)
+            else text
+            for key, text in entry.items()
+        }
+        if isinstance(entry, dict)
+        else entry
+        for entry in value
+    ]
 
 
 def build_brief(sheet: AnswerSheet) -> Brief:
