@@ -520,6 +520,7 @@ class PrintsAsFirstField(str):
     fields: dict[str, str]
 
     def __new__(cls, record: dict[str, str]) -> PrintsAsFirstField:
+        """The record's first field's text, carrying every field."""
         made = super().__new__(cls, next(iter(record.values()), ""))
         made.fields = dict(record)
         return made
