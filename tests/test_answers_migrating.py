@@ -46,7 +46,7 @@ story:
 """
 
 ODD_V2 = """\
-version: 2
+version: 3
 #   my own header, spaced   oddly
 about:
     name:    Ada   # trailing note
@@ -98,7 +98,7 @@ def test_the_result_reads_as_the_in_memory_lift(bank, tmp_path):
 def test_the_version_1_fixture_migrates_and_keeps_every_other_line(bank, tmp_path):
     old = (FIXTURES / "teacher-v1.yaml").read_text("utf-8")
     new = _migrated(old, bank, tmp_path)
-    assert "version: 2\n" in new and "version: 1\n" not in new
+    assert "version: 3\n" in new and "version: 1\n" not in new
     # Its blocks carry their titles as comments, as careerstory writes them: the new block does too.
     assert "\n\n# Which jobs am I going for?\ntargets:\n  jobs:\n" in new
     moved = {"  # What job are you aiming for, if you know yet?", "  target_role: Learning experience designer"}
@@ -121,17 +121,17 @@ def test_an_empty_answer_goes_with_careerstorys_question_but_a_persons_note_stay
         "version: 1\nabout:\n  name: Ada\n  # my note\n"
         "  # What job are you aiming for, if you know yet?\n  target_role:\n"
     )
-    assert _migrated(text, bank, tmp_path) == "version: 2\nabout:\n  name: Ada\n  # my note\n"
+    assert _migrated(text, bank, tmp_path) == "version: 3\nabout:\n  name: Ada\n  # my note\n"
 
 
 def test_a_note_after_an_empty_answer_stays_on_a_line_of_its_own(bank, tmp_path):
     text = "version: 1\nabout:\n  target_role:    # none yet\n  name: Z\n"
-    assert _migrated(text, bank, tmp_path) == "version: 2\nabout:\n  # none yet\n  name: Z\n"
+    assert _migrated(text, bank, tmp_path) == "version: 3\nabout:\n  # none yet\n  name: Z\n"
 
 
 def test_a_flow_style_block_without_a_moved_answer_is_no_obstacle(bank, tmp_path):
     text = "version: 1\nabout:\n  target_role: X\nstory: {why_change: x}\n"
-    expected = "version: 2\nabout:\nstory: {why_change: x}\n\ntargets:\n  jobs:\n    - role: X\n"
+    expected = "version: 3\nabout:\nstory: {why_change: x}\n\ntargets:\n  jobs:\n    - role: X\n"
     assert _migrated(text, bank, tmp_path) == expected
 
 
@@ -140,13 +140,13 @@ def test_crlf_and_a_byte_order_mark_are_kept(bank, tmp_path):
     path = tmp_path / "crlf.yaml"
     path.write_bytes(b"\xef\xbb\xbf" + text.encode())
     new = plan(path, path.read_bytes(), bank).new
-    expected = "version: 2\r\nabout:\r\n  name: Ada\r\n\r\ntargets:\r\n  jobs:\r\n    - role: Analyst\r\n"
+    expected = "version: 3\r\nabout:\r\n  name: Ada\r\n\r\ntargets:\r\n  jobs:\r\n    - role: Analyst\r\n"
     assert new == b"\xef\xbb\xbf" + expected.encode()
 
 
 def test_an_empty_targets_block_is_filled_in_place(bank, tmp_path):
     text = "version: 1\nabout:\n  target_role: Analyst\ntargets:\n  jobs:\n# end\n"
-    assert _migrated(text, bank, tmp_path) == "version: 2\nabout:\ntargets:\n  jobs:\n    - role: Analyst\n# end\n"
+    assert _migrated(text, bank, tmp_path) == "version: 3\nabout:\ntargets:\n  jobs:\n    - role: Analyst\n# end\n"
 
 
 def test_a_layout_the_writer_cannot_keep_is_refused_and_nothing_is_written(bank, tmp_path):
@@ -183,7 +183,7 @@ def test_the_copy_keeps_a_private_files_mode(bank, tmp_path):
 
 def test_a_current_file_is_left_alone(bank, tmp_path):
     path = tmp_path / "new.yaml"
-    path.write_text("version: 2\nabout:\n  name: Ada\n")
+    path.write_text("version: 3\nabout:\n  name: Ada\n")
     outcomes, problems = migrate_files([path], bank, dry_run=False)
     assert problems == [] and "nothing to change" in outcomes[0].note
     assert sorted(p.name for p in tmp_path.iterdir()) == ["new.yaml"]
@@ -198,7 +198,7 @@ def test_dry_run_prints_the_diff_and_writes_nothing(tmp_path):
     (tmp_path / "careerstory.yaml").write_text(ODD_V1)
     done = run("migrate", "--dry-run", cwd=tmp_path)
     assert done.returncode == 0
-    assert "+version: 2\n" in done.stdout and '-    target_role: "Data analyst"   # quoted on purpose\n' in done.stdout
+    assert "+version: 3\n" in done.stdout and '-    target_role: "Data analyst"   # quoted on purpose\n' in done.stdout
     assert "nothing was written" in done.stderr
     assert (tmp_path / "careerstory.yaml").read_text() == ODD_V1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["careerstory.yaml"]
@@ -207,12 +207,108 @@ def test_dry_run_prints_the_diff_and_writes_nothing(tmp_path):
 def test_several_files_each_handled_and_every_problem_shown(tmp_path):
     (tmp_path / "a.yaml").write_text(ODD_V1)
     (tmp_path / "b.yaml").write_text("version: 99\n")
-    (tmp_path / "c.yaml").write_text("version: 2\n")
+    (tmp_path / "c.yaml").write_text("version: 3\n")
     done = run("migrate", "a.yaml", "b.yaml", "c.yaml", "missing.yaml", cwd=tmp_path)
     assert done.returncode == 1
-    assert "a.yaml: upgraded from version 1 to 2" in done.stderr and "kept as a.yaml.v1" in done.stderr
+    assert "a.yaml: upgraded from version 1 to 3" in done.stderr and "kept as a.yaml.v1" in done.stderr
     assert "b.yaml:1:10: error: this file is version 99" in done.stderr and "Upgrade careerstory" in done.stderr
-    assert "c.yaml: already version 2; nothing to change." in done.stderr
+    assert "c.yaml: already version 3; nothing to change." in done.stderr
     assert "missing.yaml: error: no such answers file" in done.stderr
     assert "Traceback" not in done.stderr
     assert (tmp_path / "a.yaml").read_text() == ODD_V2
+
+
+# -- version 2 to 3: each requirement becomes `- need: ...` ----------------------------
+
+ODD_REQUIREMENTS_V2 = """\
+# mine, spaced   oddly
+version:   2   # the layout
+targets:
+   jobs:
+   -   role: Analyst
+       requirements:
+       # from the advert, word for word
+       -    SQL   # the core one
+       -  "Stakeholder management: directors"
+       - >-
+         A folded
+         requirement
+
+       -
+       organisation: Acme
+   - {role: Other, requirements: [R, 'Python 3']}
+# end
+"""
+
+ODD_REQUIREMENTS_V3 = """\
+# mine, spaced   oddly
+version:   3   # the layout
+targets:
+   jobs:
+   -   role: Analyst
+       requirements:
+       # from the advert, word for word
+       -    need: SQL   # the core one
+       -  need: "Stakeholder management: directors"
+       - need: >-
+           A folded
+           requirement
+
+       -
+       organisation: Acme
+   - {role: Other, requirements: [{need: R}, {need: 'Python 3'}]}
+# end
+"""
+
+
+def test_version_2_requirements_become_records_and_every_other_byte_stays(bank, tmp_path):
+    assert _migrated(ODD_REQUIREMENTS_V2, bank, tmp_path) == ODD_REQUIREMENTS_V3
+    assert load_text(ODD_REQUIREMENTS_V3, bank).values == load_text(ODD_REQUIREMENTS_V2, bank).values
+
+
+def test_version_2_with_crlf_keeps_its_line_breaks(bank, tmp_path):
+    old = ODD_REQUIREMENTS_V2.replace("\n", "\r\n")
+    path = tmp_path / "crlf.yaml"
+    path.write_bytes(old.encode())
+    assert plan(path, path.read_bytes(), bank).new.decode() == ODD_REQUIREMENTS_V3.replace("\n", "\r\n")
+
+
+def test_a_version_2_file_without_requirements_changes_its_version_line_only(bank, tmp_path):
+    text = "version: 2\nabout:\n  name: Ada  # me\ntargets:\n  jobs:\n    - role: X\n      requirements:\n"
+    assert _migrated(text, bank, tmp_path) == text.replace("version: 2", "version: 3")
+
+
+def test_version_1_goes_through_2_to_3(bank, tmp_path):
+    text = "about:\n  target_role: Analyst\ntargets:\n"
+    assert _migrated(text, bank, tmp_path) == "version: 3\nabout:\ntargets:\n  jobs:\n    - role: Analyst\n"
+    old = (FIXTURES / "teacher-v1.yaml").read_text("utf-8")
+    assert load_text(_migrated(old, bank, tmp_path), bank).values == load_text(old, bank).values
+
+
+def test_a_version_2_file_keeps_its_bytes_in_v2_never_overwritten(bank, tmp_path):
+    path = tmp_path / "careerstory.yaml"
+    path.write_bytes(ODD_REQUIREMENTS_V2.encode())
+    (tmp_path / "careerstory.yaml.v2").write_text("an older copy\n")
+    _, copy = migrate_path(path, bank, dry_run=False)
+    assert copy == tmp_path / "careerstory.yaml.v2-2"
+    assert copy.read_bytes() == ODD_REQUIREMENTS_V2.encode()
+    assert (tmp_path / "careerstory.yaml.v2").read_text() == "an older copy\n"
+    assert path.read_text() == ODD_REQUIREMENTS_V3
+    again, copy = migrate_path(path, bank, dry_run=False)
+    assert not again.needed and copy is None
+
+
+def test_dry_run_on_version_2_prints_the_requirement_lines_and_writes_nothing(tmp_path):
+    path = tmp_path / "two.yaml"
+    path.write_text(ODD_REQUIREMENTS_V2)
+    done = subprocess.run(
+        [sys.executable, "-m", "careerstory", "migrate", str(path), "--dry-run"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "\n-       -    SQL   # the core one\n" in done.stdout
+    assert "\n+       -    need: SQL   # the core one\n" in done.stdout
+    assert "from version 2 to 3" in done.stderr
+    assert path.read_text() == ODD_REQUIREMENTS_V2 and not (tmp_path / "two.yaml.v2").exists()

@@ -125,7 +125,7 @@ def test_read_says_on_stderr_once_that_migrate_upgrades_the_file(bank, tmp_path,
 
 def test_a_current_file_is_read_without_a_word(bank, tmp_path, capsys):
     path = tmp_path / "new.yaml"
-    path.write_text("version: 2\nabout:\n  name: Ada\n")
+    path.write_text("version: 3\nabout:\n  name: Ada\n")
     sheet, _ = read(path, bank)
     assert capsys.readouterr().err == "" and sheet.migrated_from is None
 

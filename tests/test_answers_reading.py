@@ -234,7 +234,10 @@ targets:
 def test_a_record_field_left_out_reads_as_empty_and_requirements_as_a_list(bank):
     sheet = load_text(JOBS, bank)
     first, second = sheet["jobs"]
-    assert first["requirements"] == ["SQL", "Stakeholder management: you will present to directors"]
+    assert first["requirements"] == [
+        {"need": "SQL", "evidence": "", "plan": ""},
+        {"need": "Stakeholder management: you will present to directors", "evidence": "", "plan": ""},
+    ]
     assert (first["status"], first["gaps"], second["requirements"]) == ("applied", "", [])
     assert second["why_fit"] == "I count things."
 
@@ -367,3 +370,107 @@ def test_an_unclosed_bracket_is_pointed_at_where_it_opens(bank, text, message, w
 def test_a_python_tag_is_named_shortly_and_refused(bank):
     problem = only_problem("about:\n  name: !!python/object:os.system x\n", bank)
     assert problem.message == "the tag !!python/object:os.system is not allowed: an answer is plain text"
+
+
+# -- version 3 ------------------------------------------------------------------------
+
+REQUIREMENTS = """\
+version: 3
+targets:
+  jobs:
+    - role: Data analyst
+      requirements:
+        # copied from the advert
+        - SQL
+        - need: Stakeholder management
+          evidence: |
+            I present the budget to the board every term.
+        - need: Tableau
+          plan: A course, done by May
+        -
+"""
+
+
+def test_a_requirement_is_a_record_and_a_plain_item_reads_as_its_need(bank):
+    [job] = load_text(REQUIREMENTS, bank)["jobs"]
+    assert job["requirements"] == [
+        {"need": "SQL", "evidence": "", "plan": ""},
+        {"need": "Stakeholder management", "evidence": "I present the budget to the board every term.", "plan": ""},
+        {"need": "Tableau", "evidence": "", "plan": "A course, done by May"},
+        {"need": "", "evidence": "", "plan": ""},
+    ]
+
+
+def test_whatever_reads_requirements_as_items_reads_their_needs(bank):
+    from careerstory.answers.model import field_items, field_records
+
+    [job] = load_text(REQUIREMENTS, bank)["jobs"]
+    assert field_items(job, "requirements") == ["SQL", "Stakeholder management", "Tableau"]
+    assert len(field_records(job, "requirements")) == 3
+
+
+@pytest.mark.parametrize(
+    ("item", "where", "words"),
+    [
+        ("- nede: SQL", (6, 11), "unknown field 'nede'"),
+        ("- need: [SQL, Python]", (6, 17), "expected text"),
+        ("- - SQL", (6, 11), "each item is a text"),
+        ("- need: SQL\n          need: R", (7, 11), "appears twice"),
+    ],
+)
+def test_a_requirement_that_is_not_a_record_is_named_with_its_line_and_column(bank, item, where, words):
+    text = "version: 3\ntargets:\n  jobs:\n    - role: X\n      requirements:\n        " + item + "\n"
+    [problem] = problems_of(text, bank)
+    assert (problem.line, problem.column) == where
+    assert words in problem.message
+
+
+def test_requirements_written_as_one_text_are_refused_with_the_shape_to_write(bank):
+    text = "version: 3\ntargets:\n  jobs:\n    - role: X\n      requirements: SQL\n"
+    [problem] = problems_of(text, bank)
+    assert (problem.line, problem.column) == (5, 21)
+    assert "- need: ..." in problem.hint
+
+
+def test_the_new_version_3_answers_are_read(bank):
+    text = (
+        "version: 3\nabout:\n  location: Leeds or remote\n"
+        "options:\n  people:\n    - name: Sam\n"
+        "      message: |\n        Hi Sam,\n        thanks.\n      due: 30 listopada\n"
+        "story:\n  intro: I teach.\n  stories:\n    - title: The quiz\n      result: 78% got it right\n"
+        "      shows:\n        - Using data\n"
+        "targets:\n  jobs:\n    - role: X\n      tell_me: I teach.\n      letter: Dear Sam\n      due: 2026-11-30\n"
+    )
+    sheet = load_text(text, bank)
+    assert sheet["location"] == "Leeds or remote" and sheet["intro"] == "I teach."
+    [person] = sheet["people"]
+    assert (person["message"], person["due"]) == ("Hi Sam,\nthanks.", "30 listopada")
+    [story] = sheet["stories"]
+    assert (story["title"], story["result"], story["shows"], story["action"]) == (
+        "The quiz",
+        "78% got it right",
+        ["Using data"],
+        "",
+    )
+    [job] = sheet["jobs"]
+    assert (job["tell_me"], job["letter"], job["due"]) == ("I teach.", "Dear Sam", "2026-11-30")
+
+
+def test_a_version_2_file_reads_as_version_3_with_one_line_naming_migrate(bank, tmp_path, capsys):
+    from careerstory.answers import read
+
+    path = tmp_path / "old.yaml"
+    path.write_text(JOBS)
+    sheet, _ = read(path, bank)
+    err = capsys.readouterr().err
+    assert sheet.migrated_from == 2 and err.count("\n") == 1
+    assert "version 2 file, read as version 3" in err and "careerstory migrate" in err
+    assert sheet["jobs"][0]["requirements"][0] == {"need": "SQL", "evidence": "", "plan": ""}
+    assert sheet["location"] == "" and sheet["jobs"][0]["letter"] == ""
+
+
+def test_a_question_an_older_version_moved_names_the_version_that_moved_it(bank):
+    problem = only_problem("version: 3\nstory:\n  why_fit: I count.\n", bank)
+    assert "unknown question 'why_fit'" in problem.message
+    assert problem.hint.startswith("Since version 2 it lives in each target")
+    assert "a job's `why_fit`" in problem.hint

@@ -7,8 +7,8 @@ def test_progress_counts_each_block_and_names_its_open_questions(bank):
     blocks = progress(sheet)
     assert [p.block.id for p in blocks] == [b.id for b in bank.blocks]
     about, strengths = blocks[0], blocks[1]
-    assert (about.answered, about.total, about.complete) == (2, 4, False)
-    assert [q.id for q in about.open] == ["current_role", "dont_want"]
+    assert (about.answered, about.total, about.complete) == (2, 5, False)
+    assert [q.id for q in about.open] == ["current_role", "dont_want", "location"]
     assert strengths.answered == 1
     required = [q.id for q in open_required(blocks)]
     assert required[0] == "current_role"

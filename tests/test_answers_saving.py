@@ -27,13 +27,18 @@ def test_a_file_written_by_save_loads_back_to_the_same_answers(bank, answers_pat
                 "contacted_on": "2026-05-01",
                 "learned": "a\nb",
                 "next_step": "no",
+                "message": "Hi Sam,\nthank you.",
+                "due": "30.11.2026",
             }
         ],
         "jobs": [
             {
                 "role": "Designer",
                 "organisation": "",
-                "requirements": ["no", "- a: b"],
+                "requirements": [
+                    {"need": "no", "evidence": "", "plan": ""},
+                    {"need": "- a: b", "evidence": "yes: really", "plan": "a\nb"},
+                ],
                 "why_fit": "",
                 "gaps": "",
                 "objections": "",
@@ -41,6 +46,9 @@ def test_a_file_written_by_save_loads_back_to_the_same_answers(bank, answers_pat
                 "status": "offer",
                 "next_step": "",
                 "learned": "x\n\ny",
+                "tell_me": "",
+                "letter": "Dear Ms Patel,\n\nYours,\nZoë",
+                "due": "",
             }
         ],
         "transferable_skills": [{"skill": "Explaining", "evidence": "Exam results up 18%"}],

@@ -33,11 +33,13 @@ CTRL_O = "\x0f"
 ERASE = "\x15"  # Ctrl-U: erase the line before the cursor
 
 ABOUT_DONE = "Maya Okafor" + ENTER + "Chemistry teacher" + ENTER + "Sunday marking" + ENTER + ENTER + "Leeds" + FINISH
+ABOUT_DONE += "Leeds or remote" + ENTER
 ABOUT = {
     "name": "Maya Okafor",
     "current_role": "Chemistry teacher",
     "dont_want": ["Sunday marking"],
     "constraints": "Leeds",
+    "location": "Leeds or remote",
 }
 MOVE_ON = ENTER  # the review's first choice
 
@@ -97,8 +99,8 @@ def test_first_run_saves_each_answer_and_reviews_the_block(answers_path: Path, b
 def test_each_question_shows_where_the_person_is_its_help_and_an_example(answers_path: Path, bank: Bank) -> None:
     text = interrupted_with(answers_path, bank, "Maya" + ENTER)
     assert "━━ About you" in text
-    assert "About you · question 1 of 4 · 0 of 21 answered in all" in text
-    assert "About you · question 2 of 4 · 1 of 21 answered in all" in text
+    assert "About you · question 1 of 5 · 0 of 24 answered in all" in text
+    assert "About you · question 2 of 5 · 1 of 24 answered in all" in text
     assert "Your starting point." in text
     assert "For example: Secondary-school chemistry teacher at Northfield Academy" in text
 
@@ -109,7 +111,7 @@ def test_the_end_says_what_is_open_and_how_to_render(answers_path: Path, bank: B
     skip_rest += FINISH * 3 + ENTER + MOVE_ON  # strengths: three long, one list
     skip_rest += ENTER * 4 + ENTER + MOVE_ON  # options: four lists, one group
     # story; the pitch starts as a draft of their answers: erased, it is skipped too
-    skip_rest += FINISH + ENTER + ENTER + FINISH * 2 + ERASE + FINISH + FINISH + MOVE_ON
+    skip_rest += FINISH + ENTER + ENTER + FINISH * 2 + ERASE + FINISH + FINISH + FINISH + ENTER + MOVE_ON
     skip_rest += ENTER + MOVE_ON  # targets: one group
     shown = converse_with(answers_path, bank, skip_rest)
     assert "Still open, and needed for a complete brief:" in shown
@@ -124,9 +126,9 @@ def test_the_end_says_what_is_open_and_how_to_render(answers_path: Path, bank: B
 def test_resume_starts_at_the_first_open_question(answers_path: Path, bank: Bank) -> None:
     write_answers(answers_path, bank, "Maya" + ENTER + "Teacher" + ENTER)
     shown = interrupted_with(answers_path, bank, "Marking" + ENTER + ENTER)
-    assert "Welcome back: 2 of 21 questions have an answer." in shown
-    assert "question 1 of 4" not in shown
-    assert "About you · question 3 of 4" in shown.split("━━ About you")[1]
+    assert "Welcome back: 2 of 24 questions have an answer." in shown
+    assert "question 1 of 5" not in shown
+    assert "About you · question 3 of 5" in shown.split("━━ About you")[1]
     assert answers(answers_path, bank)["dont_want"] == ["Marking"]
 
 
@@ -140,7 +142,7 @@ def test_resume_skips_complete_blocks_without_reviewing_them(answers_path: Path,
 def test_with_every_question_answered_it_offers_each_block_for_review(answers_path: Path, bank: Bank) -> None:
     everything = {
         q.id: (
-            [{f.id: ["x"] if f.kind == "list" else (f.choices or ("x",))[0] for f in q.fields}]
+            [{f.id: ["x"] if f.kind in ("list", "group") else (f.choices or ("x",))[0] for f in q.fields}]
             if q.kind == "group"
             else ["x"]
             if q.kind == "list"
@@ -275,6 +277,7 @@ def test_current_list_items_are_kept_changed_or_removed_then_more_added(answers_
 
 # name, works_as, connection, ask_about, status, contacted_on, learned, next_step
 PERSON_SAM = "Sam Reyes" + ENTER + "Designer" + ENTER * 2 + "A normal week" + ENTER * 3 + FINISH + ENTER
+PERSON_SAM += FINISH + ENTER  # message and due, version 3's: left empty
 SAM = {
     "name": "Sam Reyes",
     "works_as": "Designer",
@@ -284,13 +287,30 @@ SAM = {
     "contacted_on": "",
     "learned": "",
     "next_step": "",
+    "message": "",
+    "due": "",
 }
 NOBODY = dict.fromkeys(SAM, "")
 ADD, CHANGE, REMOVE, DONE = ENTER, DOWN + ENTER, DOWN * 2 + ENTER, DOWN * 3 + ENTER
 
 
 def test_a_group_adds_records_field_by_field_with_a_choice_for_status(answers_path: Path, bank: Bank) -> None:
-    keys = PERSON_SAM + ADD + "Ana" + ENTER * 3 + ENTER + DOWN * 2 + ENTER + ENTER + "Loves it" + FINISH + ENTER + DONE
+    keys = (
+        PERSON_SAM
+        + ADD
+        + "Ana"
+        + ENTER * 3
+        + ENTER
+        + DOWN * 2
+        + ENTER
+        + ENTER
+        + "Loves it"
+        + FINISH
+        + ENTER
+        + FINISH
+        + ENTER
+        + DONE
+    )
     converse_with(answers_path, bank, keys, questions=("people",))
     assert answers(answers_path, bank) == {
         "people": [SAM, NOBODY | {"name": "Ana", "status": "talked", "learned": "Loves it"}]
@@ -300,7 +320,20 @@ def test_a_group_adds_records_field_by_field_with_a_choice_for_status(answers_pa
 def test_a_group_record_is_changed_with_its_fields_as_defaults(answers_path: Path, bank: Bank) -> None:
     converse_with(answers_path, bank, PERSON_SAM + DONE, questions=("people",))
     keys = (
-        CHANGE + ENTER + ENTER + " senior" + ENTER * 3 + DOWN + ENTER + ENTER + "Met for coffee" + FINISH + ENTER + DONE
+        CHANGE
+        + ENTER
+        + ENTER
+        + " senior"
+        + ENTER * 3
+        + DOWN
+        + ENTER
+        + ENTER
+        + "Met for coffee"
+        + FINISH
+        + ENTER
+        + FINISH
+        + ENTER
+        + DONE
     )
     converse_with(answers_path, bank, keys, questions=("people",))
     [sam] = answers(answers_path, bank)["people"]  # type: ignore[misc]
@@ -308,7 +341,7 @@ def test_a_group_record_is_changed_with_its_fields_as_defaults(answers_path: Pat
 
 
 def test_a_group_record_is_removed(answers_path: Path, bank: Bank) -> None:
-    keys = PERSON_SAM + ADD + "Ana" + ENTER * 6 + FINISH + ENTER + DONE
+    keys = PERSON_SAM + ADD + "Ana" + ENTER * 6 + FINISH + ENTER + FINISH + ENTER + DONE
     converse_with(answers_path, bank, keys, questions=("people",))
     shown = converse_with(answers_path, bank, REMOVE + ENTER + DONE, questions=("people",))
     assert "Removed Sam Reyes · Designer (to contact)." in shown
@@ -382,9 +415,12 @@ def test_the_review_changes_an_earlier_answer_before_moving_on(answers_path: Pat
 def test_block_option_asks_every_question_of_the_block_with_defaults(answers_path: Path, bank: Bank) -> None:
     write_answers(answers_path, bank, "Maya" + ENTER + "Teacher" + ENTER)
     shown = converse_with(
-        answers_path, bank, ENTER + " of art" + ENTER + "Sundays" + ENTER * 2 + FINISH + MOVE_ON, blocks=("about",)
+        answers_path,
+        bank,
+        ENTER + " of art" + ENTER + "Sundays" + ENTER * 2 + FINISH + ENTER + MOVE_ON,
+        blocks=("about",),
     )
-    assert "question 1 of 4" in shown
+    assert "question 1 of 5" in shown
     assert "Your answers in “About you”" in shown
     assert "What am I good at?" not in shown.split("Where your brief stands")[0]
     assert answers(answers_path, bank) == {"name": "Maya", "current_role": "Teacher of art", "dont_want": ["Sundays"]}
@@ -456,7 +492,7 @@ def test_without_a_terminal_ask_refuses_and_points_to_the_file_and_check(
 
 
 def test_a_file_written_by_ask_loads_back_to_exactly_what_was_typed(answers_path: Path, bank: Bank) -> None:
-    keys = "no" + ENTER + "01234" + ENTER + "2026-05-01" + ENTER * 2 + FINISH + MOVE_ON
+    keys = "no" + ENTER + "01234" + ENTER + "2026-05-01" + ENTER * 2 + FINISH + ENTER + MOVE_ON
     keys += "# not a comment" + ENTER + "1.10" + ENTER + "  indented: yes" + FINISH
     interrupted_with(answers_path, bank, keys)
     assert answers(answers_path, bank) == {

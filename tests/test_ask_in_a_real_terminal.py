@@ -61,7 +61,7 @@ def answered(path: Path, bank: Bank) -> dict[str, object]:
 
 def test_a_first_session_stopped_with_ctrl_c_resumes_at_the_third_question(tmp_path: Path, bank: Bank) -> None:
     child = spawn(cwd=tmp_path)
-    child.expect_exact("About you · question 1 of 4")
+    child.expect_exact("About you · question 1 of 5")
     child.expect_exact("What is your name?")
     child.send("Maya Okafor\r")
     child.expect_exact("What is your current job?")
@@ -75,16 +75,18 @@ def test_a_first_session_stopped_with_ctrl_c_resumes_at_the_third_question(tmp_p
     assert answered(path, bank) == {"name": "Maya Okafor", "current_role": "Chemistry teacher"}
 
     child = spawn(cwd=tmp_path)
-    child.expect_exact("Welcome back: 2 of 21 questions have an answer.")
-    child.expect_exact("About you · question 3 of 4")
-    assert "question 1 of 4" not in (child.before or "")
+    child.expect_exact("Welcome back: 2 of 24 questions have an answer.")
+    child.expect_exact("About you · question 3 of 5")
+    assert "question 1 of 5" not in (child.before or "")
     child.expect_exact("What do you already know you don't want?")
     child.send("Sunday marking\r\r")
     child.expect_exact("What must any next job respect?")
     child.send("Leeds\x1b\r")
+    child.expect_exact("Where and when can you work?")
+    child.send("\r")
     child.expect_exact("Change one, or move on?")
     child.send("\r")
-    child.expect_exact("What am I good at? · question 1 of 4 · 4 of 21 answered in all")
+    child.expect_exact("What am I good at? · question 1 of 4 · 4 of 24 answered in all")
     child.expect_exact("Finish with Esc then Enter")
     child.send("First line\rsecond line\x1b\r")
     child.expect_exact("question 2 of 4")

@@ -20,7 +20,10 @@ DONE = DOWN * 3 + ENTER  # the group menu's "Move on"
 ADD_TARGET = (
     "Learning experience designer" + ENTER
     + "Brightpath Learning" + ENTER
-    + "Designing for adults" + ENTER + "Storyline" + ENTER + ENTER  # requirements, one per line
+    # requirements, one at a time: each need, then its evidence, or a plan when there is none
+    + "Designing for adults" + ENTER + "I trained 40 colleagues." + FINISH
+    + "Storyline" + ENTER + FINISH + "A module by May" + FINISH
+    + ENTER
     + "My Year 10 scheme." + FINISH  # why_fit
     + "No Storyline yet." + FINISH  # gaps
     + FINISH  # objections
@@ -28,7 +31,12 @@ ADD_TARGET = (
     + DOWN + ENTER  # status: applied
     + "Send the module" + ENTER  # next_step
     + FINISH  # learned
+    + FINISH + FINISH + ENTER  # tell_me, letter, due
 )  # fmt: skip
+REQUIREMENTS = [
+    {"need": "Designing for adults", "evidence": "I trained 40 colleagues.", "plan": ""},
+    {"need": "Storyline", "evidence": "", "plan": "A module by May"},
+]
 
 
 def test_a_target_is_added_field_by_field_with_its_requirements_one_per_line(answers_path: Path, bank: Bank) -> None:
@@ -37,7 +45,7 @@ def test_a_target_is_added_field_by_field_with_its_requirements_one_per_line(ans
     assert job == {
         "role": "Learning experience designer",
         "organisation": "Brightpath Learning",
-        "requirements": ["Designing for adults", "Storyline"],
+        "requirements": REQUIREMENTS,
         "why_fit": "My Year 10 scheme.",
         "gaps": "No Storyline yet.",
         "objections": "",
@@ -45,6 +53,9 @@ def test_a_target_is_added_field_by_field_with_its_requirements_one_per_line(ans
         "status": "applied",
         "next_step": "Send the module",
         "learned": "",
+        "tell_me": "",
+        "letter": "",
+        "due": "",
     }
     # Every field that has help and an example in the bank shows them when it is asked.
     assert "Copy what the job asks for from the advert" in shown
@@ -57,11 +68,13 @@ def test_changing_a_target_keeps_its_requirements_with_enter(answers_path: Path,
     converse_with(answers_path, bank, ADD_TARGET + DONE + MOVE_ON, blocks=("targets",))
     change = DOWN + ENTER + ENTER  # Change one, the first
     keys = change + ENTER * 2  # role and organisation kept
-    keys += ENTER * 2 + "Adults too" + ENTER + ENTER  # both requirements kept, one added
-    keys += FINISH * 4 + ENTER + ENTER + FINISH + DONE + MOVE_ON
+    keys += ENTER + FINISH  # the first requirement and its evidence kept
+    keys += ENTER + FINISH + FINISH  # the second, no evidence yet, its plan kept
+    keys += "Adults too" + ENTER + FINISH + FINISH + ENTER  # one added, then the list finished
+    keys += FINISH * 4 + ENTER + ENTER + FINISH + FINISH * 2 + ENTER + DONE + MOVE_ON
     converse_with(answers_path, bank, keys, blocks=("targets",))
     [job] = answers(answers_path, bank)["jobs"]  # type: ignore[misc]
-    assert job["requirements"] == ["Designing for adults", "Storyline", "Adults too"]
+    assert job["requirements"] == [*REQUIREMENTS, {"need": "Adults too", "evidence": "", "plan": ""}]
 
 
 def test_a_version_1_file_is_upgraded_after_saying_what_changes(answers_path: Path, bank: Bank) -> None:
@@ -74,8 +87,89 @@ def test_a_version_1_file_is_upgraded_after_saying_what_changes(answers_path: Pa
     assert "kept as careerstory.yaml.v1" in shown
     assert (answers_path.parent / "careerstory.yaml.v1").read_bytes() == old
     text = answers_path.read_text("utf-8")
-    assert "version: 2\n" in text and "    - role: Learning experience designer\n" in text
+    assert "version: 3\n" in text and "    - role: Learning experience designer\n" in text
     assert answers(answers_path, bank)["jobs"][0]["role"] == "Learning experience designer"  # type: ignore[index]
+
+
+VERSION_2 = """\
+version: 2
+about:
+  name: Ada  # me
+targets:
+  jobs:
+    - role: Analyst
+      requirements:
+        # from the advert
+        - SQL
+"""
+
+
+def test_a_version_2_file_is_upgraded_after_saying_what_changes(answers_path: Path, bank: Bank) -> None:
+    answers_path.write_text(VERSION_2)
+    shown = " ".join(interrupted_with(answers_path, bank, ENTER).split())
+    assert "is a version-2 answers file" in shown and "upgrades it to version 3" in shown
+    assert "each requirement of a job becomes `- need: ...`" in shown
+    assert "kept as careerstory.yaml.v2" in shown
+    assert (answers_path.parent / "careerstory.yaml.v2").read_text() == VERSION_2
+    assert answers_path.read_text() == VERSION_2.replace("version: 2", "version: 3").replace("- SQL", "- need: SQL")
+
+
+def test_saying_no_to_upgrading_version_2_changes_nothing_and_exits_0(answers_path: Path, bank: Bank) -> None:
+    answers_path.write_text(VERSION_2)
+    shown = converse_with(answers_path, bank, "n")
+    assert "Nothing was changed." in shown and answers_path.read_text() == VERSION_2
+    assert sorted(p.name for p in answers_path.parent.iterdir()) == ["careerstory.yaml"]
+
+
+SKILLS_AND_A_STORY = """version: 3
+story:
+  transferable_skills:
+    - skill: Training
+      evidence: I trained 40 nurses on the new system; queries fell by a third.
+  stories:
+    - title: The rota
+      result: Overtime fell 20% in a quarter.
+"""
+
+
+def test_a_requirements_evidence_is_offered_from_their_skills_and_stories(answers_path: Path, bank: Bank) -> None:
+    answers_path.write_text(SKILLS_AND_A_STORY)
+    keys = "Trainer" + ENTER + ENTER  # role, organisation
+    keys += "Training adults" + ENTER + ENTER + " Twice." + FINISH  # the first offer, then made theirs
+    keys += "Rotas" + ENTER + DOWN + ENTER + FINISH  # the story
+    keys += "Storyline" + ENTER + DOWN * 3 + ENTER + "By May" + FINISH  # none yet: a plan
+    keys += ENTER + FINISH * 4 + ENTER + ENTER + FINISH * 3 + ENTER + DONE + MOVE_ON
+    shown = converse_with(answers_path, bank, keys, blocks=("targets",))
+    assert "Which of your evidence shows it?" in shown
+    [job] = answers(answers_path, bank)["jobs"]  # type: ignore[misc]
+    assert job["requirements"] == [
+        {
+            "need": "Training adults",
+            "evidence": "I trained 40 nurses on the new system; queries fell by a third. Twice.",
+            "plan": "",
+        },
+        {"need": "Rotas", "evidence": "The rota: Overtime fell 20% in a quarter.", "plan": ""},
+        {"need": "Storyline", "evidence": "", "plan": "By May"},
+    ]
+
+
+def test_a_story_is_asked_field_by_field_and_saved(answers_path: Path, bank: Bank) -> None:
+    keys = "The lockdown quiz" + ENTER  # title
+    keys += "Year 10 after lockdown." + FINISH + "Find the cause." + FINISH  # situation, task
+    keys += "I interviewed six students." + FINISH + "78% got it right." + FINISH  # action, result
+    keys += "Using data" + ENTER + ENTER  # shows, one per line
+    shown = converse_with(answers_path, bank, keys + DONE + MOVE_ON, questions=("stories",))
+    assert "Which moments would you tell as stories in an interview?" in shown
+    assert "in the first person" in shown  # the action's help
+    [story] = answers(answers_path, bank)["stories"]  # type: ignore[misc]
+    assert story == {
+        "title": "The lockdown quiz",
+        "situation": "Year 10 after lockdown.",
+        "task": "Find the cause.",
+        "action": "I interviewed six students.",
+        "result": "78% got it right.",
+        "shows": ["Using data"],
+    }
 
 
 def test_saying_no_to_the_upgrade_changes_nothing(answers_path: Path, bank: Bank) -> None:
@@ -121,9 +215,15 @@ def test_adding_a_target_in_a_real_terminal(tmp_path: Path, bank: Bank) -> None:
     child.expect_exact("Organisation:")
     child.send("Northwind\r")
     child.expect_exact("Copy what the job asks for")
-    child.expect_exact("1.")
+    child.expect_exact("1. What they ask for:")
     child.send("SQL\r")
-    child.expect_exact("2.")
+    child.expect_exact("What shows you can:")
+    child.expect_exact("> ")
+    child.send("\x1b\r")
+    child.expect_exact("How you are closing the gap:")
+    child.expect_exact("> ")
+    child.send("A course\x1b\r")
+    child.expect_exact("2. What they ask for:")
     child.send("\r")
     # Each prompt waited for by its own label: a redraw of the one before cannot stand in for it.
     for label in (
@@ -139,9 +239,12 @@ def test_adding_a_target_in_a_real_terminal(tmp_path: Path, bank: Bank) -> None:
     child.send("\x1b[B\x1b[B\r")  # interviewing
     child.expect_exact("Next step:")
     child.send("Prepare the case study\r")
-    child.expect_exact("What you learned:")
-    child.expect_exact("> ")
-    child.send("\x1b\r")
+    for label in ("What you learned:", "Tell me about yourself:", "Your application letter:"):
+        child.expect_exact(label)
+        child.expect_exact("> ")
+        child.send("\x1b\r")
+    child.expect_exact("When the next step is due:")
+    child.send("30 May\r")
     child.expect_exact("What next?")
     child.send("\x1b[B\x1b[B\x1b[B\r")
     child.expect_exact("Change one, or move on?")
@@ -149,11 +252,12 @@ def test_adding_a_target_in_a_real_terminal(tmp_path: Path, bank: Bank) -> None:
     child.expect_exact("Make your brief with")
     assert finish(child) == 0
     [job] = answered(tmp_path / "careerstory.yaml", bank)["jobs"]  # type: ignore[misc]
-    assert (job["role"], job["requirements"], job["status"]) == ("Data analyst", ["SQL"], "interviewing")
+    assert (job["role"], job["status"], job["due"]) == ("Data analyst", "interviewing", "30 May")
+    assert job["requirements"] == [{"need": "SQL", "evidence": "", "plan": "A course"}]
 
 
 PITCH_READY = """\
-version: 2
+version: 3
 about:
   current_role: Chemistry teacher
 story:

@@ -36,7 +36,7 @@ def test_check_reports_each_block_and_open_required_questions(bank, tmp_path):
     (tmp_path / "careerstory.yaml").write_text(new_file_text(bank, {"name": "Ada", "pitch": "x"}))
     result = run("check", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "About you" in result.stdout and "1 of 4 answered" in result.stdout
+    assert "About you" in result.stdout and "1 of 5 answered" in result.stdout
     assert "open (required): current_role" in result.stdout
     assert "open (optional): dont_want" in result.stdout
     assert run("check", "--strict", cwd=tmp_path).returncode == 1
@@ -180,6 +180,31 @@ def test_schema_prints_valid_json_generated_from_the_bank(bank):
     assert job["properties"]["requirements"]["type"] == ["array", "null"]
     assert job["properties"]["status"]["enum"][-3:] == ["withdrawn", "", None]
     assert "required" not in job  # a field left out reads as empty
+    assert schema["properties"]["version"]["enum"] == [3, "3"]
+    # A requirement is a record (need, evidence, plan) or a plain item read as its need.
+    plain, record = job["properties"]["requirements"]["items"]["anyOf"]
+    assert "string" in plain["type"] and record["additionalProperties"] is False
+    assert list(record["properties"]) == ["need", "evidence", "plan"]
+    assert {"message", "due"} <= set(people["properties"])
+    assert {"tell_me", "letter", "due"} <= set(job["properties"])
+    story = schema["properties"]["story"]["properties"]
+    assert list(story["stories"]["items"]["properties"]) == ["title", "situation", "task", "action", "result", "shows"]
+    assert "location" in schema["properties"]["about"]["properties"]
+
+
+def test_check_reads_version_3_records_and_names_a_bad_requirement_by_line_and_column(tmp_path):
+    good = (
+        "version: 3\nabout:\n  name: Ada\ntargets:\n  jobs:\n    - role: Analyst\n      requirements:\n"
+        "        - SQL\n        - need: R\n          evidence: I wrote the team's R package.\n"
+    )
+    (tmp_path / "good.yaml").write_text(good)
+    result = run("check", "good.yaml", cwd=tmp_path)
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    (tmp_path / "bad.yaml").write_text(good.replace("evidence:", "evidense:"))
+    result = run("check", "bad.yaml", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "bad.yaml:10:11" in result.stderr and "unknown field 'evidense'" in result.stderr
+    assert "Did you mean 'evidence'? Fields: need, evidence, plan." in result.stderr
 
 
 def test_the_committed_schema_is_not_stale(bank):

@@ -89,7 +89,10 @@ def _text_of(sheet: AnswerSheet) -> str:
         else:
             for item in value:
                 fields = [item] if isinstance(item, str) else item.values()
-                parts.extend(text for field in fields for text in ([field] if isinstance(field, str) else field))
+                for field in fields:
+                    for text in [field] if isinstance(field, str) else field:
+                        # A requirement is a record of its own: need, evidence, plan.
+                        parts.extend([text] if isinstance(text, str) else text.values())
     return "\n".join(parts)
 
 

@@ -6,7 +6,7 @@ import pytest
 from careerstory.questions import default_bank, parse_bank
 
 SPEC_IDS = {
-    "about": ["name", "current_role", "dont_want", "constraints"],
+    "about": ["name", "current_role", "dont_want", "constraints", "location"],
     "strengths": ["best_moments", "what_it_entails", "why_enjoy", "skill_jobs"],
     "options": ["industries", "functions", "companies", "possible_roles", "people"],
     "story": [
@@ -17,6 +17,8 @@ SPEC_IDS = {
         "what_i_want",
         "pitch",
         "help_wanted",
+        "intro",
+        "stories",
     ],
     "targets": ["jobs"],
 }
@@ -25,6 +27,7 @@ SPEC_KINDS = {
     "current_role": "text",
     "dont_want": "list",
     "constraints": "long",
+    "location": "text",
     "best_moments": "long",
     "what_it_entails": "long",
     "why_enjoy": "long",
@@ -41,9 +44,23 @@ SPEC_KINDS = {
     "what_i_want": "long",
     "pitch": "long",
     "help_wanted": "long",
+    "intro": "long",
+    "stories": "group",
     "jobs": "group",
 }
-OPTIONAL = {"dont_want", "constraints", "industries", "functions", "companies", "people", "help_wanted", "jobs"}
+OPTIONAL = {
+    "dont_want",
+    "constraints",
+    "location",
+    "industries",
+    "functions",
+    "companies",
+    "people",
+    "help_wanted",
+    "intro",
+    "stories",
+    "jobs",
+}
 SEED = Path(__file__).parents[2] / "shared" / "seed"
 
 
@@ -73,6 +90,8 @@ def test_group_fields_match_the_spec():
         "contacted_on",
         "learned",
         "next_step",
+        "message",
+        "due",
     ]
     assert people.field("status").choices == ("to contact", "contacted", "talked")
     assert [f.id for f in bank.question("transferable_skills").fields] == ["skill", "evidence"]
@@ -81,7 +100,7 @@ def test_group_fields_match_the_spec():
     assert kinds == {
         "role": "text",
         "organisation": "text",
-        "requirements": "list",
+        "requirements": "group",
         "why_fit": "long",
         "gaps": "long",
         "objections": "long",
@@ -89,9 +108,48 @@ def test_group_fields_match_the_spec():
         "status": "choice",
         "next_step": "text",
         "learned": "long",
+        "tell_me": "long",
+        "letter": "long",
+        "due": "text",
     }
     assert jobs.field("status").choices == ("exploring", "applied", "interviewing", "offer", "rejected", "withdrawn")
     assert [f.id for f in jobs.required_fields] == ["role"]
+
+
+def test_version_3_records_hold_their_new_fields_in_the_contract_order():
+    bank = default_bank()
+    requirements = bank.question("jobs").field("requirements")
+    assert [(f.id, f.kind) for f in requirements.fields] == [("need", "text"), ("evidence", "long"), ("plan", "long")]
+    stories = bank.question("stories")
+    assert [(f.id, f.kind) for f in stories.fields] == [
+        ("title", "text"),
+        ("situation", "long"),
+        ("task", "long"),
+        ("action", "long"),
+        ("result", "long"),
+        ("shows", "list"),
+    ]
+    new = [bank.question("people").field(f) for f in ("message", "due")]
+    new += [bank.question("jobs").field(f) for f in ("tell_me", "letter", "due")]
+    new += list(requirements.fields) + list(stories.fields)
+    for field in new:
+        assert len(field.help) > 20 and field.example.strip(), field.id
+    # What another person reads stays out of the brief until its documents exist.
+    for field in [
+        bank.question("people").field("message"),
+        *[bank.question("jobs").field(f) for f in ("tell_me", "letter")],
+    ]:
+        assert field.place("brief") == "hidden", field.id
+    assert bank.question("constraints").private and not bank.question("location").private
+
+
+def test_a_group_field_holds_text_fields_only():
+    text = "blocks:\n - id: a\n   title: A\n   intro: x\n   questions:\n" + (
+        "    - {id: q, kind: group, required: true, prompt: p, help: h, example: e,\n"
+        "       fields: [{id: f, kind: group, label: F, fields: [{id: g, kind: list, label: G}]}]}\n"
+    )
+    with pytest.raises(ValueError, match="unknown kind 'list'"):
+        parse_bank(text)
 
 
 def test_every_field_new_in_version_2_has_a_help_text_and_an_example():

@@ -157,6 +157,20 @@ def test_partly_answered_file_renders_and_lists_what_is_open(write_answers, bank
     assert "careerstory ask" in err
 
 
+def test_a_question_no_document_shows_is_not_called_open_in_the_brief(write_answers, bank: Bank, capsys) -> None:
+    # Version 3's messages, note to forward and stories have their own documents: an
+    # open one is not missing from the brief, and the brief's count leaves it out.
+    path = write_answers(SPARSE)
+    sheet = load(path, bank)
+    hidden = [q.id for q in bank.questions if q.place("brief", "section") == "hidden"]
+    assert {"intro", "stories", "location"} <= set(hidden)
+    assert not set(build_brief(sheet).open_questions) & set(hidden)
+    assert set(build_brief(sheet).open_questions) == {q.id for q in sheet.open_questions() if q.id not in hidden}
+    render(path, bank)
+    err = capsys.readouterr().err
+    assert "why_change" in err and "stories" not in err and "intro" not in err
+
+
 def test_file_with_nothing_answered_is_refused_with_the_ask_command(write_answers, bank: Bank) -> None:
     path = write_answers({})
     with pytest.raises(UserError) as caught:

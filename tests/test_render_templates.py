@@ -193,3 +193,20 @@ def test_a_template_within_its_bounds_renders_as_before(own: Path, write_answers
         encoding="utf-8",
     )
     assert render_with(own, write_answers(FULL), bank) == "ab  |007|  1|ab|0,1,2|x\n  y|True\n"
+
+
+def test_a_version_2_template_loops_over_requirements_as_text_and_a_new_one_reads_their_evidence(
+    own: Path, tmp_path: Path, bank
+) -> None:
+    answers = tmp_path / "mine.yaml"
+    answers.write_text(
+        "version: 3\nabout:\n  name: Ada\ntargets:\n  jobs:\n    - role: Analyst\n      requirements:\n"
+        "        - SQL\n        - need: Reporting\n          evidence: I built the monthly report.\n",
+        encoding="utf-8",
+    )
+    (own / "brief.md.j2").write_text(
+        "{% for r in answers.jobs[0].requirements %}{{ r|upper }};{% endfor %}\n"
+        "{% for r in answers.jobs[0].requirements %}{{ r.need }}={{ r['evidence'] or r.plan or '-' }};{% endfor %}\n",
+        encoding="utf-8",
+    )
+    assert render_with(own, answers, bank) == "SQL;REPORTING;SQL=-;Reporting=I built the monthly report.;\n"

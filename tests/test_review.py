@@ -205,7 +205,7 @@ def test_a_record_is_counted_as_a_person_counts(tmp_path: Path, bank: Bank) -> N
 
 def test_english_only_rules_stay_quiet_on_another_language(tmp_path: Path, bank: Bank) -> None:
     text = plant(bank, "transferable_skills[3].evidence", "We mentored three new teachers since 2022.")
-    text = text.replace("version: 2\n", "version: 2\nlanguage: de\n", 1)
+    text = text.replace("version: 3\n", "version: 3\nlanguage: de\n", 1)
     rules = {n.rule for n in review_text(tmp_path, bank, text)}
     english_only = {rule.id for rule in RULES.values() if rule.languages == {"en"}}
     assert "we-not-i" in english_only
@@ -295,7 +295,7 @@ def test_proselint_is_imported_only_for_an_english_file(tmp_path: Path, language
     import sys
 
     path = tmp_path / "a.yaml"
-    path.write_text(TEACHER.replace("version: 2\n", f"version: 2\nlanguage: {language}\n", 1), encoding="utf-8")
+    path.write_text(TEACHER.replace("version: 3\n", f"version: 3\nlanguage: {language}\n", 1), encoding="utf-8")
     code = (
         "import sys; from pathlib import Path; from careerstory.questions import default_bank;"
         "from careerstory.review import review_files;"

@@ -28,7 +28,7 @@ def test_review_prints_notes_grouped_by_block_then_a_summary_and_exits_0(tmp_pat
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "Now, what's my story?"
-    assert any(line.startswith("  weak.yaml:128:") and ": we-not-i: " in line for line in lines)
+    assert any(line.startswith("  weak.yaml:138:") and ": we-not-i: " in line for line in lines)
     assert any(": note-to-self: " in line for line in lines)
     assert lines[-1].endswith("notes: a coach's view, so take what helps.")
 
@@ -52,7 +52,7 @@ def test_review_json_is_one_array_of_notes_of_every_file(tmp_path: Path) -> None
         "file": "weak.yaml",
         "block": "story",
         "question": "transferable_skills[3].evidence",
-        "line": 128,
+        "line": 138,
         "column": 9,
         "rule": "we-not-i",
         "message": "",
@@ -62,7 +62,7 @@ def test_review_json_is_one_array_of_notes_of_every_file(tmp_path: Path) -> None
 def test_review_github_annotates_the_line_of_each_note(tmp_path: Path) -> None:
     (tmp_path / "weak.yaml").write_text(WEAK, encoding="utf-8")
     lines = run("review", "weak.yaml", "--github", cwd=tmp_path).stdout.splitlines()
-    assert "::warning file=weak.yaml,line=128,col=9,title=we-not-i::Say what you did yourself" in "\n".join(lines)
+    assert "::warning file=weak.yaml,line=138,col=9,title=we-not-i::Say what you did yourself" in "\n".join(lines)
     assert all(line.startswith("::warning file=weak.yaml,line=") for line in lines)
 
 

@@ -16,7 +16,7 @@ from careerstory import _
 from careerstory.answers.migrations import CURRENT_VERSION
 from careerstory.answers.model import Answer, FieldValue, empty_answer
 from careerstory.i18n import using
-from careerstory.questions import Bank, Question
+from careerstory.questions import Bank, Field, Question
 
 INDENT = "  "
 SCHEMA_FILE = "careerstory.schema.json"
@@ -51,16 +51,29 @@ def _for_dump(question: Question, value: Answer) -> Any:
     if question.kind == "list":
         return value or ""
     return [
-        {f.id: _field_for_dump(f.kind, entry.get(f.id, ""), long) for f in question.fields}
+        {f.id: _field_for_dump(f, entry.get(f.id, ""), long) for f in question.fields}
         for entry in value
         if isinstance(entry, dict)
     ] or ""
 
 
-def _field_for_dump(kind: str, value: FieldValue, long: Callable[[str], str]) -> Any:
-    if isinstance(value, list):
-        return value or ""  # an empty list field is written empty, like an empty answer
-    return long(value) if kind == "long" else value
+def _field_for_dump(field: Field, value: FieldValue, long: Callable[[str], str]) -> Any:
+    if isinstance(value, str):
+        return long(value) if field.kind == "long" else value
+    if field.kind == "group":
+        # A requirement is written `- need: ...`, its evidence and plan only once they hold something.
+        first = field.fields[0].id
+        return [
+            {
+                sub.id: long(item.get(sub.id, "")) if sub.kind == "long" else item.get(sub.id, "")
+                for sub in field.fields
+                if sub.id == first or item.get(sub.id, "").strip()
+            }
+            if isinstance(item, dict)
+            else {first: item}
+            for item in value
+        ] or ""
+    return value or ""  # an empty list field is written empty, like an empty answer
 
 
 def _literal_block(question_id: str, text: str) -> str | None:

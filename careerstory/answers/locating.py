@@ -93,16 +93,24 @@ def locate(text: str, bank: Bank) -> list[Located]:
     if not isinstance(root, yaml.MappingNode):
         return []
     found: list[Located] = []
+    item_names = _item_names(bank)
     for block_key, block_node in root.value:
         block_id = str(block_key.value)
         if block_id not in {b.id for b in bank.blocks} or not isinstance(block_node, yaml.MappingNode):
             continue
         for key, node in block_node.value:
-            found += _locate_answer(block_id, str(key.value), node, text)
+            found += _locate_answer(block_id, str(key.value), node, text, item_names)
     return found
 
 
-def _locate_answer(block: str, name: str, node: yaml.Node, text: str) -> list[Located]:
+def _item_names(bank: Bank) -> frozenset[str]:
+    """The fields that name an item of a record's group field (a requirement's `need`)."""
+    return frozenset(f.fields[0].id for q in bank.questions for f in q.fields if f.kind == "group")
+
+
+def _locate_answer(
+    block: str, name: str, node: yaml.Node, text: str, item_names: frozenset[str] = frozenset(), depth: int = 0
+) -> list[Located]:
     if isinstance(node, yaml.ScalarNode):
         return [_scalar(block, name, node, text)]
     if not isinstance(node, yaml.SequenceNode):
@@ -112,7 +120,9 @@ def _locate_answer(block: str, name: str, node: yaml.Node, text: str) -> list[Lo
         where = f"{name}[{number}]"
         if isinstance(item, yaml.MappingNode):
             for key, value in item.value:
-                found += _locate_answer(block, f"{where}.{key.value}", value, text)
+                # An item's need is the item, named as a plain item is (`jobs[1].requirements[2]`).
+                named = where if depth == 1 and key.value in item_names else f"{where}.{key.value}"
+                found += _locate_answer(block, named, value, text, item_names, depth + 1)
         elif isinstance(item, yaml.ScalarNode):
             found.append(_scalar(block, where, item, text))
     return found

@@ -7,7 +7,9 @@ home (``targets:`` / ``jobs:`` / ``- role: ...``); the ``version`` line changes;
 other byte stays. The result is read back and must give exactly the answers of the
 in-memory lift, or nothing is written: a layout the writer cannot keep exactly is
 refused, never corrupted. The old bytes are kept beside the file, in ``<file>.v1``
-(``.v1-2``, ``.v1-3``... when that name is taken: an older copy is never overwritten).
+or ``<file>.v2`` after the version it was (``.v2-2``, ``.v2-3``... when that name is
+taken: an older copy is never overwritten). Version 3's step moves nothing: it writes
+each plain requirement item (``- SQL``) as a record (``- need: SQL``), in place.
 
 Cost of a 100 kB version-1 file (300 people, tests/bench/bench.py builds it) on the
 2-core development machine: working out the migration takes about 140 ms in process,
@@ -341,8 +343,45 @@ def _record(pieces: list[_Piece], dash: int, newline: str, path: Path | None) ->
     return newline.join(out) + newline
 
 
+def _items_to_records(text: str, step: Step, path: Path | None) -> str:
+    """Write each plain item of the step's record fields as a record of its first field.
+
+    ``- SQL`` becomes ``- need: SQL`` (``[SQL]`` becomes ``[{need: SQL}]``): the item's
+    text, its quotes and the comments around it keep their bytes; lines after the
+    first of an item spread over several lines move two spaces right, below the new key.
+    """
+    root = _root(text, path)
+    edits: list[tuple[int, int, str]] = []  # (start, end, new text), never overlapping
+    for block_id, question_id, field_id, first in step.item_records:
+        block = find_pair(root, block_id)
+        group = find_pair(block.value, question_id) if block else None
+        if group is None or not isinstance(group.value, yaml.SequenceNode):
+            continue
+        for record in group.value.value:
+            found = find_pair(record, field_id)
+            if found is None or not isinstance(found.value, yaml.SequenceNode):
+                continue
+            flow = bool(found.value.flow_style) or bool(record.flow_style)
+            for item in found.value.value:
+                if not isinstance(item, yaml.ScalarNode) or is_empty(item):
+                    continue
+                start, end = int(item.start_mark.index), content_end(item, text)
+                own = text[start:end]
+                if flow:
+                    edits.append((start, end, "{" + f"{first}: " + own + "}"))
+                else:
+                    edits.append((start, end, f"{first}: " + own.replace("\n", "\n  ")))
+    for start, end, new in sorted(edits, reverse=True):
+        text = text[:start] + new + text[end:]
+    return text
+
+
 def _apply(text: str, step: Step, path: Path | None, bank: Bank) -> str:
-    """Make one step's moves in the text."""
+    """Make one step's moves (and its items made records) in the text."""
+    if step.item_records:
+        text = _items_to_records(text, step, path)
+    if not step.moves:
+        return text
     homes = {move.target[:3] for move in step.moves}
     if len(homes) != 1 or any(len(m.source) != 2 or len(m.target) != 4 for m in step.moves):
         # Today's only step moves answers into the first record of one group; another

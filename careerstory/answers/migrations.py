@@ -16,7 +16,7 @@ import yaml
 from careerstory import N_, _
 from careerstory.errors import Problem
 
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
 
 # Where an answer stands: block id, question id, then (inside a group) the record's
 # index from 0 and the field id.
@@ -53,6 +53,10 @@ class Step:
     version: int
     moves: tuple[Move, ...]
     summary: str
+    # Record fields (block, group question, field) whose plain items become records of
+    # their first field: on disk `- SQL` is written `- need: SQL`; the reader already
+    # reads a plain item so, in every version.
+    item_records: tuple[tuple[str, str, str, str], ...] = ()
 
     @property
     def removed_keys(self) -> tuple[tuple[str, str], ...]:
@@ -77,6 +81,15 @@ STEPS: tuple[Step, ...] = (
         ),
         # Marked here for the catalog; shown through _() where the language is known.
         summary=N_("your target role and why you fit it move into your first target, under `targets:` `jobs:`"),
+    ),
+    Step(
+        version=3,
+        moves=(),
+        item_records=(("targets", "jobs", "requirements", "need"),),
+        summary=_(
+            "each requirement of a job becomes `- need: ...`, so that its evidence or your plan "
+            "can stand beside it; new questions (messages, stories, letters) are there to answer when you like"
+        ),
     ),
 )
 

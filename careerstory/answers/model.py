@@ -11,8 +11,10 @@ from careerstory import _
 from careerstory.errors import Problem, UserError
 from careerstory.questions import Bank, Block, Field, Question
 
-# A record's list field (a job's requirements) holds items; every other field text.
-FieldValue = str | list[str]
+# A record's list field (a story's `shows`) holds items, its group field (a job's
+# requirements) records of text fields, the first naming each; every other field text.
+SubRecord = dict[str, str]
+FieldValue = str | list[str] | list[SubRecord]
 GroupEntry = dict[str, FieldValue]
 # text and long answers are str, list answers list[str], group answers list[GroupEntry].
 Answer = str | list[str] | list[GroupEntry]
@@ -29,7 +31,19 @@ def empty_answer(question: Question) -> Answer:
 
 def empty_field(field: Field) -> FieldValue:
     """The value of a record's field left empty or left out."""
-    return [] if field.kind == "list" else ""
+    return [] if field.holds_items else ""
+
+
+def empty_subrecord(field: Field) -> SubRecord:
+    """A group field's record with every one of its fields empty."""
+    return {sub.id: "" for sub in field.fields}
+
+
+def record_label(item: str | SubRecord) -> str:
+    """The text an item of a list or group field prints as: itself, or a record's first field (its need)."""
+    if isinstance(item, str):
+        return item
+    return next(iter(item.values()), "") if item else ""
 
 
 def field_text(entry: GroupEntry, field_id: str) -> str:
@@ -39,13 +53,29 @@ def field_text(entry: GroupEntry, field_id: str) -> str:
 
 
 def field_items(entry: GroupEntry, field_id: str) -> list[str]:
-    """The non-empty items of a record's list field."""
+    """The non-empty items of a record's list field; of a group field, each record's first field (its need).
+
+    So whatever reads a job's requirements as short items (documents, review, recipes,
+    version-2 templates) reads the needs.
+    """
     value = entry.get(field_id, [])
-    return filled_items(value) if isinstance(value, list) else []
+    if not isinstance(value, list):
+        return []
+    return [label for label in map(record_label, value) if label.strip()]
+
+
+def field_records(entry: GroupEntry, field_id: str) -> list[SubRecord]:
+    """The records of a group field that hold something (a plain item already read as its first field)."""
+    value = entry.get(field_id, [])
+    if not isinstance(value, list):
+        return []
+    return [item for item in value if isinstance(item, dict) and any(t.strip() for t in item.values())]
 
 
 def _holds_something(value: FieldValue) -> bool:
-    return bool(value.strip()) if isinstance(value, str) else bool(filled_items(value))
+    if isinstance(value, str):
+        return bool(value.strip())
+    return any((item.strip() if isinstance(item, str) else any(t.strip() for t in item.values())) for item in value)
 
 
 def entry_filled(entry: GroupEntry) -> bool:
@@ -125,15 +155,33 @@ def clean_answer(question: Question, value: Answer) -> Answer:
         return clean_text(value, where)
     if question.kind == "list":
         return [clean_text(item, where) for item in value if isinstance(item, str)]
+    # Every field present, in the bank's order, as the reader gives a record back.
+    known = {f.id: f for f in question.fields}
     return [
-        {key: _clean_field(text, f"{where}.{key}") for key, text in entry.items()}
+        {
+            **{f.id: _clean_field(f, entry.get(f.id, empty_field(f)), f"{where}.{f.id}") for f in question.fields},
+            **{key: text for key, text in entry.items() if key not in known},
+        }
         for entry in value
         if isinstance(entry, dict)
     ]
 
 
-def _clean_field(value: FieldValue, where: str) -> FieldValue:
-    return clean_text(value, where) if isinstance(value, str) else [clean_text(item, where) for item in value]
+def _clean_field(field: Field, value: FieldValue, where: str) -> FieldValue:
+    if isinstance(value, str):
+        return clean_text(value, where)
+    if field.kind != "group":
+        return [clean_text(item, where) for item in value if isinstance(item, str)]
+    # A plain item is a record of the first field (`- SQL` is `- need: SQL`).
+    records: list[SubRecord] = []
+    for item in value:
+        record = {sub.id: "" for sub in field.fields}
+        if isinstance(item, str):
+            record[field.fields[0].id] = clean_text(item, where)
+        else:
+            record.update({key: clean_text(text, f"{where}.{key}") for key, text in item.items()})
+        records.append(record)
+    return records
 
 
 @dataclass(frozen=True)

@@ -29,13 +29,15 @@ from careerstory.answers.model import (
     AnswerSheet,
     FieldValue,
     GroupEntry,
+    SubRecord,
     empty_answer,
     empty_field,
+    empty_subrecord,
     unstorable_character,
 )
 from careerstory.errors import Problem, UserError
 from careerstory.i18n import LanguageError, parse_language, using
-from careerstory.questions import Bank, Block, Question
+from careerstory.questions import Bank, Block, Field, Question
 
 # The largest answers file read (storage says why), and the reader's own message for more.
 MAX_BYTES = storage.MAX_BYTES
@@ -593,12 +595,17 @@ def _read_block(block: Block, node: yaml.Node, reader: Reader, sheet: AnswerShee
             hint = _(
                 "Since version {version} it lives in each target: "
                 "move it under `targets:` `jobs:` as a job's `{field}`."
-            ).format(version=CURRENT_VERSION, field=moved)
+            ).format(version=_moved_in(block.id, key.value), field=moved)
         else:
             hint = _unknown_key_hint(reader.bank, key.value, ids, _("Questions of '{block}'").format(block=block.id))
         reader.problem(
             key.start_mark, _("unknown question '{key}' in block '{block}'").format(key=key.value, block=block.id), hint
         )
+
+
+def _moved_in(block_id: str, question_id: str) -> int:
+    """The version whose step moved a question of an older version away."""
+    return next(s.version for s in migrations.STEPS for m in s.moves if m.source == (block_id, question_id))
 
 
 def _moved_to(block_id: str, question_id: str) -> str | None:
@@ -694,9 +701,13 @@ def _read_entry(question: Question, node: yaml.Node, reader: Reader) -> GroupEnt
             continue
         field = question.field(key.value)
         where = f"{question.id}.{key.value}"
-        read: FieldValue | None = (
-            _items(value, reader, where) if field.kind == "list" else _text(value, reader, where, _("text"))
-        )
+        read: FieldValue | None
+        if field.kind == "list":
+            read = _items(value, reader, where)
+        elif field.kind == "group":
+            read = _subrecords(field, value, reader, where)
+        else:
+            read = _text(value, reader, where, _("text"))
         if read is None:
             continue
         if field.choices and isinstance(read, str) and read and read not in field.choices:
@@ -708,6 +719,58 @@ def _read_entry(question: Question, node: yaml.Node, reader: Reader) -> GroupEnt
             )
         entry[key.value] = read
     return entry
+
+
+def _subrecord_example(field: Field) -> str:
+    first, *rest = [sub.id for sub in field.fields]
+    return f"  - {first}: ...\n" + "".join(f"    {sub}: ...\n" for sub in rest[:1]) + f"  - {first}: ..."
+
+
+def _subrecords(field: Field, node: yaml.Node, reader: Reader, where: str) -> list[SubRecord] | None:
+    """A group field's records (a job's requirements); a plain item reads as the first field.
+
+    So a hand-written list (``- SQL``) keeps working: it is ``- need: SQL`` with the rest empty.
+    """
+    if is_null(node):
+        return []
+    if not isinstance(node, yaml.SequenceNode):
+        reader.problem(
+            node.start_mark,
+            _("{question}: expected a list of items starting with '- '").format(question=where),
+            _("Write it as:") + "\n" + _subrecord_example(field),
+        )
+        return None
+    sub_ids = [sub.id for sub in field.fields]
+    records: list[SubRecord] = []
+    for item in node.value:
+        record = empty_subrecord(field)
+        if isinstance(item, yaml.ScalarNode):
+            text = _text(item, reader, where, _("text"))
+            if text is None:
+                continue
+            record[sub_ids[0]] = text
+            records.append(record)
+            continue
+        if not isinstance(item, yaml.MappingNode):
+            reader.problem(
+                item.start_mark,
+                _("{question}: each item is a text or `field: text` lines under its '- '").format(question=where),
+                _("Write it like this (any field left out reads as empty):") + "\n" + _subrecord_example(field),
+            )
+            continue
+        for key, value in _pairs(item, reader, _("an item of '{question}'").format(question=where)):
+            if key.value not in sub_ids:
+                reader.problem(
+                    key.start_mark,
+                    _("{question}: unknown field '{key}'").format(question=where, key=key.value),
+                    _suggest(key.value, sub_ids) + _("Fields: {fields}.").format(fields=", ".join(sub_ids)),
+                )
+                continue
+            text = _text(value, reader, f"{where}.{key.value}", _("text"))
+            if text is not None:
+                record[key.value] = text
+        records.append(record)
+    return records
 
 
 def _items(node: yaml.Node, reader: Reader, where: str) -> list[str] | None:

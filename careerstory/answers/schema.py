@@ -64,6 +64,14 @@ def _field_schema(field: Field) -> dict[str, Any]:
         return {"enum": [*field.choices, "", None], **described}
     if field.kind == "list":
         return {"type": ["array", "null"], "items": _TEXT, **described}
+    if field.kind == "group":
+        # An item is a record of the field's own fields, or plain text read as its first field.
+        record = {
+            "type": ["object", "null"],
+            "properties": {sub.id: _field_schema(sub) for sub in field.fields},
+            "additionalProperties": False,
+        }
+        return {"type": ["array", "null"], "items": {"anyOf": [_TEXT, record]}, **described}
     return {**_TEXT, **described}
 
 

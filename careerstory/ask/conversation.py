@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 from careerstory import _, n_, storage
 from careerstory.answers import Answer, AnswersFile
 from careerstory.answers.migrations import CURRENT_VERSION, steps_from
-from careerstory.answers.model import Unstorable
+from careerstory.answers.model import AnswerSheet, Unstorable, field_text
 from careerstory.answers.reading import decode
 from careerstory.answers.recipes import draft as make_draft
 from careerstory.answers.report import open_required, progress
@@ -135,6 +135,15 @@ def _upgrade(answers: AnswersFile, terminal: Terminal) -> bool:
     answers.reload()
     terminal.say(_("Upgraded. Your version-{old} file is kept as {copy}.").format(old=old, copy=copy), "quiet")
     return True
+
+
+def _evidence_offers(sheet: AnswerSheet) -> tuple[str, ...]:
+    """The person's own evidence, offered for a requirement: each skill's evidence, each story's result."""
+    offers = [field_text(e, "evidence").strip() for e in sheet.entries("transferable_skills")]
+    for story in sheet.entries("stories"):
+        title, result = field_text(story, "title").strip(), field_text(story, "result").strip()
+        offers.append(f"{title}: {result}" if title and result else title or result)
+    return tuple(dict.fromkeys(o for o in offers if o))
 
 
 def not_a_terminal(path: Path, bank: Bank) -> UserError:
@@ -274,7 +283,8 @@ class Conversation:
                 _("A draft made from your own answers is in the prompt. Make it yours: change any word, then confirm."),
                 style="quiet",
             )
-        ask_answer(self.terminal, question, sheet[question.id], self._saver(question), self.editor, draft)
+        offers = _evidence_offers(sheet) if any(f.kind == "group" for f in question.fields) else ()
+        ask_answer(self.terminal, question, sheet[question.id], self._saver(question), self.editor, draft, offers)
 
     def _saver(self, question: Question) -> Save:
         def save(value: Answer) -> bool:

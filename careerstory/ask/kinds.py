@@ -16,15 +16,17 @@ same prompt comes back holding what was typed, to be fixed.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from careerstory import _
 from careerstory.answers import Answer, GroupEntry
 from careerstory.answers.model import (
     FieldValue,
+    SubRecord,
     empty_field,
     entry_filled,
     field_items,
+    field_records,
     field_text,
     filled_entries,
     filled_items,
@@ -37,15 +39,23 @@ Save = Callable[[Answer], bool]
 
 
 def ask_answer(
-    terminal: Terminal, question: Question, current: Answer, save: Save, editor: Editor | None, draft: str = ""
+    terminal: Terminal,
+    question: Question,
+    current: Answer,
+    save: Save,
+    editor: Editor | None,
+    draft: str = "",
+    offers: Sequence[str] = (),
 ) -> None:
     """Ask ``question`` by its kind, starting from the ``current`` answer (or a text question's ``draft``).
 
     A draft is only a start: it is saved when the person confirms it, as anything typed.
+    ``offers`` are the person's own evidence (a skill's, a story's) offered as the
+    evidence of a requirement.
     """
     if question.kind == "group":
         terminal.question(_(question.prompt))
-        _ask_group(terminal, question, [dict(e) for e in filled_entries(current)], save, editor)
+        _ask_group(terminal, question, [dict(e) for e in filled_entries(current)], save, editor, offers)
     elif question.kind == "list":
         terminal.question(_(question.prompt))
         _ask_list(terminal, filled_items(current), save)
@@ -138,7 +148,7 @@ def typed_lines(question: Question, value: Answer) -> list[str]:
         marker = "- "
         for field in question.fields:
             held = entry.get(field.id, "")
-            text = "; ".join(held) if isinstance(held, list) else held
+            text = "; ".join(field_items(entry, field.id)) if isinstance(held, list) else held
             if not text:
                 continue
             first, *more = text.split("\n")
@@ -174,7 +184,12 @@ def shorten(text: str, width: int) -> str:
 
 
 def _ask_group(
-    terminal: Terminal, question: Question, entries: list[GroupEntry], save: Save, editor: Editor | None
+    terminal: Terminal,
+    question: Question,
+    entries: list[GroupEntry],
+    save: Save,
+    editor: Editor | None,
+    offers: Sequence[str] = (),
 ) -> None:
     # A list shown straight after the question needs no blank line above it.
     first_look = bool(entries)
@@ -183,7 +198,7 @@ def _ask_group(
         terminal.say(
             "  " + _("One at a time, field by field. Leave {field} empty to skip.").format(field=first), "quiet"
         )
-        entry = _fill_until_saved(terminal, question, {}, ([], []), editor, save, adding=True)
+        entry = _fill_until_saved(terminal, question, {}, ([], []), editor, save, adding=True, offers=offers)
         if entry is None:
             terminal.say("  " + _("Skipped for now."), "quiet")
             return
@@ -206,7 +221,7 @@ def _ask_group(
         if action == "done":
             return
         if action == "add":
-            added = _fill_until_saved(terminal, question, {}, (entries, []), editor, save, adding=True)
+            added = _fill_until_saved(terminal, question, {}, (entries, []), editor, save, adding=True, offers=offers)
             if added is not None:
                 entries = [*entries, added]
             continue
@@ -220,7 +235,9 @@ def _ask_group(
                 entries = remaining
             continue
         others = (entries[:picked], entries[picked + 1 :])
-        changed = _fill_until_saved(terminal, question, entries[picked], others, editor, save, adding=False)
+        changed = _fill_until_saved(
+            terminal, question, entries[picked], others, editor, save, adding=False, offers=offers
+        )
         if changed is not None:
             # A record whose every field was erased is gone, as it is on disk.
             kept = [changed] if entry_filled(changed) else []
@@ -243,6 +260,7 @@ def _fill_until_saved(
     save: Save,
     *,
     adding: bool,
+    offers: Sequence[str] = (),
 ) -> GroupEntry | None:
     """Fill a record field by field, saving it in its place as each field is confirmed.
 
@@ -266,7 +284,7 @@ def _fill_until_saved(
         record[field_id] = value
         return True
 
-    if not _fill_entry(terminal, question, start, editor, keep, adding=adding):
+    if not _fill_entry(terminal, question, start, editor, keep, adding=adding, offers=offers):
         return None
     return record
 
@@ -279,10 +297,16 @@ def _fill_entry(
     keep: Callable[[str, FieldValue], bool],
     *,
     adding: bool,
+    offers: Sequence[str] = (),
 ) -> bool:
     """Ask each field in turn and hand it to ``keep``; False when adding is given up."""
     for position, field in enumerate(question.fields):
         _field_help(terminal, field)
+        if field.kind == "group":
+            records = field_records(start, field.id)
+            while not keep(field.id, records := _ask_subrecords(terminal, question, field, records, editor, offers)):
+                pass  # the save was refused and the person chose to try again: asked again, as typed
+            continue
         if field.kind == "list":
             _ask_items(terminal, field, field_items(start, field.id), functools.partial(keep, field.id))
             continue
@@ -330,6 +354,60 @@ def _ask_items(terminal: Terminal, field: Field, items: list[str], keep: Callabl
         if not typed:
             return kept
         kept.append(typed)
+
+
+def _ask_subrecords(
+    terminal: Terminal,
+    question: Question,
+    field: Field,
+    records: list[SubRecord],
+    editor: Editor | None,
+    offers: Sequence[str],
+) -> list[SubRecord]:
+    """A record's group field (a job's requirements), one record at a time.
+
+    Each need is asked in turn (kept with Enter, erased to remove; an empty new one
+    finishes), then what shows the person can: their own evidence offered as choices,
+    or, with none yet, how they are closing the gap.
+    """
+    need, *rest = field.fields
+    terminal.say(f"{_(field.label)}:", "")
+    terminal.say("    " + _("One at a time. An empty line finishes."), "quiet")
+    kept: list[SubRecord] = []
+    pending = list(records)
+    while True:
+        current = pending.pop(0) if pending else {}
+        typed = terminal.line(f"  {len(kept) + 1}. {_(need.label)}:", current.get(need.id, ""), qmark=" ").strip()
+        if not typed:
+            if pending or current:
+                continue  # erased: this one goes, the next is asked
+            return kept
+        record = {sub.id: current.get(sub.id, "") for sub in field.fields}
+        record[need.id] = typed
+        for sub in rest:
+            if sub.id == "plan" and record.get("evidence", "").strip():
+                continue  # evidence found: no gap to close
+            record[sub.id] = _ask_subfield(terminal, question, sub, record[sub.id], editor, offers)
+        kept.append(record)
+
+
+def _ask_subfield(
+    terminal: Terminal, question: Question, field: Field, current: str, editor: Editor | None, offers: Sequence[str]
+) -> str:
+    if field.id == "evidence" and offers and not current.strip():
+        choices: list[tuple[str, str]] = [(shorten(offer, terminal.width - 12), offer) for offer in offers]
+        picked = terminal.choose(
+            "    " + _("Which of your evidence shows it?"),
+            [*choices, (_("Write it myself"), "\0write"), (_("None yet: I'll write my plan"), "")],
+            qmark=" ",
+        )
+        if not picked:
+            return ""
+        current = "" if picked == "\0write" else picked
+    if field.kind == "long":
+        label = f"    {_(field.label)}:"
+        return _paragraphs(terminal, label, current, editor, [_(question.prompt), _(field.label)], qmark=" ")
+    return terminal.line(f"    {_(field.label)}:", current, qmark=" ").strip()
 
 
 def _ask_field(terminal: Terminal, question: Question, field: Field, current: str, editor: Editor | None) -> str:

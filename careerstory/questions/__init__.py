@@ -17,17 +17,21 @@ from careerstory.questions.compiled import load_data
 from careerstory.questions.recipes import Part, parse_recipe
 
 Kind = Literal["text", "long", "list", "group"]
-FieldKind = Literal["text", "long", "choice", "list"]
+FieldKind = Literal["text", "long", "choice", "list", "group"]
 KINDS: tuple[Kind, ...] = ("text", "long", "list", "group")
-FIELD_KINDS: tuple[FieldKind, ...] = ("text", "long", "choice", "list")
+FIELD_KINDS: tuple[FieldKind, ...] = ("text", "long", "choice", "list", "group")
+# The kinds of a group field's own fields (a requirement's need, evidence and plan).
+SUBFIELD_KINDS: tuple[FieldKind, ...] = ("text", "long")
 
 
 @dataclass(frozen=True)
 class Field:
     """One named field of a group question's records (a person to talk to, a job).
 
-    A ``list`` field holds short items (a job's requirements); every other kind holds
-    text. A record lacking a ``required`` field is open, not invalid.
+    A ``list`` field holds short items (a story's ``shows``); a ``group`` field holds
+    records of its own ``fields`` (a job's requirements: need, evidence, plan), the
+    first of them naming each one; every other kind holds text. A record lacking a
+    ``required`` field is open, not invalid.
     """
 
     id: str
@@ -42,6 +46,19 @@ class Field:
     private: bool = False  # the person's own: only documents for them show it, unless they share it
     show: dict[str, str] = field(default_factory=dict, hash=False, compare=False)  # document id -> place
     review: dict[str, int] = field(default_factory=dict, hash=False, compare=False)  # the review's limits
+    fields: tuple[Field, ...] = ()  # a group field's own fields; the first names each record
+
+    @property
+    def holds_items(self) -> bool:
+        """True for a field holding several items: a list, or a group whose records print as their first field."""
+        return self.kind in ("list", "group")
+
+    def subfield(self, field_id: str) -> Field:
+        """Return the group field's own field named ``field_id``."""
+        for candidate in self.fields:
+            if candidate.id == field_id:
+                return candidate
+        raise KeyError(field_id)
 
     def place(self, document: str, default: str = "column") -> str:
         """Where the field shows in ``document``: ``column``, ``detail`` or ``hidden``."""
@@ -134,10 +151,14 @@ def _review(raw: dict[str, Any], owner: str) -> dict[str, int]:
     return {str(limit): int(value) for limit, value in review.items()}
 
 
-def _field(raw: dict[str, Any]) -> Field:
+def _field(raw: dict[str, Any], kinds: tuple[FieldKind, ...] = FIELD_KINDS) -> Field:
     kind = raw["kind"]
-    if kind not in FIELD_KINDS:
-        raise ValueError(f"bank: field {raw['id']!r} has unknown kind {kind!r}")
+    if kind not in kinds:
+        raise ValueError(f"bank: field {raw['id']!r} has unknown kind {kind!r} here (kinds: {', '.join(kinds)})")
+    fields = raw.get("fields", [])
+    assert isinstance(fields, list)
+    if (kind == "group") != bool(fields):
+        raise ValueError(f"bank: field {raw['id']!r}: only group fields have fields")
     choices = raw.get("choices", [])
     assert isinstance(choices, list)
     if (kind == "choice") != bool(choices):
@@ -155,6 +176,7 @@ def _field(raw: dict[str, Any]) -> Field:
         private=bool(raw.get("private", False)),
         show=_show(raw, str(raw["id"])),
         review=_review(raw, str(raw["id"])),
+        fields=tuple(_field(f, SUBFIELD_KINDS) for f in fields),
     )
 
 

@@ -196,7 +196,7 @@ def _item(sheet: AnswerSheet, question: Question, document: Document) -> Item:
     rows = tuple(
         {
             f.id: "; ".join(i.strip() for i in field_items(entry, f.id))
-            if f.kind == "list"
+            if f.holds_items
             else field_text(entry, f.id).strip()
             for f in question.fields
         }
@@ -227,7 +227,11 @@ def _contained(sheet: AnswerSheet) -> AnswerSheet:
         return [{k: contain_field(t) for k, t in entry.items()} for entry in value if isinstance(entry, dict)]
 
     def contain_field(value: FieldValue) -> FieldValue:
-        return balance_direction(value) if isinstance(value, str) else [balance_direction(i) for i in value]
+        if isinstance(value, str):
+            return balance_direction(value)
+        if all(isinstance(item, str) for item in value):
+            return [balance_direction(item) for item in value if isinstance(item, str)]
+        return [{k: balance_direction(t) for k, t in item.items()} for item in value if isinstance(item, dict)]
 
     values = {qid: contain(value) for qid, value in sheet.values.items()}
     return AnswerSheet(sheet.bank, values, sheet.path, sheet.language, sheet.migrated_from)
@@ -256,7 +260,7 @@ def _without_private(sheet: AnswerSheet) -> tuple[AnswerSheet, bool]:
 def _row(question: Question, entry: dict[str, FieldValue]) -> dict[str, str]:
     return {
         f.id: "; ".join(i.strip() for i in field_items(entry, f.id))
-        if f.kind == "list"
+        if f.holds_items
         else field_text(entry, f.id).strip()
         for f in question.fields
     }
@@ -369,9 +373,7 @@ def _target_view(sheet: AnswerSheet, target: Target) -> TargetView:
     entry = next(e for n, e in enumerate(_named_entries(sheet, question)) if n == target.index)
     fields = _row(question, entry)
     lists = {
-        f.id: tuple(i.strip() for i in field_items(entry, f.id) if i.strip())
-        for f in question.fields
-        if f.kind == "list"
+        f.id: tuple(i.strip() for i in field_items(entry, f.id) if i.strip()) for f in question.fields if f.holds_items
     }
     return TargetView(
         slug=target.slug,
@@ -381,10 +383,10 @@ def _target_view(sheet: AnswerSheet, target: Target) -> TargetView:
         lists=lists,
         parts=tuple(
             Item(f.id, f.role, _(f.heading or f.label), "list", items=lists[f.id])
-            if f.kind == "list"
+            if f.holds_items
             else Item(f.id, f.role, _(f.heading or f.label), "long", text=fields[f.id])
             for f in question.fields
-            if (f.kind == "list" and lists[f.id]) or (f.kind == "long" and fields[f.id])
+            if (f.holds_items and lists[f.id]) or (f.kind == "long" and fields[f.id])
         ),
     )
 
@@ -402,7 +404,11 @@ def build_document(
     Private answers (bank.yaml) are left out unless the document is for the person alone
     or ``share_private`` says they chose to share them.
     """
-    open_questions = tuple(q.id for q in sheet.open_questions())
+    # A question this document never shows (a message, a letter: another document's) is
+    # not missing from it.
+    open_questions = tuple(
+        q.id for q in sheet.open_questions() if q.place(document.id, document.default_place) != "hidden"
+    )
     sheet = _contained(sheet)
     kit_sheet = sheet
     private_left_out = False
@@ -464,7 +470,7 @@ def build_document(
         moment=brief_moment(sheet.path),
         sections=tuple(sections),
         open_questions=open_questions,
-        answers={q.id: sheet[q.id] for q in sheet.bank.questions},
+        answers={q.id: _for_templates(q, sheet[q.id]) for q in sheet.bank.questions},
         language=parse_language(sheet.language).tag if sheet.language else "en",
         roles=roles,
         target=view,
@@ -473,6 +479,45 @@ def build_document(
         private_left_out=private_left_out,
         left_for_the_brief=more,
     )
+
+
+class PrintsAsFirstField(str):
+    """A record of a record's group field as templates see it: its first field's text (a requirement's need).
+
+    So a version-2 template looping over a job's ``requirements`` as strings keeps
+    working, and a newer one reads ``requirement.evidence`` and ``requirement.plan``.
+    """
+
+    fields: dict[str, str]
+
+    def __new__(cls, record: dict[str, str]) -> PrintsAsFirstField:
+        """The record's first field's text, carrying every field."""
+        made = super().__new__(cls, next(iter(record.values()), ""))
+        made.fields = dict(record)
+        return made
+
+    def __getattr__(self, name: str) -> str:
+        try:
+            return str(self.__dict__["fields"][name])
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def _for_templates(question: Question, value: Answer) -> Answer:
+    if question.kind != "group" or not any(f.kind == "group" for f in question.fields):
+        return value
+    # The records' group fields hold str (a PrintsAsFirstField) where the type says dict.
+    return [  # type: ignore[return-value]
+        {
+            key: [PrintsAsFirstField(item) if isinstance(item, dict) else item for item in text]
+            if isinstance(text, list)
+            else text
+            for key, text in entry.items()
+        }
+        if isinstance(entry, dict)
+        else entry
+        for entry in value
+    ]
 
 
 def build_brief(sheet: AnswerSheet) -> Brief:

@@ -232,7 +232,11 @@ class _Run:
             self._build_file(file, sheet, data)
 
     def _build_file(self, file: Path, sheet: AnswerSheet, data: bytes) -> None:
-        still_open = sheet.open_questions()
+        # Only what a document being made would show is left out of it.
+        shown = {o.document for o in self.plan if o.file == file}
+        still_open = [
+            q for q in sheet.open_questions() if any(q.place(d.id, d.default_place) != "hidden" for d in shown)
+        ]
         if still_open:
             self.say(
                 n_(

@@ -12,7 +12,11 @@ from typing import Any
 from careerstory.answers.locating import Located
 from careerstory.questions import Bank
 
-_RECORD = re.compile(r"(?P<question>\w+)\[(?P<number>\d+)\](?:\.(?P<field>\w+))?(?:\[(?P<item>\d+)\])?")
+# `jobs[1].requirements[2]` is an item (a requirement's need, however it is written); its
+# other fields (`jobs[1].requirements[2].evidence`, `.plan`) are the item's own.
+_RECORD = re.compile(
+    r"(?P<question>\w+)\[(?P<number>\d+)\](?:\.(?P<field>\w+))?(?:\[(?P<item>\d+)\](?:\.(?P<sub>\w+))?)?"
+)
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,8 @@ class Record:
     number: int
     fields: dict[str, Located] = field(default_factory=dict)
     items: dict[str, list[Located]] = field(default_factory=dict)
+    # An item's other fields, by field and item number (a requirement's evidence and plan).
+    item_fields: dict[str, dict[int, dict[str, Located]]] = field(default_factory=dict)
 
     def text(self, field_id: str) -> str:
         """The field's text ("" when empty or left out)."""
@@ -114,7 +120,12 @@ class Story:
                 number, Record(match.group("question"), number)
             )
             if match.group("item"):
-                if located.text.strip():
+                sub = match.group("sub")
+                if sub:
+                    record.item_fields.setdefault(match.group("field"), {}).setdefault(int(match.group("item")), {})[
+                        sub
+                    ] = located
+                elif located.text.strip():
                     record.items.setdefault(match.group("field"), []).append(located)
             else:
                 record.fields[match.group("field")] = located
