@@ -19,6 +19,7 @@ import pytest
 
 from careerstory.answers import load
 from careerstory.questions import Bank
+from careerstory.storage import FileLock
 
 CAREERSTORY = shutil.which("careerstory", path=str(Path(sys.executable).parent)) or ""
 TIMEOUT = 15
@@ -111,6 +112,11 @@ def test_sigkill_between_two_questions_leaves_a_whole_file_and_no_temporary_file
     child.close()
     assert child.signalstatus == signal.SIGKILL
     assert answered(tmp_path / "answers.yaml", bank) == {"name": "Maya"}
+    # The lock file beside it may stay (the kernel dropped the lock itself); the next ask takes and removes it.
+    assert {p.name for p in tmp_path.iterdir()} <= {"answers.yaml", ".answers.yaml.lock"}
+    lock = FileLock(tmp_path / "answers.yaml")
+    lock.acquire()
+    lock.release()
     assert [p.name for p in tmp_path.iterdir()] == ["answers.yaml"]
 
 

@@ -8,8 +8,10 @@ other byte stays. The result is read back and must give exactly the answers of t
 in-memory lift, or nothing is written: a layout the writer cannot keep exactly is
 refused, never corrupted. The old bytes are kept beside the file, in ``<file>.v1``
 or ``<file>.v2`` after the version it was (``.v2-2``, ``.v2-3``... when that name is
-taken: an older copy is never overwritten). Version 3's step moves nothing: it writes
-each plain requirement item (``- SQL``) as a record (``- need: SQL``), in place.
+taken: an older copy is never overwritten), written and read back before the file is
+touched, and removed again when the file cannot be replaced (read-only, a full disk).
+A CR-only file is moved in LF and given back its CRs. Version 3's step moves nothing:
+it writes each plain requirement item (``- SQL``) as a record (``- need: SQL``), in place.
 
 Cost of a 100 kB version-1 file (300 people, tests/bench/bench.py builds it) on the
 2-core development machine: working out the migration takes about 140 ms in process,
