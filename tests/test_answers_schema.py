@@ -25,12 +25,12 @@ options:
   people:
     - {person}
 """
-GOOD = {"version": "2", "name": "Maya", "item": "Weekends", "person": "name: Sam\n      status: talked"}
+GOOD = {"version": "3", "name": "Maya", "item": "Weekends", "person": "name: Sam\n      status: talked"}
 
 # (what changes, to what): each made into a file of its own.
 CORPUS = [
-    *(("version", v) for v in ("2", '"2"', "'02'", "2.0", "2.00", "+2", "3", "2.5", "two", '"2.0"', '"+2"', "",
-                               "[2]", "{a: 2}", "0", "-2", "true")),
+    *(("version", v) for v in ("3", '"3"', "'03'", "3.0", "3.00", "+3", "4", "3.5", "two", '"3.0"', '"+3"', "",
+                               "[3]", "{a: 3}", "0", "-3", "true")),
     *(("name", n) for n in ("Maya", '"Ma\\x07ya"', '"Ma\\u2028ya"', '"Ma\\u2029ya"', '"Ma\\x85ya"', '"Ma\\ufeffya"',
                             '"Ma\\ufffeya"', '"Ma\\U0001FFFEya"', '"Ma\\ud800ya"', '"Ma\\x00ya"', '"Ma\\x1bya"',
                             '"Ma\\x7fya"', '"Ma\\x9fya"', '"Ma\\ufdd0ya"', '"Ma\\rya"', '"Ma\\tya"', '"Ma😀ya"',

@@ -183,6 +183,8 @@ def test_a_german_screen_at_80_columns_speaks_german_and_cuts_no_hint(tmp_path: 
     child.expect_exact("mit Alt-Enter.")  # whole, on its own line, where it was cut at "oder mit Al"
     child.expect_exact("Mit Strg-O schreibst du sie")  # the same key name as Strg-C
     child.send("Leipzig\x1b\r")
+    child.expect_exact("Wo und wann kannst du arbeiten?")
+    child.send("\r")
     child.expect_exact("Einen ändern oder weitergehen?")
     child.expect_exact("(mit den Pfeiltasten wählen)")  # questionary's instruction, in German
     child.send("\x03")

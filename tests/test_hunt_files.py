@@ -253,7 +253,7 @@ def test_a_full_disk_during_migrate_changes_nothing_and_leaves_no_copy(
     assert _migrate(path, bank) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "a.yaml.v1"]
     assert (tmp_path / "a.yaml.v1").read_text() == V1
-    assert path.read_text().startswith("version: 2\n")
+    assert path.read_text().startswith("version: 3\n")
 
 
 def test_a_read_only_file_is_refused_by_migrate_without_leaving_a_copy(tmp_path: Path, bank) -> None:
@@ -348,7 +348,7 @@ def test_a_note_after_an_empty_answer_keeps_its_trailing_spaces(tmp_path: Path, 
 
     path = tmp_path / "mine.yaml"
     path.write_bytes(b"version: 1\rabout:\r  target_role:    # none yet \t\r  name: Z\r")
-    assert plan(path, path.read_bytes(), bank).new == b"version: 2\rabout:\r  # none yet \t\r  name: Z\r"
+    assert plan(path, path.read_bytes(), bank).new == b"version: 3\rabout:\r  # none yet \t\r  name: Z\r"
 
 
 def test_migrate_upgrades_a_cr_only_file_on_disk(tmp_path: Path) -> None:
@@ -357,7 +357,7 @@ def test_migrate_upgrades_a_cr_only_file_on_disk(tmp_path: Path) -> None:
     assert careerstory("check", str(path)).returncode == 0
     done = careerstory("migrate", str(path))
     assert done.returncode == 0, done.stderr
-    assert path.read_bytes() == b"version: 2\rabout:\r  name: Ada\r\rtargets:\r  jobs:\r    - role: Analyst\r"
+    assert path.read_bytes() == b"version: 3\rabout:\r  name: Ada\r\rtargets:\r  jobs:\r    - role: Analyst\r"
     assert careerstory("check", str(path)).returncode == 0
 
 

@@ -541,7 +541,8 @@ def test_typed_markdown_and_html_stay_text_in_every_markdown_document(write_answ
     ]
     path = write_answers(values)
     if language:
-        path.write_text(path.read_text("utf-8").replace("version: 2\n", f"version: 2\nlanguage: {language}\n"))
+        path.write_text(path.read_text("utf-8").replace("version: 3\n", f"version: 3\nlanguage: {language}\n"))
+        assert f"\nlanguage: {language}\n" in path.read_text("utf-8")
     written = run_render(
         RenderRequest([path], ["md"], documents=["all"], targets=["all"], force=True),
         bank,  # type: ignore[arg-type]

@@ -252,7 +252,8 @@ def test_dates_are_read_as_people_type_them_in_their_language(
 def test_the_two_week_reminder_fires_in_every_language(tmp_path: Path, bank: Bank, language: str, typed: str) -> None:
     text = plant(bank, "people[3].next_step", "")
     text = plant(bank, "people[3].contacted_on", typed, text)
-    text = text.replace("version: 2\n", f"version: 2\nlanguage: {language}\n", 1)
+    text = text.replace("version: 3\n", f"version: 3\nlanguage: {language}\n", 1)
+    assert f"\nlanguage: {language}\n" in text
     rules = [n.rule for n in review_text(tmp_path, bank, text) if n.question.startswith("people[3]")]
     assert rules == ["no-follow-up"]
 
@@ -264,7 +265,7 @@ def test_an_unclear_date_is_noted_in_every_language_with_an_example_in_it(
     tmp_path: Path, bank: Bank, language: str, example: str
 ) -> None:
     text = plant(bank, "people[3].contacted_on", "irgendwann im März")
-    text = text.replace("version: 2\n", f"version: 2\nlanguage: {language}\n", 1)
+    text = text.replace("version: 3\n", f"version: 3\nlanguage: {language}\n", 1)
     [note] = [n for n in review_text(tmp_path, bank, text) if n.rule == "unclear-date"]
     assert example in note.message
 

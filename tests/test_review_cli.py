@@ -87,7 +87,7 @@ def test_check_warns_of_editing_traps_without_changing_its_exit_code(tmp_path: P
 
 def test_review_of_a_file_in_another_language_speaks_it_in_headings_and_summary(tmp_path: Path) -> None:
     for name, language in (("en.yaml", ""), ("de.yaml", "de"), ("fr.yaml", "fr"), ("es.yaml", "es"), ("pl.yaml", "pl")):
-        text = WEAK.replace("version: 2\n", f"version: 2\nlanguage: {language}\n", 1) if language else WEAK
+        text = WEAK.replace("version: 3\n", f"version: 3\nlanguage: {language}\n", 1) if language else WEAK
         (tmp_path / name).write_text(text, encoding="utf-8")
     english = run("review", "en.yaml", cwd=tmp_path).stdout.splitlines()
     for language in ("de", "fr", "es", "pl"):

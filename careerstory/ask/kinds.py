@@ -303,9 +303,17 @@ def _fill_entry(
     for position, field in enumerate(question.fields):
         _field_help(terminal, field)
         if field.kind == "group":
-            records = field_records(start, field.id)
-            while not keep(field.id, records := _ask_subrecords(terminal, question, field, records, editor, offers)):
-                pass  # the save was refused and the person chose to try again: asked again, as typed
+            records = _ask_subrecords(
+                terminal,
+                question,
+                field,
+                field_records(start, field.id),
+                editor,
+                offers,
+                functools.partial(keep, field.id),
+            )
+            while not keep(field.id, records):
+                pass  # the save was refused and the person chose to try again
             continue
         if field.kind == "list":
             _ask_items(terminal, field, field_items(start, field.id), functools.partial(keep, field.id))
@@ -363,6 +371,7 @@ def _ask_subrecords(
     records: list[SubRecord],
     editor: Editor | None,
     offers: Sequence[str],
+    keep: Callable[[list[SubRecord]], bool],
 ) -> list[SubRecord]:
     """A record's group field (a job's requirements), one record at a time.
 
@@ -371,7 +380,7 @@ def _ask_subrecords(
     or, with none yet, how they are closing the gap.
     """
     need, *rest = field.fields
-    terminal.say(f"{_(field.label)}:", "")
+    terminal.say(f"  {_(field.label)}:", "")
     terminal.say("    " + _("One at a time. An empty line finishes."), "quiet")
     kept: list[SubRecord] = []
     pending = list(records)
@@ -384,10 +393,13 @@ def _ask_subrecords(
             return kept
         record = {sub.id: current.get(sub.id, "") for sub in field.fields}
         record[need.id] = typed
+        # Saved as each part is confirmed, like every field: Ctrl-C keeps what was given.
+        keep([*kept, dict(record), *pending])
         for sub in rest:
             if sub.id == "plan" and record.get("evidence", "").strip():
                 continue  # evidence found: no gap to close
             record[sub.id] = _ask_subfield(terminal, question, sub, record[sub.id], editor, offers)
+            keep([*kept, dict(record), *pending])
         kept.append(record)
 
 
