@@ -184,7 +184,8 @@ def test_schema_prints_valid_json_generated_from_the_bank(bank):
     assert number["const"] == 3 and text["pattern"] == "^0*3$"
     # A requirement is a record (need, evidence, plan) or a plain item read as its need.
     plain, record = job["properties"]["requirements"]["items"]["anyOf"]
-    assert "string" in plain["type"] and record["additionalProperties"] is False
+    assert plain["$ref"] == "#/$defs/text" and "string" in schema["$defs"]["text"]["type"]
+    assert record["additionalProperties"] is False
     assert list(record["properties"]) == ["need", "evidence", "plan"]
     assert {"message", "due"} <= set(people["properties"])
     assert {"tell_me", "letter", "due"} <= set(job["properties"])
