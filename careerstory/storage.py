@@ -29,6 +29,16 @@ class WriteFailed(UserError):
     """
 
 
+def _unreadable(path: Path, error: OSError) -> UserError:
+    return UserError(
+        Problem(
+            _("cannot read {file}: {reason}").format(file=path, reason=error.strerror),
+            _("Check its permissions."),
+            path,
+        )
+    )
+
+
 def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes | None:
     """The file's bytes, at most ``limit + 1`` of them; None when it does not exist yet.
 
@@ -42,13 +52,7 @@ def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise UserError(
-            Problem(
-                _("cannot read {file}: {reason}").format(file=path, reason=error.strerror),
-                _("Check its permissions."),
-                path,
-            )
-        ) from None
+        raise _unreadable(path, error) from None
     try:
         kind = stat.S_IFMT(os.fstat(fd).st_mode)
         if kind == stat.S_IFDIR:
@@ -73,13 +77,7 @@ def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes | None:
             left -= len(chunk)
         return b"".join(chunks)
     except OSError as error:
-        raise UserError(
-            Problem(
-                _("cannot read {file}: {reason}").format(file=path, reason=error.strerror),
-                _("Check its permissions."),
-                path,
-            )
-        ) from None
+        raise _unreadable(path, error) from None
     finally:
         os.close(fd)
 

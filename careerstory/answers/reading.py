@@ -733,12 +733,7 @@ def _subrecords(field: Field, node: yaml.Node, reader: Reader, where: str) -> li
     """
     if is_null(node):
         return []
-    if not isinstance(node, yaml.SequenceNode):
-        reader.problem(
-            node.start_mark,
-            _("{question}: expected a list of items starting with '- '").format(question=where),
-            _("Write it as:") + "\n" + _subrecord_example(field),
-        )
+    if not _is_list(node, reader, where, _subrecord_example(field)):
         return None
     sub_ids = [sub.id for sub in field.fields]
     records: list[SubRecord] = []
@@ -773,16 +768,23 @@ def _subrecords(field: Field, node: yaml.Node, reader: Reader, where: str) -> li
     return records
 
 
+def _is_list(node: yaml.Node, reader: Reader, where: str, example: str) -> bool:
+    """Whether ``node`` is a YAML list; when not, a problem saying so, with ``example`` to copy."""
+    if isinstance(node, yaml.SequenceNode):
+        return True
+    reader.problem(
+        node.start_mark,
+        _("{question}: expected a list of items starting with '- '").format(question=where),
+        _("Write it as:") + "\n" + example,
+    )
+    return False
+
+
 def _items(node: yaml.Node, reader: Reader, where: str) -> list[str] | None:
     """A list of short text items (empty when the node is empty)."""
     if is_null(node):
         return []
-    if not isinstance(node, yaml.SequenceNode):
-        reader.problem(
-            node.start_mark,
-            _("{question}: expected a list of items starting with '- '").format(question=where),
-            _("Write it as:") + "\n  - " + _("first item") + "\n  - " + _("second item"),
-        )
+    if not _is_list(node, reader, where, "  - " + _("first item") + "\n  - " + _("second item")):
         return None
     items = [_text(item, reader, where, _("a short text item")) for item in node.value]
     return [item for item in items if item is not None]
