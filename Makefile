@@ -7,7 +7,7 @@ EXAMPLE ?= examples/teacher.yaml
 # their next steps judged by it, so the examples read the same whenever they are rendered.
 EXAMPLES_TODAY := 1773100800
 
-.PHONY: demo test lint typecheck unit browser-deps examples check-examples picture schema wheel-check bench clean \
+.PHONY: demo test lint typecheck unit browser-deps examples check-examples picture fonts schema wheel-check bench clean \
 	messages messages-update messages-compile
 
 $(BIN)/careerstory: pyproject.toml
@@ -68,6 +68,11 @@ picture: $(VENV)/.dev
 	$(BIN)/python -c 'import pypdfium2 as p; p.PdfDocument("out/teacher.pdf")[0].render(scale=1.1).to_pil().save("examples/briefs/teacher-page-1.png", optimize=True)'
 	$(BIN)/python -c 'import pypdfium2 as p; p.PdfDocument("out/teacher-pitch.pdf")[0].render(scale=1.1).to_pil().save("examples/briefs/teacher-pitch-page-1.png", optimize=True)'
 	@echo "Wrote examples/briefs/teacher-page-1.png and examples/briefs/teacher-pitch-page-1.png"
+
+# The Latin cut of each bundled face, embedded whole in a web page that needs no other
+# characters (see careerstory/render/webpage.py); run after changing a font.
+fonts: $(VENV)/.dev
+	$(BIN)/python -c 'from pathlib import Path; from careerstory.render.webpage import write_precuts; print(*write_precuts(Path("templates/fonts")), sep="\n")'
 
 schema: $(BIN)/careerstory
 	$(BIN)/careerstory schema > examples/careerstory.schema.json
