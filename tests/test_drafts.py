@@ -36,8 +36,12 @@ JOB_STATUSES = ("exploring", "applied", "interviewing", "offer", "rejected", "wi
 APPLYING = {"en": r"\bappl(y|ied|ying|ication)\b", "de": r"bewerb"}
 
 
-def answers(language: str = "en", people: list[dict[str, Any]] | None = None, jobs: list[dict[str, Any]] | None = None,
-            **about: Any) -> dict[str, Any]:
+def answers(
+    language: str = "en",
+    people: list[dict[str, Any]] | None = None,
+    jobs: list[dict[str, Any]] | None = None,
+    **about: Any,
+) -> dict[str, Any]:
     data: dict[str, Any] = {
         "version": 3,
         "language": language,
@@ -145,7 +149,13 @@ def test_a_note_about_the_reader_is_said_to_them_where_the_grammar_is_certain(no
 
 @pytest.mark.parametrize(
     "note",
-    ["ask her about the Leeds team", "(ask about hiring?)", "She always says yes", "I met her team in May", "They posted it"],
+    [
+        "ask her about the Leeds team",
+        "(ask about hiring?)",
+        "She always says yes",
+        "I met her team in May",
+        "They posted it",
+    ],
 )
 def test_a_note_that_cannot_be_turned_safely_is_not_turned(note: str) -> None:
     with using("en"):
@@ -172,7 +182,12 @@ def test_what_cannot_be_said_to_the_reader_is_left_out_with_a_reason(
 
 
 def test_a_note_about_the_reader_in_english_opens_the_message_in_the_second_person(bank: Bank) -> None:
-    sheet = sheet_of(bank, answers("en", [person(connection="He posted about the Fernhill course", ask_about="How does he test a lesson?")]))
+    sheet = sheet_of(
+        bank,
+        answers(
+            "en", [person(connection="He posted about the Fernhill course", ask_about="How does he test a lesson?")]
+        ),
+    )
     with using("en"):
         text = message_draft(sheet, sheet.entries("people")[0], TODAY)
     assert "You posted about the Fernhill course." in text and "How do you test a lesson?" in text
@@ -234,8 +249,11 @@ def test_no_private_answer_ever_appears_in_a_draft(bank: Bank, language: str) ->
 
 
 def test_a_thank_you_says_back_what_they_said_and_the_next_step(bank: Bank) -> None:
-    talked = person(status="talked", learned="His team tests every lesson with a class.",
-                    next_step="Send him my Rise module by Friday")
+    talked = person(
+        status="talked",
+        learned="His team tests every lesson with a class.",
+        next_step="Send him my Rise module by Friday",
+    )
     sheet = sheet_of(bank, answers("en", [talked]))
     with using("en"):
         text = message_draft(sheet, sheet.entries("people")[0], TODAY)

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from careerstory import _
-from careerstory.answers.model import AnswerSheet, field_records, field_text
+from careerstory.answers.model import AnswerSheet
 from careerstory.answers.recipes import first_clause, first_sentence, first_sentences, lower_first, take
 from careerstory.questions import Field, Question
 from careerstory.questions.recipes import Part
@@ -44,7 +44,8 @@ MESSAGE_WORDS = 110  # a message read on a phone: its longest parts are cut to t
 
 # Words that make a question one about a job (a hire, an opening, an application), by language.
 _JOB_WORDS = {
-    "en": r"jobs?|roles?|hir(e|es|ing)|vacanc(y|ies)|openings?|positions?|apply|applying|application|recruit\w*|interview\w*",
+    "en": r"jobs?|roles?|hir(e|es|ing)|vacanc(y|ies)|openings?|positions?|apply|applying|application"
+    r"|recruit\w*|interview\w*",
     "de": r"stellen?\w*|jobs?|einstell\w*|bewerb\w*|vakanz\w*|recruit\w*|personal\w*",
     "fr": r"postes?|emplois?|recrut\w*|candidat\w*|embauch\w*",
     "es": r"puestos?|empleos?|vacantes?|contrat\w*|candidat\w*|selecci\w*",
@@ -67,8 +68,24 @@ _OBJECTS = {"him"}
 _POSSESSIVES = {"his": "your"}
 _BE_HAVE = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't", "wasn't": "weren't"}
 _MODALS = {"can", "could", "will", "would", "should", "might", "may", "must", "did", "didn't", "can't", "won't"}
+_ARTICLES = {"A", "An", "The", "Some", "One", "Any"}
 # Words ending in "s" that are no verb: "she always…" is not "you alway…".
-_NOT_VERBS = {"always", "sometimes", "perhaps", "nowadays", "afterwards", "towards", "thus", "plus", "less", "unless", "across", "its", "this", "yes"}
+_NOT_VERBS = {
+    "always",
+    "sometimes",
+    "perhaps",
+    "nowadays",
+    "afterwards",
+    "towards",
+    "thus",
+    "plus",
+    "less",
+    "unless",
+    "across",
+    "its",
+    "this",
+    "yes",
+}
 _PREPOSITIONS = {"to", "for", "with", "about", "from", "at", "by", "on", "of", "and"}
 _PAST = re.compile(r"[a-z]+ed|said|told|made|wrote|ran|led|built|took|gave|sent|met|saw|spoke|showed|put|got|had")
 # Verbs a next step starts with, as a note to self ("Send him…"), said as a promise ("I'll send you…").
@@ -86,7 +103,7 @@ class Drafted:
 
 def person_message(sheet: AnswerSheet, person: Mapping[str, Any], today: dt.date) -> Drafted:
     """The message to ``person``: their saved ``message``, else the draft their status calls for."""
-    return _own_or(field_text(person, "message"), lambda: _message(sheet, person, today))
+    return _own_or(_text(person, "message"), lambda: _message(sheet, person, today))
 
 
 def intro(sheet: AnswerSheet) -> Drafted:
@@ -98,12 +115,12 @@ def intro(sheet: AnswerSheet) -> Drafted:
 
 def tell_me(sheet: AnswerSheet, job: Mapping[str, Any]) -> Drafted:
     """The answer to "tell me about yourself" for ``job``: their own, else its draft."""
-    return _own_or(field_text(job, "tell_me"), lambda: _job_draft(sheet, job, "tell_me", dt.date.min))
+    return _own_or(_text(job, "tell_me"), lambda: _job_draft(sheet, job, "tell_me", dt.date.min))
 
 
 def letter(sheet: AnswerSheet, job: Mapping[str, Any], today: dt.date) -> Drafted:
     """The application letter for ``job``: their own, else its draft."""
-    return _own_or(field_text(job, "letter"), lambda: _job_draft(sheet, job, "letter", today))
+    return _own_or(_text(job, "letter"), lambda: _job_draft(sheet, job, "letter", today))
 
 
 def message_draft(sheet: AnswerSheet, person: Mapping[str, Any], today: dt.date) -> str:
@@ -117,7 +134,7 @@ def intro_draft(sheet: AnswerSheet) -> str:
 
 
 def tell_me_draft(sheet: AnswerSheet, job: Mapping[str, Any]) -> str:
-    """"Tell me about yourself" for ``job`` as careerstory drafts it."""
+    """The answer to "tell me about yourself" for ``job``, as careerstory drafts it."""
     return _job_draft(sheet, job, "tell_me", dt.date.min).text
 
 
@@ -128,6 +145,22 @@ def letter_draft(sheet: AnswerSheet, job: Mapping[str, Any], today: dt.date) -> 
 
 def _own_or(own: str, drafting: Callable[[], Drafted]) -> Drafted:
     return Drafted(own, draft=False) if own.strip() else drafting()
+
+
+def _text(record: Mapping[str, Any], field_id: str) -> str:
+    value = record.get(field_id, "")
+    return value if isinstance(value, str) else ""
+
+
+def _records(record: Mapping[str, Any], field_id: str) -> list[dict[str, str]]:
+    """A group field's records (a job's requirements), a plain item read as its need."""
+    found: list[dict[str, str]] = []
+    for item in record.get(field_id) or []:
+        if isinstance(item, str):
+            found.append({"need": item})
+        elif isinstance(item, Mapping):
+            found.append({str(k): v if isinstance(v, str) else "" for k, v in item.items()})
+    return found
 
 
 # -- the facts a draft is said for ------------------------------------------------------
@@ -145,8 +178,8 @@ def organisation_name(typed: str) -> str:
 
 
 def _works_at(person: Mapping[str, Any], job: Mapping[str, Any]) -> bool:
-    name = organisation_name(field_text(job, "organisation"))
-    return bool(name) and name.casefold() in field_text(person, "works_as").casefold()
+    name = organisation_name(_text(job, "organisation"))
+    return bool(name) and name.casefold() in _text(person, "works_as").casefold()
 
 
 def _applied_job(sheet: AnswerSheet, person: Mapping[str, Any]) -> Mapping[str, Any] | None:
@@ -155,7 +188,7 @@ def _applied_job(sheet: AnswerSheet, person: Mapping[str, Any]) -> Mapping[str, 
     if jobs is None:
         return None
     for job in sheet.entries(jobs.id):
-        if field_text(job, "status").strip() in APPLYING and _works_at(person, job):
+        if _text(job, "status").strip() in APPLYING and _works_at(person, job):
             return job
     return None
 
@@ -296,8 +329,8 @@ def _field(record: _Record, field_id: str) -> Field | None:
 
 def _say(pattern: str, taken: str, named: Mapping[str, str]) -> str:
     said = _(pattern)
-    if taken and ": {}" in said and not taken.endswith("?"):
-        taken = lower_first(taken)  # "What would help me most: an introduction…"
+    if ": {}" in said and taken.split(" ", 1)[0] in _ARTICLES:
+        taken = lower_first(taken)  # "What would help me most: an introduction…", "Leeds" kept
     return said.format(taken, **named)
 
 
@@ -319,15 +352,28 @@ def _take_record(sheet: AnswerSheet, part: Part, record: _Record) -> str:
         return ""  # a private answer is never said; a thank-you's own "learned" is the one exception
     value = record.fields.get(part.record, "")
     if part.take == "requirements":
-        found = [r for r in field_records(record.fields, part.record) if r.get("need") and r.get("evidence")]
+        found = [r for r in _records(record.fields, part.record) if r.get("need") and r.get("evidence")]
         return "\n\n".join(
-            _say(part.say, "", {**record.named, "need": lower_first(r["need"].strip().rstrip(".")),
-                                "evidence": _sentence(first_sentences(r["evidence"], 2)[0] if first_sentences(r["evidence"], 2) else "")})
+            _say(
+                part.say,
+                "",
+                {
+                    **record.named,
+                    "need": lower_first(r["need"].strip().rstrip(".")),
+                    "evidence": _sentence(
+                        first_sentences(r["evidence"], 2)[0] if first_sentences(r["evidence"], 2) else ""
+                    ),
+                },
+            )
             for r in found[:3]
         )
     if part.take == "gap_plan":
         gap = next(
-            (r for r in field_records(record.fields, part.record) if r.get("need") and r.get("plan") and not r.get("evidence")),
+            (
+                r
+                for r in _records(record.fields, part.record)
+                if r.get("need") and r.get("plan") and not r.get("evidence")
+            ),
             None,
         )
         if gap is None:
@@ -335,7 +381,11 @@ def _take_record(sheet: AnswerSheet, part: Part, record: _Record) -> str:
         return _say(
             part.say,
             "",
-            {**record.named, "need": lower_first(gap["need"].strip().rstrip(".")), "plan": _sentence(first_sentence(gap["plan"]))},
+            {
+                **record.named,
+                "need": lower_first(gap["need"].strip().rstrip(".")),
+                "plan": _sentence(first_sentence(gap["plan"])),
+            },
         )
     text = value.strip() if isinstance(value, str) else ""
     if not text:
@@ -357,23 +407,27 @@ def _take_record(sheet: AnswerSheet, part: Part, record: _Record) -> str:
     if part.take == "question":
         asked = first_sentence(text)
         if not asked.endswith("?"):
-            record.left_out.append(_("{field}: left out, it is a note rather than a question to them").format(field=label))
+            record.left_out.append(
+                _("{field}: left out, it is a note rather than a question to them").format(field=label)
+            )
             return ""
-        turned = to_second_person(asked, field_text(record.fields, "name"))
+        turned = to_second_person(asked, _text(record.fields, "name"))
         if turned is None:
             record.left_out.append(
-                _("{field}: left out, it speaks of them rather than to them; ask it as you would ask them").format(field=label)
+                _("{field}: left out, it speaks of them rather than to them; ask it as you would ask them").format(
+                    field=label
+                )
             )
             return ""
         return turned
     if part.take == "to_reader":
         said = first_sentence(text).rstrip(".")
-        turned = to_second_person(said, field_text(record.fields, "name"))
+        turned = to_second_person(said, _text(record.fields, "name"))
         if turned is None:
             record.left_out.append(
-                _("{field}: left out, it speaks of them rather than to them; write it as you would say it to them").format(
-                    field=label
-                )
+                _(
+                    "{field}: left out, it speaks of them rather than to them; write it as you would say it to them"
+                ).format(field=label)
             )
             return ""
         return lower_first(turned) + "." if part.say.endswith("{}") else turned
@@ -447,8 +501,8 @@ def _named(sheet: AnswerSheet, job: Mapping[str, Any] | None) -> dict[str, str]:
     name = _by_role(sheet, "name")
     named = {"name": sheet.text(name.id).strip() if name is not None else "", "role": "", "organisation": ""}
     if job is not None:
-        named["role"] = lower_first(first_sentence(field_text(job, "role")).rstrip("."))
-        named["organisation"] = organisation_name(field_text(job, "organisation"))
+        named["role"] = lower_first(first_sentence(_text(job, "role")).rstrip("."))
+        named["organisation"] = organisation_name(_text(job, "organisation"))
     return named
 
 
@@ -461,20 +515,20 @@ def _message(sheet: AnswerSheet, person: Mapping[str, Any], today: dt.date) -> D
     except KeyError:
         return Drafted("", draft=True)
     job = _applied_job(sheet, person)
-    status = field_text(person, "status").strip() or "to contact"
+    status = _text(person, "status").strip() or "to contact"
     facts = {
         "person": "yes",
         "status": status,
         "language": _language().split("-")[0],
         "applied_here": "yes" if job is not None else "no",
-        "job_ask": "yes" if about_a_job(field_text(person, "ask_about")) else "no",
+        "job_ask": "yes" if about_a_job(_text(person, "ask_about")) else "no",
     }
     record = _Record(person, people, facts, _named(sheet, job), [])
     if status == "contacted":
         from careerstory.i18n import format_date
         from careerstory.i18n.dates import read_date
 
-        written = read_date(field_text(person, "contacted_on"), _language())
+        written = read_date(_text(person, "contacted_on"), _language())
         if written is not None and today - written < NUDGE_AFTER:
             record.left_out.append(
                 _("A nudge is kind only after two quiet weeks: this one is due on {date}.").format(
@@ -494,7 +548,7 @@ def _intro(sheet: AnswerSheet) -> Drafted:
 
 def _job_draft(sheet: AnswerSheet, job: Mapping[str, Any], field_id: str, today: dt.date) -> Drafted:
     jobs = _by_role(sheet, "jobs")
-    if jobs is None or not field_text(job, "role").strip():
+    if jobs is None or not _text(job, "role").strip():
         return Drafted("", draft=True)
     try:
         parts = jobs.field(field_id).draft
@@ -502,7 +556,7 @@ def _job_draft(sheet: AnswerSheet, job: Mapping[str, Any], field_id: str, today:
         return Drafted("", draft=True)
     facts = {
         "language": _language().split("-")[0],
-        "status": field_text(job, "status").strip(),
-        "applying": "yes" if field_text(job, "status").strip() in APPLYING else "no",
+        "status": _text(job, "status").strip(),
+        "applying": "yes" if _text(job, "status").strip() in APPLYING else "no",
     }
     return _assemble(sheet, parts, _Record(job, jobs, facts, _named(sheet, job), []))
