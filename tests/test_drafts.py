@@ -33,7 +33,7 @@ TODAY = dt.date(2026, 6, 1)
 STATUSES = ("to contact", "contacted", "talked")
 JOB_STATUSES = ("exploring", "applied", "interviewing", "offer", "rejected", "withdrawn")
 # "Applying" in each language the tests speak, as a draft would say it.
-APPLYING = {"en": r"\bappl(y|ied|ying|ication)\b", "de": r"bewerb"}
+APPLYING = {"en": r"\bappl(y|ied|ying|ication)\b", "de": r"bewerb|beworben"}
 
 
 def answers(
@@ -108,7 +108,7 @@ def test_an_application_is_named_only_to_someone_who_works_there(bank: Bank, lan
     assert re.search(APPLYING[language], letter_text, re.IGNORECASE)
 
 
-NOT_ASKING = {"en": "not asking about jobs", "de": "keine Stelle"}
+NOT_ASKING = {"en": "not asking about jobs", "de": "nicht um eine Stelle"}
 
 
 @pytest.mark.parametrize(

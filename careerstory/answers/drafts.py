@@ -204,6 +204,8 @@ def third_person(text: str) -> bool:
     language = _language().split("-")[0]
     words = _THIRD_PERSON.get(language, _THIRD_PERSON["en"])
     flags = 0 if language == "de" else re.IGNORECASE  # German "Sie" is the reader, "sie" a third person
+    if language == "fr":
+        text = re.sub(r"\bil y a\b", "", text, flags=re.IGNORECASE)  # "there is", "ago": nobody
     return re.search(rf"(?<![\w'’])({words})(?![\w'’])", text, flags) is not None
 
 
@@ -468,6 +470,8 @@ def _assemble(sheet: AnswerSheet, parts: tuple[Part, ...], record: _Record, most
                 question = by_role.get(part.role)
                 if question is not None and not question.private:
                     found = take(sheet, question, part)
+                    if part.take == "role_phrase":
+                        found = lower_first(found)  # mid-sentence in every language: "Pracuję jako tłumaczka…"
                     taken = _say(part.say, found, record.named) if found else ""
             if taken:
                 said.append((part, taken))
