@@ -22,12 +22,12 @@ import pytest
 from careerstory.answers import load, new_file_text
 from careerstory.answers.drafts import message_draft
 from careerstory.answers.model import AnswerSheet
-from careerstory.clock import today
-from careerstory.i18n import format_date
 from careerstory.ask.conversation import _sigterm_interrupts, converse, not_a_terminal, run_ask
 from careerstory.ask.editor import Editor
 from careerstory.ask.terminal import scripted
+from careerstory.clock import today
 from careerstory.errors import Interrupted, UserError
+from careerstory.i18n import format_date
 from careerstory.questions import Bank
 
 ENTER = "\r"

@@ -68,7 +68,8 @@ _OBJECTS = {"him"}
 _POSSESSIVES = {"his": "your"}
 _BE_HAVE = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't", "wasn't": "weren't"}
 _MODALS = {"can", "could", "will", "would", "should", "might", "may", "must", "did", "didn't", "can't", "won't"}
-_ARTICLES = {"A", "An", "The", "Some", "One", "Any"}
+# First words that are lower-case after a colon mid-sentence; a name ("Leeds", "Excel") keeps its capital.
+_ARTICLES = {"A", "An", "The", "Some", "One", "Any", "You", "Your", "It", "There", "This", "That", "Most", "Half"}
 # Words ending in "s" that are no verb: "she always…" is not "you alway…".
 _NOT_VERBS = {
     "always",
@@ -86,10 +87,12 @@ _NOT_VERBS = {
     "this",
     "yes",
 }
-_PREPOSITIONS = {"to", "for", "with", "about", "from", "at", "by", "on", "of", "and"}
+# After "her", words that make it the object ("tell her how", "send her a note"), never "her team".
+_AFTER_OBJECT = {"to", "for", "with", "about", "from", "at", "by", "on", "of", "and", "a", "an", "the", "my", "our"}
+_AFTER_OBJECT |= {"i", "we", "that", "how", "what", "whether", "if", "when", "why", "where", "who", "know", "up"}
 _PAST = re.compile(r"[a-z]+ed|said|told|made|wrote|ran|led|built|took|gave|sent|met|saw|spoke|showed|put|got|had")
 # Verbs a next step starts with, as a note to self ("Send him…"), said as a promise ("I'll send you…").
-_PROMISES = {"send", "email", "share", "show", "tell", "call", "ring", "introduce", "write", "forward", "ask"}
+_PROMISES = {"send", "email", "share", "show", "tell", "call", "ring", "introduce", "write", "forward"}
 
 
 @dataclass(frozen=True)
@@ -179,7 +182,8 @@ def organisation_name(typed: str) -> str:
 
 def _works_at(person: Mapping[str, Any], job: Mapping[str, Any]) -> bool:
     name = organisation_name(_text(job, "organisation"))
-    return bool(name) and name.casefold() in _text(person, "works_as").casefold()
+    pattern = rf"(?<!\w){re.escape(name.casefold())}(?!\w)"
+    return bool(name) and re.search(pattern, _text(person, "works_as").casefold()) is not None
 
 
 def _applied_job(sheet: AnswerSheet, person: Mapping[str, Any]) -> Mapping[str, Any] | None:
@@ -274,7 +278,7 @@ def to_second_person(text: str, name: str = "") -> str | None:
             said.append("you" + ends)
         elif lower in _POSSESSIVES:
             said.append(("Your" if capital else "your") + ends)
-        elif lower == "her" and (ends or not after or re.sub(r"\W+$", "", after).lower() in _PREPOSITIONS):
+        elif lower == "her" and (ends or not after or re.sub(r"\W+$", "", after).lower() in _AFTER_OBJECT):
             said.append("you" + ends)
         elif lower in ("he's", "she's"):
             said.append(("You're" if capital else "you're") + ends)
@@ -287,12 +291,24 @@ def to_second_person(text: str, name: str = "") -> str | None:
     return " ".join(said)
 
 
+def _question(typed: str, name: str) -> str:
+    """The question asked of them, as they will read it ("" when it is a note, or about them)."""
+    asked = first_sentence(typed)
+    if not asked.endswith("?") or _NOTE_TO_SELF.search(asked):
+        return ""
+    return to_second_person(asked, name) or ""
+
+
 def _promise(next_step: str) -> str | None:
     """A next step noted for oneself, said as a promise: ``Send him my module`` -> ``send you my module``."""
     step = first_sentence(next_step).rstrip(".").strip()
     if not step or not _language().startswith("en"):
         return None
-    step = re.sub(r"^thank (him|her|them)( for [^,]*)?,?\s*(and\s+)?", "", step, flags=re.IGNORECASE)
+    # The thank-you is this message: "Thank him, and tell him…", "Send her a thank-you, and tell her…".
+    thanks = (
+        r"^((thank (him|her|them)( for [^,]*)?)|((send|write) (him|her|them) a thank[- ]you( note)?)),?\s*(and\s+)?"
+    )
+    step = re.sub(thanks, "", step, flags=re.IGNORECASE)
     first = step.split(" ", 1)[0].lower()
     if first not in _PROMISES:
         return None
@@ -408,7 +424,7 @@ def _take_record(sheet: AnswerSheet, part: Part, record: _Record) -> str:
         return organisation_name(text)
     if part.take == "question":
         asked = first_sentence(text)
-        if not asked.endswith("?"):
+        if _NOTE_TO_SELF.search(asked) or not asked.endswith("?"):
             record.left_out.append(
                 _("{field}: left out, it is a note rather than a question to them").format(field=label)
             )
@@ -432,7 +448,7 @@ def _take_record(sheet: AnswerSheet, part: Part, record: _Record) -> str:
                 ).format(field=label)
             )
             return ""
-        return lower_first(turned) + "." if part.say.endswith("{}") else turned
+        return turned + "." if part.say.endswith("{}") else turned
     if part.take == "promise":
         promised = _promise(text)
         if promised is None:
@@ -460,6 +476,9 @@ def _assemble(sheet: AnswerSheet, parts: tuple[Part, ...], record: _Record, most
         part: Part | None = first
         while part is not None:
             taken = ""
+            if not part.applies(record.facts):
+                part = part.otherwise
+                continue
             if part.take == "fixed":
                 taken = _say(part.say, "", record.named)
             elif part.record:
@@ -482,7 +501,8 @@ def _assemble(sheet: AnswerSheet, parts: tuple[Part, ...], record: _Record, most
             last = max(n for n, (p, _t) in enumerate(said) if p.spare)
             del said[last]
         for number, (part, text) in enumerate(said):
-            if part.cut and sum(len(t.split()) for _p, t in said) > most_words:
+            # Only English: elsewhere a comma often opens the clause the sentence needs ("dafür sorgen, dass…").
+            if part.cut and _language().startswith("en") and sum(len(t.split()) for _p, t in said) > most_words:
                 said[number] = (part, first_clause(text))
     lines: list[str] = []
     sentences: list[str] = []
@@ -526,6 +546,7 @@ def _message(sheet: AnswerSheet, person: Mapping[str, Any], today: dt.date) -> D
         "language": _language().split("-")[0],
         "applied_here": "yes" if job is not None else "no",
         "job_ask": "yes" if about_a_job(_text(person, "ask_about")) else "no",
+        "own_question": "yes" if _question(_text(person, "ask_about"), _text(person, "name")) else "no",
     }
     record = _Record(person, people, facts, _named(sheet, job), [])
     if status == "contacted":
