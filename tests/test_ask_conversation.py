@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from careerstory.answers import load, new_file_text
-from careerstory.answers.drafts import message_draft
+from careerstory.answers.drafts import letter_draft, message_draft, tell_me_draft
 from careerstory.answers.model import AnswerSheet
 from careerstory.ask.conversation import _sigterm_interrupts, converse, not_a_terminal, run_ask
 from careerstory.ask.editor import Editor
@@ -85,7 +85,17 @@ def answers(path: Path, bank: Bank) -> dict[str, object]:
     found = {q.id: sheet[q.id] for q in bank.questions if sheet.answered(q)}
     if "people" in found:
         found["people"] = [_undrafted(sheet, dict(record)) for record in sheet.entries("people")]
+    if "jobs" in found:
+        found["jobs"] = [_undrafted_job(sheet, dict(record)) for record in sheet.entries("jobs")]
     return found
+
+
+def _undrafted_job(sheet: AnswerSheet, record: dict[str, Any]) -> dict[str, Any]:
+    if record.get("tell_me") and record["tell_me"] == tell_me_draft(sheet, {**record, "tell_me": ""}):
+        record["tell_me"] = ""
+    if record.get("letter") and record["letter"] == letter_draft(sheet, {**record, "letter": ""}, today()):
+        record["letter"] = ""
+    return record
 
 
 def _undrafted(sheet: AnswerSheet, record: dict[str, Any]) -> dict[str, Any]:

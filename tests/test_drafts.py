@@ -85,7 +85,7 @@ def every_draft(sheet: AnswerSheet) -> Iterator[str]:
 @pytest.mark.parametrize("language", ["en", "de"])
 @pytest.mark.parametrize("status", ["exploring", "rejected", "withdrawn"])
 def test_nobody_hears_of_an_application_that_is_not_open(bank: Bank, language: str, status: str) -> None:
-    insider = person(works_as="Head of learning at Kestrel Education")
+    insider = person(works_as="Head of learning at Kestrel Education", learned="Every lesson is tested.")
     sheet = sheet_of(bank, answers(language, [insider], [job(status=status)]))
     with using(language):
         drafts = list(every_draft(sheet))

@@ -516,9 +516,14 @@ def _assemble(sheet: AnswerSheet, parts: tuple[Part, ...], record: _Record, most
             sentences.append(text)
     if sentences:
         lines.append(" ".join(sentences))
-    if not any(not p.alone or p.record for p, _t in said):
-        return Drafted("", draft=True, left_out=tuple(record.left_out))  # a greeting alone is no draft
+    if not any(_own_words(p) for p, _t in said):
+        return Drafted("", draft=True, left_out=tuple(record.left_out))  # set phrases alone are no draft
     return Drafted("\n\n".join(lines), draft=True, left_out=tuple(record.left_out))
+
+
+def _own_words(part: Part) -> bool:
+    """Whether a part says something of the person's own (not a set phrase, a greeting or their name)."""
+    return part.take not in ("fixed", "greeting_name") and part.role != "name" and part.record != "name"
 
 
 def _named(sheet: AnswerSheet, job: Mapping[str, Any] | None) -> dict[str, str]:
