@@ -131,6 +131,11 @@ def message_draft(sheet: AnswerSheet, person: Mapping[str, Any], today: dt.date)
     return _message(sheet, person, today).text
 
 
+def drafted_message(sheet: AnswerSheet, person: Mapping[str, Any], today: dt.date) -> Drafted:
+    """The draft for the person's status with what it left out and why, whatever message is saved."""
+    return _message(sheet, person, today)
+
+
 def intro_draft(sheet: AnswerSheet) -> str:
     """The note to forward as careerstory drafts it."""
     return _intro(sheet).text

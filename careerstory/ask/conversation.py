@@ -316,15 +316,16 @@ class Conversation:
 
         day = today()
 
-        def draft(field_id: str, record: GroupEntry) -> str:
+        def draft(field_id: str, record: GroupEntry) -> tuple[str, tuple[str, ...]]:
             sheet = self.answers.sheet
             if question.role == "people" and field_id == "message":
-                return drafts.message_draft(sheet, record, day)
+                drafted = drafts.drafted_message(sheet, record, day)
+                return drafted.text, drafted.left_out
             if question.role == "jobs" and field_id == "tell_me":
-                return drafts.tell_me_draft(sheet, record)
+                return drafts.tell_me_draft(sheet, record), ()
             if question.role == "jobs" and field_id == "letter":
-                return drafts.letter_draft(sheet, record, day)
-            return ""
+                return drafts.letter_draft(sheet, record, day), ()
+            return "", ()
 
         seeds = _story_seeds(self.answers.sheet) if question.role == "stories" else ()
         return Drafting(draft, lambda days: format_date(day + dt.timedelta(days=days)), seeds, _seed_story)

@@ -45,12 +45,12 @@ class Drafting:
     """What ``ask`` offers while a record is filled: drafts of what a reader sees, dates, starting points.
 
     ``draft(field_id, record)`` is careerstory's draft of a field for the record as it
-    stands ("" when it has none); ``date(days)`` is the day ``days`` from today, as the
+    stands ("" when it has none) and the notes on what it left out; ``date(days)`` is the day ``days`` from today, as the
     file's language writes it; ``seeds`` are lines of the person's own evidence a new
     record (a story) can grow from, and ``seed(line)`` the fields a chosen line fills.
     """
 
-    draft: Callable[[str, GroupEntry], str]
+    draft: Callable[[str, GroupEntry], tuple[str, tuple[str, ...]]]
     date: Callable[[int], str]
     seeds: Sequence[str] = ()
     seed: Callable[[str], dict[str, str]] = dataclass_field(default=lambda line: {})
@@ -408,7 +408,7 @@ def _offer_draft(terminal: Terminal, field: Field, current: str, offered: _Offer
     """
     if offered.drafting is None:
         return current
-    draft = offered.drafting.draft(field.id, dict(offered.record))
+    draft, notes = offered.drafting.draft(field.id, dict(offered.record))
     if not draft or draft == current:
         return current
     if not current.strip():
@@ -416,16 +416,26 @@ def _offer_draft(terminal: Terminal, field: Field, current: str, offered: _Offer
             terminal,
             _("A draft made from your own answers is in the prompt. Make it yours: change any word, then confirm."),
         )
+        for note in notes:
+            _say_paragraph(terminal, note)
         return draft
     if not offered.status_changed():
         return current
     terminal.say("  " + _("Your current message:"), "quiet")
-    _echo(terminal, current)
+    _quote(terminal, current)
     terminal.say("  " + _("A draft for their new status:"), "quiet")
-    _echo(terminal, draft)
+    _quote(terminal, draft)
+    for note in notes:
+        _say_paragraph(terminal, note)
     if terminal.confirm(_("Start from the new draft? (No keeps your current message.)"), default=True):
         return draft
     return current
+
+
+def _quote(terminal: Terminal, text: str) -> None:
+    """A text shown to be read, each line wrapped to the terminal behind a bar."""
+    for line in text.split("\n"):
+        terminal.say(wrap(line, terminal.width - 1, "  │ ") if line.strip() else "  │", "answer")
 
 
 def _say_paragraph(terminal: Terminal, text: str) -> None:
