@@ -45,9 +45,10 @@ class Drafting:
     """What ``ask`` offers while a record is filled: drafts of what a reader sees, dates, starting points.
 
     ``draft(field_id, record)`` is careerstory's draft of a field for the record as it
-    stands ("" when it has none) and the notes on what it left out; ``date(days)`` is the day ``days`` from today, as the
-    file's language writes it; ``seeds`` are lines of the person's own evidence a new
-    record (a story) can grow from, and ``seed(line)`` the fields a chosen line fills.
+    stands ("" when it has none) and the notes on what it left out; ``date(days)`` is
+    the day ``days`` from today, as the file's language writes it; ``seeds`` are lines
+    of the person's own evidence a new record (a story) can grow from, and
+    ``seed(line)`` the fields a chosen line fills.
     """
 
     draft: Callable[[str, GroupEntry], tuple[str, tuple[str, ...]]]
