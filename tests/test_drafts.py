@@ -108,7 +108,7 @@ def test_an_application_is_named_only_to_someone_who_works_there(bank: Bank, lan
     assert re.search(APPLYING[language], letter_text, re.IGNORECASE)
 
 
-NOT_ASKING = {"en": "not asking about jobs", "de": "nicht um eine Stelle"}
+NOT_ASKING = {"en": "not asking about a job", "de": "nicht um eine Stelle"}
 
 
 @pytest.mark.parametrize(
