@@ -293,6 +293,29 @@ def test_every_example_draft_reads_as_one_person_to_another(bank: Bank, path: Pa
     with using(sheet.language or None):
         for text in every_draft(sheet):
             assert "{" not in text and not re.search(r"[^\S\n]{2}|\n{3}", text), text
+        assert len(intro_draft(sheet).split()) <= 120, "a note to forward is about 120 words at most"
+        for record in sheet.entries("people"):
+            assert len(message_draft(sheet, record, TODAY).split()) <= 130, "a message is read on a phone"
         for record in sheet.entries("jobs"):
             if record.get("status") not in ("applied", "interviewing", "offer"):
                 assert not re.search(r"I am applying|I've applied", letter_draft(sheet, record, TODAY))
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_a_letter_answers_requirements_with_evidence_and_a_gap_with_its_plan(bank: Bank, language: str) -> None:
+    requirements = [
+        {"need": "Designing for adults", "evidence": "Trained 40 colleagues; feedback averaged 4.6 out of 5."},
+        {"need": "Storyline", "plan": "I am building a module in Storyline by 30 May."},
+        "SQL",
+    ]
+    data = answers(language, [], [job(requirements=requirements, why_them="Their courses reach my students.")])
+    sheet = sheet_of(bank, data)
+    with using(language):
+        text = letter_draft(sheet, sheet.entries("jobs")[0], TODAY)
+    lines = text.split("\n\n")
+    assert any("Designing for adults" in line and "I trained 40 colleagues" in line for line in lines) or (
+        language != "en" and any("Designing for adults" in line and "Trained 40 colleagues" in line for line in lines)
+    )
+    assert any("Storyline" in line and "by 30 May" in line for line in lines)
+    assert "SQL" not in text, "a requirement with neither evidence nor plan is not claimed"
+    assert lines[-1].endswith("Maya Okafor") and "Their courses reach my students." in text

@@ -32,7 +32,7 @@ from typing import Any
 
 from careerstory import _
 from careerstory.answers.model import AnswerSheet
-from careerstory.answers.recipes import first_clause, first_sentence, first_sentences, lower_first, take
+from careerstory.answers.recipes import first_clause, first_sentence, first_sentences, lower_first, spoken, take
 from careerstory.questions import Field, Question
 from careerstory.questions.recipes import Part
 
@@ -366,6 +366,23 @@ def _sentence(text: str) -> str:
     return text if text[-1] in ".!?…" else text + "."
 
 
+def _requirements(part: Part, record: _Record) -> str:
+    """A job's requirements in the advert's words, each answered with its evidence (or, for a gap, its plan)."""
+    requirements = [r for r in _records(record.fields, part.record) if r.get("need", "").strip()]
+    if part.take == "requirements":
+        found = [r for r in requirements if r.get("evidence", "").strip()][:3]
+        answer = "evidence"
+    else:
+        found = [r for r in requirements if r.get("plan", "").strip() and not r.get("evidence", "").strip()][:1]
+        answer = "plan"
+    said = []
+    for requirement in found:
+        need = first_sentence(requirement["need"]).rstrip(".")  # quoted in the advert's words
+        what = _sentence(spoken(first_sentence(requirement[answer])))
+        said.append(_(part.say).format(**record.named, need=need, **{answer: what}))
+    return "\n\n".join(said)
+
+
 def _take_record(sheet: AnswerSheet, part: Part, record: _Record) -> str:
     """What ``part`` takes from its record's own field ("" when nothing, with a note when left out)."""
     field = _field(record, part.record)
@@ -374,42 +391,8 @@ def _take_record(sheet: AnswerSheet, part: Part, record: _Record) -> str:
     if field.private and not (part.record == "learned" and part.take == "to_reader" and record.facts.get("person")):
         return ""  # a private answer is never said; a thank-you's own "learned" is the one exception
     value = record.fields.get(part.record, "")
-    if part.take == "requirements":
-        found = [r for r in _records(record.fields, part.record) if r.get("need") and r.get("evidence")]
-        return "\n\n".join(
-            _say(
-                part.say,
-                "",
-                {
-                    **record.named,
-                    "need": lower_first(r["need"].strip().rstrip(".")),
-                    "evidence": _sentence(
-                        first_sentences(r["evidence"], 2)[0] if first_sentences(r["evidence"], 2) else ""
-                    ),
-                },
-            )
-            for r in found[:3]
-        )
-    if part.take == "gap_plan":
-        gap = next(
-            (
-                r
-                for r in _records(record.fields, part.record)
-                if r.get("need") and r.get("plan") and not r.get("evidence")
-            ),
-            None,
-        )
-        if gap is None:
-            return ""
-        return _say(
-            part.say,
-            "",
-            {
-                **record.named,
-                "need": lower_first(gap["need"].strip().rstrip(".")),
-                "plan": _sentence(first_sentence(gap["plan"])),
-            },
-        )
+    if part.take in ("requirements", "gap_plan"):
+        return _requirements(part, record)
     text = value.strip() if isinstance(value, str) else ""
     if not text:
         return ""
