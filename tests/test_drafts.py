@@ -313,9 +313,9 @@ def test_a_letter_answers_requirements_with_evidence_and_a_gap_with_its_plan(ban
     with using(language):
         text = letter_draft(sheet, sheet.entries("jobs")[0], TODAY)
     lines = text.split("\n\n")
-    assert any("Designing for adults" in line and "I trained 40 colleagues" in line for line in lines) or (
-        language != "en" and any("Designing for adults" in line and "Trained 40 colleagues" in line for line in lines)
-    )
+    said = "I trained 40 colleagues" if language == "en" else "Trained 40 colleagues"  # "I" is added in English
+    assert any("“Designing for adults”" in line or "„Designing for adults“" in line for line in lines)
+    assert any("Designing for adults" in line and said in line for line in lines)
     assert any("Storyline" in line and "by 30 May" in line for line in lines)
     assert "SQL" not in text, "a requirement with neither evidence nor plan is not claimed"
     assert lines[-1].endswith("Maya Okafor") and "Their courses reach my students." in text

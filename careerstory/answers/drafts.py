@@ -378,7 +378,8 @@ def _requirements(part: Part, record: _Record) -> str:
     said = []
     for requirement in found:
         need = first_sentence(requirement["need"]).rstrip(".")  # quoted in the advert's words
-        what = _sentence(spoken(first_sentence(requirement[answer])))
+        what = first_sentence(requirement[answer])
+        what = _sentence(spoken(what) if _language().startswith("en") else what)  # "Trained 40…": "I trained 40…"
         said.append(_(part.say).format(**record.named, need=need, **{answer: what}))
     return "\n\n".join(said)
 
