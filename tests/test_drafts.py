@@ -297,6 +297,9 @@ def test_every_example_draft_reads_as_one_person_to_another(bank: Bank, path: Pa
         for record in sheet.entries("people"):
             assert len(message_draft(sheet, record, TODAY).split()) <= 130, "a message is read on a phone"
         for record in sheet.entries("jobs"):
+            spoken_answer = tell_me_draft(sheet, record)
+            assert 60 <= len(spoken_answer.split()) <= 200, "60 to 90 seconds said aloud"
+            assert organisation_name(record["organisation"]) in spoken_answer.rsplit(". ", 1)[-1], "it ends on this job"
             if record.get("status") not in ("applied", "interviewing", "offer"):
                 assert not re.search(r"I am applying|I've applied", letter_draft(sheet, record, TODAY))
 

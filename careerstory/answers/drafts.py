@@ -40,6 +40,7 @@ from careerstory.questions.recipes import Part
 APPLYING = frozenset({"applied", "interviewing", "offer"})
 NUDGE_AFTER = dt.timedelta(days=14)
 INTRO_WORDS = 120  # the note to forward, "about 120 words at most"
+TELL_ME_WORDS = 200  # ninety seconds said aloud, at about 130 words a minute
 MESSAGE_WORDS = 110  # a message read on a phone: its longest parts are cut to their first clause beyond it
 
 # Words that make a question one about a job (a hire, an opening, an application), by language.
@@ -578,4 +579,5 @@ def _job_draft(sheet: AnswerSheet, job: Mapping[str, Any], field_id: str, today:
         "status": _text(job, "status").strip(),
         "applying": "yes" if _text(job, "status").strip() in APPLYING else "no",
     }
-    return _assemble(sheet, parts, _Record(job, jobs, facts, _named(sheet, job), []))
+    most_words = TELL_ME_WORDS if field_id == "tell_me" else 0
+    return _assemble(sheet, parts, _Record(job, jobs, facts, _named(sheet, job), []), most_words)
