@@ -1,0 +1,365 @@
+"""The words the version-3 rules read, per language: asks, pronouns, an 'I' who acts, complaints.
+
+Each table is a small, deliberate lexicon for en, de, fr, es and pl. They are tuned for
+precision: a rule only speaks when the words leave little doubt, so every list here
+errs towards *not* finding a fault (a generous list of ways to ask, of first-person
+forms and of second-person forms; a strict one of complaints).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+LANGUAGES = frozenset({"en", "de", "fr", "es", "pl"})
+_I = re.IGNORECASE
+
+# -- asking for something ----------------------------------------------------------------------
+
+# A question mark is an ask in every language; these are the request forms without one.
+_ASKS = {
+    "en": r"\b(could you|would you|can you|will you|might you|may I|could I|can I|would it be possible|"
+    r"is there any chance|I'd love|I would love|I'd like|I would like|I'd be (?:grateful|glad|delighted|happy)|"
+    r"I would be (?:grateful|glad|delighted|happy)|I'm hoping|I am hoping|I was hoping|I hope you|please|"
+    r"let me know|if you (?:could|can|have|know|are|were|had|would)|do you have|are you free|"
+    r"happy to (?:talk|chat|meet|call)|would welcome|I'd welcome|I welcome|looking for|"
+    r"any (?:leads|advice|pointers))\b",
+    "de": r"\b(könnten Sie|können Sie|würden Sie|hätten Sie|dürfte ich|darf ich|könnte ich|kann ich|könntest du|"
+    r"kannst du|würdest du|hättest du|magst du|bitte|würde mich (?:sehr |riesig )?freuen|freue mich|"
+    r"(?:wäre|bin) (?:Ihnen |dir )?(?:sehr )?dankbar|gerne?|ich suche|auf der Suche|wenn Sie|falls Sie|wenn du|"
+    r"falls du|Bescheid)\b",
+    "fr": r"(pourriez-vous|pourrais-tu|pouvez-vous|peux-tu|auriez-vous|aurais-tu|accepteriez-vous|accepterais-tu|"
+    r"serait-il possible|je serais (?:ravie?|heureux|heureuse|reconnaissante?)|j['’]aimerais|je voudrais|"
+    r"je souhaiterais|volontiers|merci de|s['’]il vous pla[iî]t|s['’]il te pla[iî]t|n['’]hésitez pas|"
+    r"n['’]hésite pas|je cherche|à la recherche|si vous (?:pouvez|avez|connaissez|êtes)|si tu (?:peux|as|connais))",
+    "es": r"(¿|podría|podrías|puede usted|puedes|le importaría|te importaría|me encantaría|me gustaría|quisiera|"
+    r"querría|agradecería|por favor|busco|estoy buscando|estaría encantad[oa]|si (?:puede|puedes|conoce|conoces|"
+    r"tiene|tienes))",
+    "pl": r"(\bczy\b|mógłby|mogłaby|mógłbyś|mogłabyś|mogliby|moglibyście|chciałbym|chciałabym|chętnie|proszę|"
+    r"poproszę|wdzięczn\w*|szukam|jeśli (?:Pan|Pani|masz|możesz|znasz)|daj znać)",
+}
+ASKS = {language: re.compile(pattern, _I) for language, pattern in _ASKS.items()}
+
+
+def asks_for_something(text: str, language: str) -> bool:
+    """True when ``text`` holds a question or a request form of ``language``."""
+    return "?" in text or bool(ASKS[language].search(text))
+
+
+# -- who a text is about -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Persons:
+    """One language's words for 'him or her' (third person) and 'you' (second person)."""
+
+    third: re.Pattern[str]
+    second: re.Pattern[str]
+    # Capitalised words that begin a sentence without naming anyone (so they are no antecedent).
+    starters: frozenset[str]
+    # An instruction to oneself at the start of a question ("Ask her...", "Fragen, ob...").
+    instruction: re.Pattern[str]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+PERSONS = {
+    "en": Persons(
+        re.compile(r"\b(he|she|him|his|her|hers|himself|herself)\b", _I),
+        re.compile(r"\b(you|your|yours|yourself|you['’](?:re|ve|d|ll))\b", _I),
+        _words("Ask Find Check We I My Our The A An At In On Met Through Via From After When Since Last Former Old"),
+        re.compile(r"^\W*(ask|find out|check)\b", _I),
+    ),
+    # German: lower-case sie/ihr is 'she, her' (capitalised it is the polite 'you', or a sentence start).
+    "de": Persons(
+        re.compile(r"\b(?:[Ee]r|[Ii]hn|[Ii]hm|sie|ihr|ihre[mnrs]?|seine?[mnrs]?)\b"),
+        re.compile(
+            r"\b(?:[Dd]u|[Dd]ich|[Dd]ir|[Dd]ein\w*|[Ee]uch|[Ee]uer|[Ee]ure\w*|Ihnen)\b|(?<=[\w,] )(?:Sie|Ihr\w*)\b"
+        ),
+        _words("Frag Fragen Nachfragen Wir Ich Mein Meine Unser Unsere Über Bei Auf Im In Am Beim Seit Nach Durch Als"),
+        re.compile(r"^\W*(frag|fragen|nachfragen|erfragen)\b", _I),
+    ),
+    # French: an impersonal 'il' (il y a, il faut, s'il vous plaît) is nobody.
+    "fr": Persons(
+        re.compile(
+            r"(?<![\w'’])(?:il(?! (?:y|faut|fallait|semble|paraît|est (?:possible|temps|important)))|elle|lui)\b", _I
+        ),
+        re.compile(r"(?<![\w'’])(vous|votre|vos|tu|toi|ton|ta|tes|te|t['’])(?!\w)", _I),
+        _words("Demander Lui Nous Je J Mon Ma Mes Notre Nos Le La Les Un Une Au À En Par Depuis Après Lors"),
+        re.compile(r"^\W*((?:lui |leur )?demander|demande-lui|demandez-lui|se renseigner)\b", _I),
+    ),
+    "es": Persons(
+        re.compile(r"(?<!\w)(él|ella)(?!\w)", _I),
+        re.compile(r"(?<!\w)(tú|te|ti|contigo|tu|tus|tuy[oa]s?|usted|ustedes|vosotr[oa]s|os|vuestr[oa]s?)(?!\w)", _I),
+        _words("Preguntar Preguntarle Nos Yo Mi Mis Nuestro Nuestra El La Los Las Un Una En Por Desde Tras Cuando"),
+        re.compile(r"^\W*(preguntar\w*|pregúnta\w*|consultar)\b", _I),
+    ),
+    # Polish drops 'ty': a second-person verb ending (jesteś, możesz, znasz) is a 'you' too.
+    "pl": Persons(
+        re.compile(r"(?<!\w)(on|ona|jego|jej|niego|niej|niemu|mu|go|ją|nią)(?!\w)", _I),
+        re.compile(
+            r"(?<!\w)(ty|ciebie|cię|tobie|ci|twó\w*|twoj\w*|twoi|wy|was|wam|wami|pan|pani|pana|panu|panią|panem|"
+            r"państw\w*|\w+(?:eś|aś|esz|isz|ysz|asz))(?!\w)",
+            _I,
+        ),
+        _words("Zapytać Zapytaj Spytać My Ja Mój Moja Nasz Nasza Na W We Przez Od Po Podczas Kiedy Gdy"),
+        re.compile(r"^\W*(zapyta\w*|spyta\w*|dopyta\w*)(?!\w)", _I),
+    ),
+}
+
+_CAPITALISED = re.compile(r"(?<![\w'’])[^\W\d_][\w'’-]*")
+
+
+def third_person_at(text: str, language: str) -> int | None:
+    """Where ``text`` speaks of its reader as 'he' or 'she', else None.
+
+    Only when it never says 'you' and nobody it names comes before the pronoun (in
+    "Sophie introduced us; she..." the 'she' is Sophie): then the pronoun can only be
+    the person the text is written to.
+    """
+    persons = PERSONS[language]
+    found = persons.third.search(text)
+    if found is None or persons.second.search(text):
+        return None
+    before = text[: found.start()]
+    for word in _CAPITALISED.findall(before):
+        if word[0].isupper() and word.rstrip("'’") not in persons.starters and not persons.third.fullmatch(word):
+            return None
+    return found.start()
+
+
+def is_instruction(text: str, language: str) -> bool:
+    """True when a question starts as a note to oneself ("Ask her whether...") and asks nothing."""
+    return "?" not in text and bool(PERSONS[language].instruction.search(text))
+
+
+# -- an 'I' who acts ---------------------------------------------------------------------------
+
+# Generous: any sign of the first person singular counts, so a story is only noted when none is there.
+_FIRST_PERSON = {
+    "en": re.compile(r"(?<![\w'’])(?:I|I['’](?:m|ve|d|ll)|me|my|myself)(?![\w'’])"),
+    "de": re.compile(r"\b(ich|mich|mir|mein\w*)\b", _I),
+    "fr": re.compile(r"(?<![\w'’])(je|j['’]|moi|me|m['’]|mon|ma|mes)", _I),
+    # Spanish drops 'yo': a preterite in -é/-í (diseñé, decidí), the perfect's 'he', an imperfect in -aba/-ía.
+    "es": re.compile(
+        r"(?<!\w)(yo|me|mi|mí|conmigo|he|\w+[éí]|\w+(?:aba|ía))(?!\w)",
+        _I,
+    ),
+    # Polish drops 'ja': a past in -łem/-łam, a present in -ę, -am, -em, -im, -ym (generous on purpose).
+    "pl": re.compile(r"(?<!\w)(ja|mnie|mi|mną|mó\w*|moj\w*|\w+(?:łem|łam|ę|am|em|im|ym))(?!\w)", _I),
+}
+# 'We' as the one who acted: the story then hides the person's own part.
+_WE = {
+    "en": re.compile(r"\b(we|our team|the team|us)\b", _I),
+    "de": re.compile(r"\b(wir|unser\w*|das Team)\b", _I),
+    "fr": re.compile(r"(?<![\w'’])(nous|notre|nos|on|l['’]équipe)(?!\w)", _I),
+    "es": re.compile(r"(?<!\w)(nosotr[oa]s|nuestr[oa]s?|el equipo|\w+(?:amos|emos|imos))(?!\w)", _I),
+    "pl": re.compile(r"(?<!\w)(my|nasz\w*|zespół|\w+śmy)(?!\w)", _I),
+}
+_PASSIVE_EN = re.compile(r"\b(?:was|were|got)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ne)\b", _I)
+
+
+def hides_the_i(text: str, language: str) -> int | None:
+    """Where a story's action is told by 'we' (or, in English, in the passive) with no 'I', else None."""
+    if _FIRST_PERSON[language].search(text):
+        return None
+    found = _WE[language].search(text) or (_PASSIVE_EN.search(text) if language == "en" else None)
+    return found.start() if found else None
+
+
+# -- complaints about the employer ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Complaints:
+    """One language's complaint patterns: a target (boss, colleagues, pay) and what is said of it."""
+
+    owner: re.Pattern[str]  # my, our, the: a word that makes the target the person's own
+    target: re.Pattern[str]
+    verdict: re.Pattern[str]  # an adjective that condemns: 'toxic', 'incompetent'
+    copula: re.Pattern[str]  # is, are, was
+    behaviour: re.Pattern[str]  # what the target does: 'never listens', 'micromanages'
+    self: re.Pattern[str]  # a complaint whose target is in the words: 'I am underpaid'
+    owner_needed: bool = True
+
+
+COMPLAINTS = {
+    "en": Complaints(
+        re.compile(r"^(my|our|the)$", _I),
+        re.compile(
+            r"^(managers?|boss(?:es)?|management|leadership|director|supervisor|employer|company|school|trust|"
+            r"colleagues|co-?workers|team|department|matron|owner|pay|salary|rota|culture|workplace)$",
+            _I,
+        ),
+        re.compile(
+            r"^(toxic|incompetent|useless|hopeless|clueless|lazy|unfair|rude|awful|terrible|dreadful|horrible|"
+            r"appalling|pathetic|unsupportive)$",
+            _I,
+        ),
+        re.compile(r"^(is|are|was|were|been|seems?|feels?)$", _I),
+        re.compile(
+            r"^\W*(?:[\w'’-]+\s+){0,3}?(never (?:listen|support|thank|praise|back|care|help|explain|consult|ask|"
+            r"recogni[sz]e|say)\w*|ignor(?:es|ed)|micromanag\w*|bull(?:y|ies|ied)|belittl\w*|undermin\w*|"
+            r"(?:shouts|yells) at|(?:doesn['’]t|don['’]t|didn['’]t|does not|do not|did not|won['’]t|will not|can['’]t|"
+            r"cannot|refuses? to) (?:listen|care|support|value|trust|appreciate|respect|recogni[sz]e|communicate))\b",
+            _I,
+        ),
+        re.compile(
+            r"\b(?:I|I['’]m|I am|I feel|I['’]ve been|I have been|we are|we['’]re|we feel|feeling|being)\s+(?:\w+\s+)?"
+            r"(?:underpaid|undervalued|unappreciated|micromanaged|badly paid|poorly paid|bullied|ignored)\b"
+            r"|\boffice politics\b",
+            _I,
+        ),
+    ),
+    "de": Complaints(
+        re.compile(r"^(mein\w*|unser\w*|der|die|das|den|dem|des)$", _I),
+        re.compile(
+            r"^(Chef\w*|Vorgesetzt\w*|Führung|Geschäftsführung|Schulleitung|Stationsleitung|Leitung|Management|"
+            r"Kolleg\w*|Kollegium|Arbeitgeber\w*|Firma|Unternehmen|Team|Gehalt|Bezahlung|Lohn|Dienstpl\w*|"
+            r"Schichtpl\w*|Arbeitsklima|Betriebsklima)$"
+        ),
+        re.compile(
+            r"^(toxisch\w*|inkompetent\w*|unfähig\w*|unfair\w*|faul\w*|respektlos\w*|furchtbar\w*|schrecklich\w*|"
+            r"katastrophal\w*|miserabel\w*|mies\w*|unterirdisch\w*|schlecht\w*)$",
+            _I,
+        ),
+        re.compile(r"^(ist|sind|war|waren|wirkt|wirken|scheint)$", _I),
+        re.compile(
+            r"^\W*(?:[\w'’-]+\s+){0,3}?(nie(?:mals)?|ignorier\w*|mobb\w*|schreit|kontrolliert|"
+            r"(?:hört|hören|interessiert|interessieren|kümmert|kümmern|schätzt|schätzen|unterstützt|unterstützen)"
+            r"\s+(?:\w+\s+)?nicht)\b",
+            _I,
+        ),
+        re.compile(
+            r"\b(?:ich (?:bin|werde|fühle mich)|wir (?:sind|werden|fühlen uns))\s+(?:\w+\s+)?"
+            r"(?:unterbezahlt|schlecht bezahlt|nicht wertgeschätzt|gemobbt|übergangen)\b|\bMikromanagement\b",
+            _I,
+        ),
+    ),
+    "fr": Complaints(
+        re.compile(r"^(mon|ma|mes|notre|nos|le|la|les|l|du|des)$", _I),
+        re.compile(
+            r"^(chef(?:fe)?s?|managers?|responsables?|direction|hiérarchie|patron(?:ne)?s?|collègues|équipe|"
+            r"employeur|entreprise|salaire|paie|paye|planning|horaires|ambiance)$",
+            _I,
+        ),
+        re.compile(
+            r"^(toxiques?|incompétent\w*|nul(?:le)?s?|injustes?|paresseu\w*|méprisant\w*|horribles?|affreu\w*|"
+            r"catastrophiques?|lamentables?|exécrables?)$",
+            _I,
+        ),
+        re.compile(r"^(est|sont|était|étaient|semble|semblent)$", _I),
+        re.compile(
+            r"^\W*(?:[\w'’-]+\s+){0,3}?((?:ne |n['’])(?:m['’]|me |nous )?(?:écout|soutien|remerci|consult|valoris|"
+            r"respect|reconna)\w*|ignor\w*|mépris\w*|harc[eè]l\w*|crie sur)",
+            _I,
+        ),
+        re.compile(
+            r"\b(?:je (?:suis|me sens)|nous (?:sommes|nous sentons))\s+(?:\w+\s+)?"
+            r"(?:sous-payée?s?|mal payée?s?|pas reconnue?s?|dévalorisée?s?|harcelée?s?)|\bmicro-?management\b"
+            r"|\bmicrogestion\b",
+            _I,
+        ),
+    ),
+    "es": Complaints(
+        re.compile(r"^(mi|mis|nuestr[oa]s?|el|la|los|las|del)$", _I),
+        re.compile(
+            r"^(jef[ea]s?|director[ae]?s?|dirección|gerentes?|supervisor[ae]?s?|encargad[oa]s?|compañer[oa]s|colegas|"
+            r"equipo|empresa|empleador[ae]?s?|sueldo|salario|turnos|horarios|ambiente)$",
+            _I,
+        ),
+        re.compile(
+            r"^(tóxic[oa]s?|incompetentes?|injust[oa]s?|vag[oa]s|perezos[oa]s?|horribles?|terribles?|pésim[oa]s?|"
+            r"nefast[oa]s?|desastros[oa]s?|irrespetuos[oa]s?|inútiles?)$",
+            _I,
+        ),
+        re.compile(r"^(es|son|era|eran|está|están|fue|parece)$", _I),
+        re.compile(
+            r"^\W*(?:[\w'’-]+\s+){0,3}?((?:nunca|no) (?:me |nos )?(?:escucha|apoya|agradece|valora|reconoce|respeta|"
+            r"ayuda|consulta)\w*|ignora\w*|menosprecia\w*|acosa\w*|nos grita|me grita)",
+            _I,
+        ),
+        re.compile(
+            r"\b(?:estoy|me siento|soy|estamos|nos sentimos)\s+(?:\w+\s+)?"
+            r"(?:mal pagad[oa]s?|infravalorad[oa]s?|poco valorad[oa]s?|acosad[oa]s?|explotad[oa]s?)|\bmicrogestión\b",
+            _I,
+        ),
+    ),
+    # Polish has no articles: a target counts bare, but an adjective before it needs 'mój' or 'nasz'.
+    "pl": Complaints(
+        re.compile(r"^(mó[jw]\w*|moj\w*|moi|nasz\w*)$", _I),
+        re.compile(
+            r"^(szef\w*|kierowni\w*|przełożon\w*|dyrekcj\w*|dyrektor\w*|zarząd\w*|kierownictw\w*|koledz\w*|koleg[aóiu]\w*|"
+            r"koleżank\w*|współpracowni\w*|pracodawc\w*|zespół|zespoł\w*|pensj\w*|wynagrodzeni\w*|grafik\w*|"
+            r"atmosfer\w*)$",
+            _I,
+        ),
+        re.compile(
+            r"^(toksyczn\w*|niekompetentn\w*|beznadziejn\w*|niesprawiedliw\w*|leniw\w*|okropn\w*|fataln\w*|"
+            r"straszn\w*|żałosn\w*|chamsk\w*)$",
+            _I,
+        ),
+        re.compile(r"^(jest|są|był|była|było|byli|były)$", _I),
+        re.compile(
+            r"^\W*(?:[\w'’-]+\s+){0,3}?((?:nigdy )?nie (?:\w+ )?(?:słucha|wspiera|docenia|dziękuje|pomaga|szanuje|"
+            r"pyta)\w*|ignoruje\w*|lekceważy\w*|mobbing\w*|krzyczy\w*|poniża\w*|mikrozarządza\w*)",
+            _I,
+        ),
+        re.compile(
+            r"\b(?:jestem|czuję się|byłem|byłam|jesteśmy|czujemy się)\s+(?:\w+\s+)?"
+            r"(?:źle opłacan\w*|niedocenian\w*|niedoceniona|niedoceniony|poniżan\w*|mobbingowan\w*)"
+            r"|\bmikrozarządzani\w*",
+            _I,
+        ),
+        owner_needed=False,
+    ),
+}
+
+_SENTENCE = re.compile(r"[^.!?;\n]+[.!?;]*")
+_TOKEN = re.compile(r"[^\W_]+(?:[-][^\W_]+)*")
+
+
+def complaint_at(text: str, language: str) -> int | None:
+    """The start of the first sentence of ``text`` that complains about the employer or colleagues, else None.
+
+    A sentence complains when it says something condemning of a target that is the
+    person's own (my manager, the management, our pay): an adjective beside it ("our
+    toxic management"), after a copula ("the rota is a joke" is not read; "my manager
+    is incompetent" is), what it does ("my boss never listens"), or a complaint that
+    names its target itself ("I am underpaid").
+    """
+    lexicon = COMPLAINTS[language]
+    for sentence in _SENTENCE.finditer(text):
+        said = sentence.group(0)
+        if lexicon.self.search(said) or _condemns(said, lexicon):
+            return sentence.start() + len(said) - len(said.lstrip())
+    return None
+
+
+def _condemns(sentence: str, lexicon: Complaints) -> bool:
+    tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(sentence.replace("’", "'"))]
+    # French elides the article: "l'équipe" is "l" and "équipe".
+    words = [re.sub(r"^[ldLD]'", "", word) for word, _start, _end in tokens]
+    for i, word in enumerate(words):
+        if not lexicon.target.match(word):
+            continue
+        # The two words before may stand between the owner and the target ("my current line manager").
+        owned = any(lexicon.owner.match(w) for w in words[max(0, i - 3) : i]) or tokens[i][0][:2].lower() in (
+            "l'",
+            "d'",
+        )
+        if lexicon.owner_needed and not owned:
+            continue
+        near = words[i + 1 : i + 4]
+        if i + 1 < len(words) and lexicon.verdict.match(words[i + 1]):  # "une direction toxique"
+            return True
+        if owned and i > 0 and lexicon.verdict.match(words[i - 1]):  # "my useless manager"
+            return True
+        # "my manager is (really) incompetent"
+        if near and lexicon.copula.match(near[0]) and any(lexicon.verdict.match(w) for w in near[1:3]):
+            return True
+        if lexicon.behaviour.match(sentence[tokens[i][2] :]):  # "my boss never listens"
+            return True
+    return False
