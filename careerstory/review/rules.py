@@ -449,20 +449,15 @@ def due_passed(story: Story) -> Iterator[Finding]:
         if record.question == "jobs" and record.text("status") in _CLOSED:
             continue
         when = read_date(record.text("due"), story.language)
-        if when is not None and when < story.today:
-            yield Finding(
-                record.fields["due"],
-                0,
-                _("This was due on {date}: do it now, or give it a new date you can keep ({what}).").format(
-                    date=format_date(when), what=_record_name(record)
-                ),
-            )
-
-
-def _record_name(record: Record) -> str:
-    if record.question == "jobs":
-        return record.text("role") or _("this job")
-    return record.text("name") or _("this person")
+        if when is None or when >= story.today:
+            continue
+        if record.question == "jobs":
+            message = _("The next step for {role} was due on {date}: do it now, or give it a date you can keep.")
+            said = message.format(role=record.text("role") or _("this job"), date=format_date(when))
+        else:
+            message = _("Your next step with {name} was due on {date}: do it now, or give it a date you can keep.")
+            said = message.format(name=record.text("name") or _("this person"), date=format_date(when))
+        yield Finding(record.fields["due"], 0, said)
 
 
 # -- what is sent: messages and the note to forward ------------------------------------------

@@ -23,20 +23,23 @@ _ASKS = {
     r"I would be (?:grateful|glad|delighted|happy)|I'm hoping|I am hoping|I was hoping|I hope you|please|"
     r"let me know|if you (?:could|can|have|know|are|were|had|would)|do you have|are you free|"
     r"happy to (?:talk|chat|meet|call)|would welcome|I'd welcome|I welcome|looking for|"
-    r"any (?:leads|advice|pointers))\b",
+    r"any (?:leads|advice|pointers)|(?:it|that|this) would (?:help|mean)|would be (?:great|wonderful|a help)|I'd value|"
+    r"I would value|I'd appreciate|I would appreciate)\b",
     "de": r"\b(könnten Sie|können Sie|würden Sie|hätten Sie|dürfte ich|darf ich|könnte ich|kann ich|könntest du|"
     r"kannst du|würdest du|hättest du|magst du|bitte|würde mich (?:sehr |riesig )?freuen|freue mich|"
     r"(?:wäre|bin) (?:Ihnen |dir )?(?:sehr )?dankbar|gerne?|ich suche|auf der Suche|wenn Sie|falls Sie|wenn du|"
-    r"falls du|Bescheid)\b",
+    r"falls du|Bescheid|freuen|dankbar|würde|würden|wäre|wären|hätte|hätten|könnte|könnten)\b",
     "fr": r"(pourriez-vous|pourrais-tu|pouvez-vous|peux-tu|auriez-vous|aurais-tu|accepteriez-vous|accepterais-tu|"
     r"serait-il possible|je serais (?:ravie?|heureux|heureuse|reconnaissante?)|j['’]aimerais|je voudrais|"
     r"je souhaiterais|volontiers|merci de|s['’]il vous pla[iî]t|s['’]il te pla[iî]t|n['’]hésitez pas|"
-    r"n['’]hésite pas|je cherche|à la recherche|si vous (?:pouvez|avez|connaissez|êtes)|si tu (?:peux|as|connais))",
+    r"n['’]hésite pas|je cherche|à la recherche|si vous (?:pouvez|avez|connaissez|êtes)|si tu (?:peux|as|connais)|"
+    r"\w+(?:rais|rait|riez)\b)",
     "es": r"(¿|podría|podrías|puede usted|puedes|le importaría|te importaría|me encantaría|me gustaría|quisiera|"
     r"querría|agradecería|por favor|busco|estoy buscando|estaría encantad[oa]|si (?:puede|puedes|conoce|conoces|"
-    r"tiene|tienes))",
+    r"tiene|tienes)|\w+ría\b)",
     "pl": r"(\bczy\b|mógłby|mogłaby|mógłbyś|mogłabyś|mogliby|moglibyście|chciałbym|chciałabym|chętnie|proszę|"
-    r"poproszę|wdzięczn\w*|szukam|jeśli (?:Pan|Pani|masz|możesz|znasz)|daj znać)",
+    r"poproszę|wdzięczn\w*|szukam|jeśli (?:Pan|Pani|masz|możesz|znasz)|daj znać|zależy mi|"
+    r"\w+(?:łby|łaby|łoby|łbym|łabym|łbyś|łabyś)\b)",
 }
 ASKS = {language: re.compile(pattern, _I) for language, pattern in _ASKS.items()}
 
@@ -69,7 +72,10 @@ PERSONS = {
     "en": Persons(
         re.compile(r"\b(he|she|him|his|her|hers|himself|herself)\b", _I),
         re.compile(r"\b(you|your|yours|yourself|you['’](?:re|ve|d|ll))\b", _I),
-        _words("Ask Find Check We I My Our The A An At In On Met Through Via From After When Since Last Former Old"),
+        _words(
+            "Ask Find Check We I My Our The A An At In On Met Through Via From After When Since Last Former Old "
+            "How What Why Where Which Who Whether Does Did Do Is Was Could Would"
+        ),
         re.compile(r"^\W*(ask|find out|check)\b", _I),
     ),
     # German: lower-case sie/ihr is 'she, her' (capitalised it is the polite 'you', or a sentence start).
@@ -78,7 +84,10 @@ PERSONS = {
         re.compile(
             r"\b(?:[Dd]u|[Dd]ich|[Dd]ir|[Dd]ein\w*|[Ee]uch|[Ee]uer|[Ee]ure\w*|Ihnen)\b|(?<=[\w,] )(?:Sie|Ihr\w*)\b"
         ),
-        _words("Frag Fragen Nachfragen Wir Ich Mein Meine Unser Unsere Über Bei Auf Im In Am Beim Seit Nach Durch Als"),
+        _words(
+            "Frag Fragen Nachfragen Wir Ich Mein Meine Unser Unsere Über Bei Auf Im In Am Beim Seit Nach Durch Als "
+            "Wie Was Warum Wann Welche Welcher Wo Wer Ob"
+        ),
         re.compile(r"^\W*(frag|fragen|nachfragen|erfragen)\b", _I),
     ),
     # French: an impersonal 'il' (il y a, il faut, s'il vous plaît) is nobody.
@@ -87,13 +96,19 @@ PERSONS = {
             r"(?<![\w'’])(?:il(?! (?:y|faut|fallait|semble|paraît|est (?:possible|temps|important)))|elle|lui)\b", _I
         ),
         re.compile(r"(?<![\w'’])(vous|votre|vos|tu|toi|ton|ta|tes|te|t['’])(?!\w)", _I),
-        _words("Demander Lui Nous Je J Mon Ma Mes Notre Nos Le La Les Un Une Au À En Par Depuis Après Lors"),
+        _words(
+            "Demander Lui Nous Je J Mon Ma Mes Notre Nos Le La Les Un Une Au À En Par Depuis Après Lors "
+            "Comment Pourquoi Quand Quel Quelle Quels Où Qui Est-ce S'il Si"
+        ),
         re.compile(r"^\W*((?:lui |leur )?demander|demande-lui|demandez-lui|se renseigner)\b", _I),
     ),
     "es": Persons(
         re.compile(r"(?<!\w)(él|ella)(?!\w)", _I),
         re.compile(r"(?<!\w)(tú|te|ti|contigo|tu|tus|tuy[oa]s?|usted|ustedes|vosotr[oa]s|os|vuestr[oa]s?)(?!\w)", _I),
-        _words("Preguntar Preguntarle Nos Yo Mi Mis Nuestro Nuestra El La Los Las Un Una En Por Desde Tras Cuando"),
+        _words(
+            "Preguntar Preguntarle Nos Yo Mi Mis Nuestro Nuestra El La Los Las Un Una En Por Desde Tras Cuando "
+            "Cómo Qué Cuándo Dónde Cuál Quién Si"
+        ),
         re.compile(r"^\W*(preguntar\w*|pregúnta\w*|consultar)\b", _I),
     ),
     # Polish drops 'ty': a second-person verb ending (jesteś, możesz, znasz) is a 'you' too.
@@ -104,7 +119,10 @@ PERSONS = {
             r"państw\w*|\w+(?:eś|aś|esz|isz|ysz|asz))(?!\w)",
             _I,
         ),
-        _words("Zapytać Zapytaj Spytać My Ja Mój Moja Nasz Nasza Na W We Przez Od Po Podczas Kiedy Gdy"),
+        _words(
+            "Zapytać Zapytaj Spytać My Ja Mój Moja Nasz Nasza Na W We Przez Od Po Podczas Kiedy Gdy "
+            "Jak Co Dlaczego Gdzie Który Która Czy"
+        ),
         re.compile(r"^\W*(zapyta\w*|spyta\w*|dopyta\w*)(?!\w)", _I),
     ),
 }
@@ -141,10 +159,11 @@ def is_instruction(text: str, language: str) -> bool:
 _FIRST_PERSON = {
     "en": re.compile(r"(?<![\w'’])(?:I|I['’](?:m|ve|d|ll)|me|my|myself)(?![\w'’])"),
     "de": re.compile(r"\b(ich|mich|mir|mein\w*)\b", _I),
-    "fr": re.compile(r"(?<![\w'’])(je|j['’]|moi|me|m['’]|mon|ma|mes)", _I),
+    "fr": re.compile(r"(?<![\w'’])(?:j['’]|m['’]|(?:je|moi|me|mon|ma|mes)(?!\w))", _I),
     # Spanish drops 'yo': a preterite in -é/-í (diseñé, decidí), the perfect's 'he', an imperfect in -aba/-ía.
+    # and a sentence that opens on a word in -o is read as a present (Organizo, Reviso).
     "es": re.compile(
-        r"(?<!\w)(yo|me|mi|mí|conmigo|he|\w+[éí]|\w+(?:aba|ía))(?!\w)",
+        r"(?<!\w)(yo|me|mi|mí|conmigo|he|\w+[éí]|\w+(?:aba|ía))(?!\w)|(?:^|[.;:!?]\s+)\w+o(?!\w)",
         _I,
     ),
     # Polish drops 'ja': a past in -łem/-łam, a present in -ę, -am, -em, -im, -ym (generous on purpose).
@@ -155,8 +174,13 @@ _WE = {
     "en": re.compile(r"\b(we|our team|the team|us)\b", _I),
     "de": re.compile(r"\b(wir|unser\w*|das Team)\b", _I),
     "fr": re.compile(r"(?<![\w'’])(nous|notre|nos|on|l['’]équipe)(?!\w)", _I),
-    "es": re.compile(r"(?<!\w)(nosotr[oa]s|nuestr[oa]s?|el equipo|\w+(?:amos|emos|imos))(?!\w)", _I),
-    "pl": re.compile(r"(?<!\w)(my|nasz\w*|zespół|\w+śmy)(?!\w)", _I),
+    # A verb in -amos/-imos is unaccented (organizamos, decidimos) or in -ábamos/-íamos; últimos is not one.
+    "es": re.compile(
+        r"(?<!\w)(nosotr[oa]s|nuestr[oa]s?|\w*(?:ábamos|íamos)|(?!(?:tr|r|gr|recl|pr)(?:amos|imos)\b)"
+        r"[a-zñ]+(?:amos|imos))(?!\w)",
+        _I,
+    ),
+    "pl": re.compile(r"(?<!\w)(my|nasz\w*|\w+śmy)(?!\w)", _I),
 }
 _PASSIVE_EN = re.compile(r"\b(?:was|were|got)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ne)\b", _I)
 
@@ -174,37 +198,48 @@ def hides_the_i(text: str, language: str) -> int | None:
 
 @dataclass(frozen=True)
 class Complaints:
-    """One language's complaint patterns: a target (boss, colleagues, pay) and what is said of it."""
+    """One language's complaint patterns: whom or what they target, and what is said of it."""
 
     owner: re.Pattern[str]  # my, our, the: a word that makes the target the person's own
-    target: re.Pattern[str]
+    people: re.Pattern[str]  # the boss, the management, colleagues
+    things: re.Pattern[str]  # the pay, the rota, the culture, the company
     verdict: re.Pattern[str]  # an adjective that condemns: 'toxic', 'incompetent'
-    copula: re.Pattern[str]  # is, are, was
-    behaviour: re.Pattern[str]  # what the target does: 'never listens', 'micromanages'
+    copula: re.Pattern[str]  # is, are, was (people: a past boss is still run down)
+    present: re.Pattern[str]  # is, are (things: "the rota was unfair; I rebuilt it" is a result, not a complaint)
+    behaviour: re.Pattern[str]  # what a person does: 'never listens', 'micromanages'
     self: re.Pattern[str]  # a complaint whose target is in the words: 'I am underpaid'
     owner_needed: bool = True
 
 
+def _one_of(pattern: str, flags: int = _I) -> re.Pattern[str]:
+    return re.compile(rf"^(?:{pattern})$", flags)
+
+
+def _after(pattern: str) -> re.Pattern[str]:
+    """What follows a target, up to three words on: 'my boss (really, always) never listens'."""
+    return re.compile(rf"^\W*(?:[\w'’-]+\s+){{0,3}}?(?:{pattern})", _I)
+
+
 COMPLAINTS = {
     "en": Complaints(
-        re.compile(r"^(my|our|the)$", _I),
-        re.compile(
-            r"^(managers?|boss(?:es)?|management|leadership|director|supervisor|employer|company|school|trust|"
-            r"colleagues|co-?workers|team|department|matron|owner|pay|salary|rota|culture|workplace)$",
-            _I,
+        _one_of(r"my|our|the"),
+        _one_of(
+            r"managers?|boss(?:es)?|management|leadership|director|supervisor|employer|colleagues|co-?workers|team|"
+            r"matron|owner"
         ),
-        re.compile(
-            r"^(toxic|incompetent|useless|hopeless|clueless|lazy|unfair|rude|awful|terrible|dreadful|horrible|"
-            r"appalling|pathetic|unsupportive)$",
-            _I,
+        _one_of(r"pay|salary|rota|culture|workplace|company|school|trust|department"),
+        _one_of(
+            r"toxic|incompetent|useless|hopeless|clueless|lazy|unfair|rude|awful|terrible|dreadful|horrible|"
+            r"appalling|pathetic|unsupportive"
         ),
-        re.compile(r"^(is|are|was|were|been|seems?|feels?)$", _I),
-        re.compile(
-            r"^\W*(?:[\w'’-]+\s+){0,3}?(never (?:listen|support|thank|praise|back|care|help|explain|consult|ask|"
-            r"recogni[sz]e|say)\w*|ignor(?:es|ed)|micromanag\w*|bull(?:y|ies|ied)|belittl\w*|undermin\w*|"
-            r"(?:shouts|yells) at|(?:doesn['’]t|don['’]t|didn['’]t|does not|do not|did not|won['’]t|will not|can['’]t|"
-            r"cannot|refuses? to) (?:listen|care|support|value|trust|appreciate|respect|recogni[sz]e|communicate))\b",
-            _I,
+        _one_of(r"is|are|was|were|been|seems?|feels?"),
+        _one_of(r"is|are|seems?|feels?"),
+        _after(
+            r"never (?:listen|support|thank|praise|back|care|help|explain|consult|recogni[sz]e)\w*\b|ignor(?:es|ed)\b|"
+            r"micromanag(?:es|ed (?:me|us|everyone))\b|bull(?:y|ies|ied)\b|belittl\w*|undermin\w*|"
+            r"(?:shouts|yells) at\b|"
+            r"(?:doesn['’]t|don['’]t|didn['’]t|does not|do not|did not|won['’]t|will not|can['’]t|cannot|refuses? to) "
+            r"(?:listen|care|support|value|trust|appreciate|respect|recogni[sz]e|communicate)\b"
         ),
         re.compile(
             r"\b(?:I|I['’]m|I am|I feel|I['’]ve been|I have been|we are|we['’]re|we feel|feeling|being)\s+(?:\w+\s+)?"
@@ -213,24 +248,24 @@ COMPLAINTS = {
             _I,
         ),
     ),
+    # German nouns are capitalised: the targets are matched as written.
     "de": Complaints(
-        re.compile(r"^(mein\w*|unser\w*|der|die|das|den|dem|des)$", _I),
-        re.compile(
-            r"^(Chef\w*|Vorgesetzt\w*|Führung|Geschäftsführung|Schulleitung|Stationsleitung|Leitung|Management|"
-            r"Kolleg\w*|Kollegium|Arbeitgeber\w*|Firma|Unternehmen|Team|Gehalt|Bezahlung|Lohn|Dienstpl\w*|"
-            r"Schichtpl\w*|Arbeitsklima|Betriebsklima)$"
+        _one_of(r"mein\w*|unser\w*|der|die|das|den|dem|des"),
+        _one_of(
+            r"Chef\w*|Vorgesetzt\w*|Führung|Geschäftsführung|Schulleitung|Stationsleitung|Leitung|Management|"
+            r"Kolleg\w*|Kollegium|Arbeitgeber\w*|Team",
+            0,
         ),
-        re.compile(
-            r"^(toxisch\w*|inkompetent\w*|unfähig\w*|unfair\w*|faul\w*|respektlos\w*|furchtbar\w*|schrecklich\w*|"
-            r"katastrophal\w*|miserabel\w*|mies\w*|unterirdisch\w*|schlecht\w*)$",
-            _I,
+        _one_of(r"Firma|Unternehmen|Gehalt|Bezahlung|Lohn|Dienstpl\w*|Schichtpl\w*|Arbeitsklima|Betriebsklima", 0),
+        _one_of(
+            r"toxisch\w*|inkompetent\w*|unfähig\w*|unfair\w*|faul\w*|respektlos\w*|furchtbar\w*|schrecklich\w*|"
+            r"katastrophal\w*|miserabel\w*|mies\w*|unterirdisch\w*|schlecht\w*"
         ),
-        re.compile(r"^(ist|sind|war|waren|wirkt|wirken|scheint)$", _I),
-        re.compile(
-            r"^\W*(?:[\w'’-]+\s+){0,3}?(nie(?:mals)?|ignorier\w*|mobb\w*|schreit|kontrolliert|"
-            r"(?:hört|hören|interessiert|interessieren|kümmert|kümmern|schätzt|schätzen|unterstützt|unterstützen)"
-            r"\s+(?:\w+\s+)?nicht)\b",
-            _I,
+        _one_of(r"ist|sind|war|waren|wirkt|wirken|scheint"),
+        _one_of(r"ist|sind|wirkt|wirken|scheint"),
+        _after(
+            r"ignorier\w*|mobb\w*|schreit\b|(?:hört|hören|interessiert|interessieren|kümmert|kümmern|schätzt|schätzen|"
+            r"unterstützt|unterstützen|lobt|loben|dankt|danken)\s+(?:\w+\s+){0,2}?(?:nie|niemals|nicht)\b"
         ),
         re.compile(
             r"\b(?:ich (?:bin|werde|fühle mich)|wir (?:sind|werden|fühlen uns))\s+(?:\w+\s+)?"
@@ -239,22 +274,20 @@ COMPLAINTS = {
         ),
     ),
     "fr": Complaints(
-        re.compile(r"^(mon|ma|mes|notre|nos|le|la|les|l|du|des)$", _I),
-        re.compile(
-            r"^(chef(?:fe)?s?|managers?|responsables?|direction|hiérarchie|patron(?:ne)?s?|collègues|équipe|"
-            r"employeur|entreprise|salaire|paie|paye|planning|horaires|ambiance)$",
-            _I,
+        _one_of(r"mon|ma|mes|notre|nos|le|la|les|l|du|des"),
+        _one_of(
+            r"chef(?:fe)?s?|managers?|responsables?|direction|hiérarchie|patron(?:ne)?s?|collègues|équipe|employeur"
         ),
-        re.compile(
-            r"^(toxiques?|incompétent\w*|nul(?:le)?s?|injustes?|paresseu\w*|méprisant\w*|horribles?|affreu\w*|"
-            r"catastrophiques?|lamentables?|exécrables?)$",
-            _I,
+        _one_of(r"entreprise|salaire|paie|paye|planning|horaires|ambiance"),
+        _one_of(
+            r"toxiques?|incompétent\w*|nul(?:le)?s?|injustes?|paresseu\w*|méprisant\w*|horribles?|affreu\w*|"
+            r"catastrophiques?|lamentables?|exécrables?"
         ),
-        re.compile(r"^(est|sont|était|étaient|semble|semblent)$", _I),
-        re.compile(
-            r"^\W*(?:[\w'’-]+\s+){0,3}?((?:ne |n['’])(?:m['’]|me |nous )?(?:écout|soutien|remerci|consult|valoris|"
-            r"respect|reconna)\w*|ignor\w*|mépris\w*|harc[eè]l\w*|crie sur)",
-            _I,
+        _one_of(r"est|sont|était|étaient|semble|semblent"),
+        _one_of(r"est|sont|semble|semblent"),
+        _after(
+            r"(?:ne |n['’])(?:m['’]|me |nous )?(?:écout|soutien|remerci|consult|valoris|respect|reconna)\w*|"
+            r"ignor\w*|mépris\w*|harc[eè]l\w*|crie sur\b"
         ),
         re.compile(
             r"\b(?:je (?:suis|me sens)|nous (?:sommes|nous sentons))\s+(?:\w+\s+)?"
@@ -264,22 +297,21 @@ COMPLAINTS = {
         ),
     ),
     "es": Complaints(
-        re.compile(r"^(mi|mis|nuestr[oa]s?|el|la|los|las|del)$", _I),
-        re.compile(
-            r"^(jef[ea]s?|director[ae]?s?|dirección|gerentes?|supervisor[ae]?s?|encargad[oa]s?|compañer[oa]s|colegas|"
-            r"equipo|empresa|empleador[ae]?s?|sueldo|salario|turnos|horarios|ambiente)$",
-            _I,
+        _one_of(r"mi|mis|nuestr[oa]s?|el|la|los|las|del"),
+        _one_of(
+            r"jef[ea]s?|director[ae]?s?|dirección|gerentes?|supervisor[ae]?s?|encargad[oa]s?|compañer[oa]s|colegas|"
+            r"equipo|empleador[ae]?s?"
         ),
-        re.compile(
-            r"^(tóxic[oa]s?|incompetentes?|injust[oa]s?|vag[oa]s|perezos[oa]s?|horribles?|terribles?|pésim[oa]s?|"
-            r"nefast[oa]s?|desastros[oa]s?|irrespetuos[oa]s?|inútiles?)$",
-            _I,
+        _one_of(r"empresa|sueldo|salario|turnos|horarios|ambiente"),
+        _one_of(
+            r"tóxic[oa]s?|incompetentes?|injust[oa]s?|vag[oa]s?|perezos[oa]s?|horribles?|terribles?|pésim[oa]s?|"
+            r"nefast[oa]s?|desastros[oa]s?|irrespetuos[oa]s?|inútiles?"
         ),
-        re.compile(r"^(es|son|era|eran|está|están|fue|parece)$", _I),
-        re.compile(
-            r"^\W*(?:[\w'’-]+\s+){0,3}?((?:nunca|no) (?:me |nos )?(?:escucha|apoya|agradece|valora|reconoce|respeta|"
-            r"ayuda|consulta)\w*|ignora\w*|menosprecia\w*|acosa\w*|nos grita|me grita)",
-            _I,
+        _one_of(r"es|son|era|eran|está|están|fue|parece"),
+        _one_of(r"es|son|está|están|parece"),
+        _after(
+            r"(?:nunca|no) (?:me |nos )?(?:escucha|apoya|agradece|valora|reconoce|respeta|consulta)\w*|ignora\w*|"
+            r"menosprecia\w*|acosa\w*|(?:nos|me) grita\b"
         ),
         re.compile(
             r"\b(?:estoy|me siento|soy|estamos|nos sentimos)\s+(?:\w+\s+)?"
@@ -289,23 +321,21 @@ COMPLAINTS = {
     ),
     # Polish has no articles: a target counts bare, but an adjective before it needs 'mój' or 'nasz'.
     "pl": Complaints(
-        re.compile(r"^(mó[jw]\w*|moj\w*|moi|nasz\w*)$", _I),
-        re.compile(
-            r"^(szef\w*|kierowni\w*|przełożon\w*|dyrekcj\w*|dyrektor\w*|zarząd\w*|kierownictw\w*|koledz\w*|koleg[aóiu]\w*|"
-            r"koleżank\w*|współpracowni\w*|pracodawc\w*|zespół|zespoł\w*|pensj\w*|wynagrodzeni\w*|grafik\w*|"
-            r"atmosfer\w*)$",
-            _I,
+        _one_of(r"mó[jw]\w*|moj\w*|moi|nasz\w*"),
+        _one_of(
+            r"szef\w*|kierowni\w*|przełożon\w*|dyrekcj\w*|dyrektor\w*|zarząd\w*|kierownictw\w*|koledz\w*|"
+            r"koleg[aóiu]\w*|koleżank\w*|współpracowni\w*|pracodawc\w*|zespół|zespoł\w*"
         ),
-        re.compile(
-            r"^(toksyczn\w*|niekompetentn\w*|beznadziejn\w*|niesprawiedliw\w*|leniw\w*|okropn\w*|fataln\w*|"
-            r"straszn\w*|żałosn\w*|chamsk\w*)$",
-            _I,
+        _one_of(r"firm\w*|pensj\w*|wynagrodzeni\w*|grafik\w*|atmosfer\w*"),
+        _one_of(
+            r"toksyczn\w*|niekompetentn\w*|beznadziejn\w*|niesprawiedliw\w*|leniw\w*|okropn\w*|fataln\w*|"
+            r"straszn\w*|żałosn\w*|chamsk\w*"
         ),
-        re.compile(r"^(jest|są|był|była|było|byli|były)$", _I),
-        re.compile(
-            r"^\W*(?:[\w'’-]+\s+){0,3}?((?:nigdy )?nie (?:\w+ )?(?:słucha|wspiera|docenia|dziękuje|pomaga|szanuje|"
-            r"pyta)\w*|ignoruje\w*|lekceważy\w*|mobbing\w*|krzyczy\w*|poniża\w*|mikrozarządza\w*)",
-            _I,
+        _one_of(r"jest|są|był|była|było|byli|były"),
+        _one_of(r"jest|są"),
+        _after(
+            r"(?:nigdy )?nie (?:mnie |nas |nam |mi )?(?:słucha|wspiera|docenia|dziękuje|szanuje)\w*|ignoruje\w*|"
+            r"lekceważy\w*|krzyczy\w*|poniża\w*|mikrozarządza\w*"
         ),
         re.compile(
             r"\b(?:jestem|czuję się|byłem|byłam|jesteśmy|czujemy się)\s+(?:\w+\s+)?"
@@ -343,22 +373,26 @@ def _condemns(sentence: str, lexicon: Complaints) -> bool:
     # French elides the article: "l'équipe" is "l" and "équipe".
     words = [re.sub(r"^[ldLD]'", "", word) for word, _start, _end in tokens]
     for i, word in enumerate(words):
-        if not lexicon.target.match(word):
+        person = bool(lexicon.people.match(word))
+        if not person and not lexicon.things.match(word):
             continue
-        # The two words before may stand between the owner and the target ("my current line manager").
+        # Up to two words may stand between the owner and the target ("my current line manager").
         owned = any(lexicon.owner.match(w) for w in words[max(0, i - 3) : i]) or tokens[i][0][:2].lower() in (
             "l'",
             "d'",
         )
         if lexicon.owner_needed and not owned:
             continue
-        near = words[i + 1 : i + 4]
-        if i + 1 < len(words) and lexicon.verdict.match(words[i + 1]):  # "une direction toxique"
+        after = words[i + 1 : i + 4]
+        copula = lexicon.copula if person else lexicon.present
+        # "my manager is (really) incompetent", "the pay is awful"
+        if after and copula.match(after[0]) and any(lexicon.verdict.match(w) for w in after[1:3]):
+            return True
+        if not person:
+            continue
+        if after and lexicon.verdict.match(after[0]):  # "une direction toxique", "weil mein Chef inkompetent ist"
             return True
         if owned and i > 0 and lexicon.verdict.match(words[i - 1]):  # "my useless manager"
-            return True
-        # "my manager is (really) incompetent"
-        if near and lexicon.copula.match(near[0]) and any(lexicon.verdict.match(w) for w in near[1:3]):
             return True
         if lexicon.behaviour.match(sentence[tokens[i][2] :]):  # "my boss never listens"
             return True
