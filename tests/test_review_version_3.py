@@ -1,4 +1,4 @@
-"""The review of version 3's answers: each rule fires on answers planted for it, in each language, and not on a near miss.
+"""The review of version 3's answers: each rule fires on the answers planted for it, never on a near miss.
 
 Every case is a small answers file written for one rule: the weakness, and beside it the
 nearest strong answer, which must draw no note from that rule.
@@ -34,7 +34,11 @@ def person(language: str, status: str = "contacted", **fields: str) -> str:
     """An answers file with one person; a long field is written as a block."""
     lines = [f"version: 3\nlanguage: {language}\noptions:\n  people:\n    - name: Sam Reyes\n      status: {status}\n"]
     for field, value in fields.items():
-        lines.append(f"      {field}: |\n{block(value, 8)}\n" if "\n" in value or len(value) > 60 else f"      {field}: {value}\n")
+        lines.append(
+            f"      {field}: |\n{block(value, 8)}\n"
+            if "\n" in value or len(value) > 60
+            else f"      {field}: {value}\n"
+        )
     return "".join(lines)
 
 
@@ -80,38 +84,77 @@ PLANTED = [
     # -- asking for nothing, in each language (the near miss asks without a question mark)
     (
         "message-without-ask",
-        person("en", message="Hi Sam, Priya Shah gave me your name.\nI teach chemistry and I am moving into learning design.\nBest, Maya"),
-        person("en", message="Hi Sam, Priya Shah gave me your name. I'd love twenty minutes of your time next week.\nBest, Maya"),
+        person(
+            "en",
+            message="Hi Sam, Priya Shah gave me your name.\n"
+            "I teach chemistry and I am moving into learning design.\nBest, Maya",
+        ),
+        person(
+            "en",
+            message="Hi Sam, Priya Shah gave me your name. I'd love twenty minutes of your time next week.\nBest, Maya",
+        ),
         "people[1].message",
     ),
     (
         "message-without-ask",
-        person("de", message="Hallo Frau Berger, Herr Lenz hat mir Ihren Namen gegeben. Ich leite einen Supermarkt und wechsle in die Ausbildung.\nViele Grüße, Sabine"),
-        person("de", message="Hallo Frau Berger, Herr Lenz hat mir Ihren Namen gegeben. Ich würde mich über zwanzig Minuten mit Ihnen freuen.\nViele Grüße, Sabine"),
+        person(
+            "de",
+            message="Hallo Frau Berger, Herr Lenz hat mir Ihren Namen gegeben. "
+            "Ich leite einen Supermarkt und wechsle in die Ausbildung.\nViele Grüße, Sabine",
+        ),
+        person(
+            "de",
+            message="Hallo Frau Berger, Herr Lenz hat mir Ihren Namen gegeben. "
+            "Ich würde mich über zwanzig Minuten mit Ihnen freuen.\nViele Grüße, Sabine",
+        ),
         "people[1].message",
     ),
     (
         "message-without-ask",
-        person("fr", message="Bonjour Claire, Paul m'a donné votre nom. J'enseigne la chimie et je me tourne vers la conception pédagogique.\nBien à vous, Maya"),
-        person("fr", message="Bonjour Claire, Paul m'a donné votre nom. Pourriez-vous m'accorder vingt minutes la semaine prochaine.\nBien à vous, Maya"),
+        person(
+            "fr",
+            message="Bonjour Claire, Paul m'a donné votre nom. "
+            "J'enseigne la chimie et je me tourne vers la conception pédagogique.\nBien à vous, Maya",
+        ),
+        person(
+            "fr",
+            message="Bonjour Claire, Paul m'a donné votre nom. "
+            "Pourriez-vous m'accorder vingt minutes la semaine prochaine.\nBien à vous, Maya",
+        ),
         "people[1].message",
     ),
     (
         "message-without-ask",
-        person("es", message="Hola Lucía, Pablo me dio tu nombre. Soy profesora de química y me paso al diseño de aprendizaje.\nUn saludo, Maya"),
-        person("es", message="Hola Lucía, Pablo me dio tu nombre. Me encantaría hablar contigo veinte minutos.\nUn saludo, Maya"),
+        person(
+            "es",
+            message="Hola Lucía, Pablo me dio tu nombre. "
+            "Soy profesora de química y me paso al diseño de aprendizaje.\nUn saludo, Maya",
+        ),
+        person(
+            "es",
+            message="Hola Lucía, Pablo me dio tu nombre. Me encantaría hablar contigo veinte minutos.\nUn saludo, Maya",
+        ),
         "people[1].message",
     ),
     (
         "message-without-ask",
-        person("pl", message="Dzień dobry, Pan Nowak podał mi Pana nazwisko. Jestem nauczycielką chemii i przechodzę do projektowania szkoleń.\nPozdrawiam, Maja"),
-        person("pl", message="Dzień dobry, Pan Nowak podał mi Pana nazwisko. Byłabym wdzięczna za dwadzieścia minut rozmowy.\nPozdrawiam, Maja"),
+        person(
+            "pl",
+            message="Dzień dobry, Pan Nowak podał mi Pana nazwisko. "
+            "Jestem nauczycielką chemii i przechodzę do projektowania szkoleń.\nPozdrawiam, Maja",
+        ),
+        person(
+            "pl",
+            message="Dzień dobry, Pan Nowak podał mi Pana nazwisko. "
+            "Byłabym wdzięczna za dwadzieścia minut rozmowy.\nPozdrawiam, Maja",
+        ),
         "people[1].message",
     ),
     (
         "message-without-ask",
         "version: 3\nstory:\n  intro: |\n    I'm Maya, a chemistry teacher moving into learning design.\n",
-        "version: 3\nstory:\n  intro: |\n    I'm Maya, a chemistry teacher moving into learning design. I'm looking for twenty minutes with a course designer.\n",
+        "version: 3\nstory:\n  intro: |\n    I'm Maya, a chemistry teacher moving into learning design. "
+        "I'm looking for twenty minutes with a course designer.\n",
         "intro",
     ),
     # -- written about the person rather than to them
@@ -184,8 +227,15 @@ PLANTED = [
     # -- requirements of a job applied to
     (
         "requirement-unanswered",
-        a_job("applied", "        - need: Strong SQL\n          evidence: I write SQL every day.\n        - need: Python\n"),
-        a_job("applied", "        - need: Strong SQL\n          evidence: I write SQL every day.\n        - need: Python\n          plan: A pandas course, done by May.\n"),
+        a_job(
+            "applied",
+            "        - need: Strong SQL\n          evidence: I write SQL every day.\n        - need: Python\n",
+        ),
+        a_job(
+            "applied",
+            "        - need: Strong SQL\n          evidence: I write SQL every day.\n        - need: Python\n"
+            "          plan: A pandas course, done by May.\n",
+        ),
         "jobs[1].requirements[2]",
     ),
     (
@@ -303,11 +353,19 @@ PLANTED = [
     ),
     (
         "complaint-about-employer",
-        a_job("applied", "        - need: SQL\n          evidence: Daily.\n", letter="Dear Ms Patel,\nMy colleagues are lazy, so I am applying.\nMaya"),
-        a_job("applied", "        - need: SQL\n          evidence: Daily.\n", letter="Dear Ms Patel,\nI trained my colleagues on SQL, and I am applying.\nMaya"),
+        a_job(
+            "applied",
+            "        - need: SQL\n          evidence: Daily.\n",
+            letter="Dear Ms Patel,\nMy colleagues are lazy, so I am applying.\nMaya",
+        ),
+        a_job(
+            "applied",
+            "        - need: SQL\n          evidence: Daily.\n",
+            letter="Dear Ms Patel,\nI trained my colleagues on SQL, and I am applying.\nMaya",
+        ),
         "jobs[1].letter",
     ),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(
@@ -331,7 +389,9 @@ def test_every_new_rule_is_registered_with_its_languages() -> None:
 
 
 def test_a_thank_you_need_not_ask_for_anything(tmp_path: Path, bank: Bank) -> None:
-    text = person("en", status="talked", message="Hi Sam, thank you for the call. I'll send the module on Friday.\nMaya")
+    text = person(
+        "en", status="talked", message="Hi Sam, thank you for the call. I'll send the module on Friday.\nMaya"
+    )
     assert "message-without-ask" not in {n.rule for n in notes(tmp_path, bank, text)}
 
 
@@ -355,7 +415,10 @@ def test_one_note_per_job_counts_the_other_open_requirements(tmp_path: Path, ban
 
 
 def test_a_version_2_file_is_not_asked_for_evidence_it_has_no_place_for(tmp_path: Path, bank: Bank) -> None:
-    text = "version: 2\ntargets:\n  jobs:\n    - role: Analyst\n      status: applied\n      requirements:\n        - SQL\n"
+    text = (
+        "version: 2\ntargets:\n  jobs:\n    - role: Analyst\n      status: applied\n      requirements:\n"
+        "        - SQL\n"
+    )
     assert "requirement-unanswered" not in {n.rule for n in notes(tmp_path, bank, text)}
 
 
@@ -399,3 +462,126 @@ def test_the_examples_draw_no_note_from_the_rules_of_what_is_sent(bank: Bank, pa
     quiet |= {"story-without-i", "complaint-about-employer", "unclear-date"}
     [review] = review_files([path], bank)
     assert [(n.rule, n.question) for n in review.notes if n.rule in quiet] == []
+
+
+# -- near misses, sentence by sentence: (language, text, whether the rule's reading finds the fault)
+
+COMPLAINTS = [
+    ("en", "I rebuilt our unfair rota so everyone gets two weekends a month.", False),
+    ("en", "When I took over, the rota was unfair; I rebuilt it.", False),
+    ("en", "My manager praised the scheme and asked me to share it.", False),
+    ("en", "I want to work somewhere my ideas count, not in a place where my manager never listens.", True),
+    ("en", "I learned a lot from my colleagues, who never stop asking why.", False),
+    ("en", "I trained my team to never ignore a complaint.", False),
+    ("en", "The team is terrible at handovers.", True),
+    ("en", "I was lucky: the school trusted me with the scheme.", False),
+    ("en", "Our management is toxic and I am leaving.", True),
+    ("en", "I cut toxic waste costs by 30%.", False),
+    ("en", "My colleagues and I doubled the pass rate.", False),
+    ("en", "The pay is low but the work is meaningful.", False),
+    ("en", "I don't want my team to feel micromanaged.", False),
+    ("de", "Ich habe unsere chaotische Dienstplanung neu aufgebaut.", False),
+    ("de", "Meine Chefin hat mir die Einarbeitung der Azubis anvertraut.", False),
+    ("de", "Unsere Geschäftsführung ist inkompetent.", True),
+    ("de", "Die Kollegen sind faul, deshalb will ich weg.", True),
+    ("de", "Ich möchte nie wieder Dienstpläne schreiben.", False),
+    ("de", "Mein Team hat die Inventur nie verpasst.", False),
+    ("de", "Die Führung meiner Filiale liegt mir.", False),
+    ("de", "Der Dienstplan war schlecht, ich habe ihn neu gebaut.", False),
+    ("de", "Mein Chef lobt mich nie.", True),
+    ("fr", "Ma responsable m'a confié la formation des nouveaux.", False),
+    ("fr", "J'ai formé l'équipe à l'outil, et elle ne le lâche plus.", False),
+    ("fr", "Ma cheffe est incompétente.", True),
+    ("fr", "La direction ne nous écoute pas.", True),
+    ("fr", "Le planning était injuste ; je l'ai refait.", False),
+    ("fr", "Je veux rejoindre une équipe qui teste chaque cours.", False),
+    ("fr", "Mon équipe ne manque jamais une échéance.", False),
+    ("es", "Mi jefa me confió la formación del equipo.", False),
+    ("es", "El equipo es vago.", True),
+    ("es", "Mi jefe no me escucha nunca.", True),
+    ("es", "Los turnos eran injustos; los rehíce.", False),
+    ("es", "Quiero un equipo que pruebe cada curso con alumnos.", False),
+    ("pl", "Mój szef powierzył mi szkolenie nowych osób.", False),
+    ("pl", "Przebudowałam niesprawiedliwy grafik dyżurów.", False),
+    ("pl", "Szef jest niekompetentny.", True),
+    ("pl", "Mój zespół nigdy nie spóźnił się z tłumaczeniem.", False),
+    ("pl", "Koledzy nigdy nie słuchają moich uwag.", True),
+    ("pl", "Dyrektor studia docenił mój glosariusz.", False),
+]  # fmt: skip
+PERSONS = [
+    ("en", "He posted about onboarding", True),
+    ("en", "Sophie Tran introduced us; she was my mentor", False),
+    ("en", "We met at the Leeds meetup, where he spoke", False),
+    ("en", "Former colleague of my sister; she says you are kind", False),
+    ("en", "We sat next to each other in chemistry", False),
+    ("en", "Her talk at the conference on quizzes", True),
+    ("en", "Ask him whether they hire teachers", True),
+    ("de", "Er hat meinen Beitrag kommentiert", True),
+    ("de", "Sie haben meinen Beitrag kommentiert", False),
+    ("de", "Frau Lenz hat uns vorgestellt; sie war meine Ausbilderin", False),
+    ("de", "Wir kennen uns aus dem Studium", False),
+    ("de", "Wie haben Sie den Wechsel geschafft?", False),
+    ("de", "Wie hat sie den Wechsel geschafft", True),
+    ("fr", "Il a commenté mon billet", True),
+    ("fr", "Il y a deux ans, nous avons travaillé ensemble", False),
+    ("fr", "S'il a le temps, lui demander un retour", True),
+    ("fr", "Claire nous a présentés ; elle était ma tutrice", False),
+    ("fr", "Vous avez commenté mon billet", False),
+    ("fr", "Comment a-t-il fait le saut ?", True),
+    ("es", "Él comentó mi publicación", True),
+    ("es", "Ana nos presentó; ella fue mi tutora", False),
+    ("es", "¿Cómo diste el salto?", False),
+    ("es", "Nos conocimos en la universidad", False),
+    ("pl", "On skomentował mój wpis", True),
+    ("pl", "Ania nas przedstawiła; ona była moją opiekunką", False),
+    ("pl", "Jak udało się Pani zmienić branżę?", False),
+    ("pl", "Poznaliśmy się na studiach", False),
+    ("pl", "Jak on zmienił branżę?", True),
+]  # fmt: skip
+ACTIONS = [
+    ("en", "I interviewed six students, rewrote the question and tried it on another class.", False),
+    ("en", "Interviewed six students, rewrote the question.", False),
+    ("en", "We interviewed six students.", True),
+    ("en", "My colleague and I interviewed six students.", False),
+    ("de", "Ich habe sechs Schüler befragt.", False),
+    ("de", "Sechs Schüler befragt, die Frage umgeschrieben.", False),
+    ("de", "Wir haben sechs Schüler befragt.", True),
+    ("fr", "J'ai interrogé six élèves.", False),
+    ("fr", "Nous avons interrogé six élèves.", True),
+    ("fr", "On a interrogé six élèves.", True),
+    ("fr", "Avec mon équipe, nous avons interrogé six élèves.", False),
+    ("es", "Entrevisté a seis alumnos.", False),
+    ("es", "Entrevistamos a seis alumnos.", True),
+    ("es", "He entrevistado a seis alumnos.", False),
+    ("es", "Organizo una reunión con el equipo.", False),
+    ("pl", "Przeprowadziłam wywiady z sześcioma uczniami.", False),
+    ("pl", "Przeprowadziliśmy wywiady z uczniami.", True),
+    ("pl", "Robię przegląd glosariusza z zespołem.", False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "text", "found"), COMPLAINTS, ids=[c[1][:40] for c in COMPLAINTS])
+def test_a_complaint_needs_its_target_and_a_fixed_problem_is_no_complaint(
+    language: str, text: str, found: bool
+) -> None:
+    from careerstory.review.tongues import complaint_at
+
+    assert (complaint_at(text, language) is not None) == found
+
+
+@pytest.mark.parametrize(("language", "text", "found"), PERSONS, ids=[p[1][:40] for p in PERSONS])
+def test_he_or_she_is_the_reader_only_when_nobody_else_is_named_and_you_is_never_said(
+    language: str, text: str, found: bool
+) -> None:
+    from careerstory.review.tongues import third_person_at
+
+    assert (third_person_at(text, language) is not None) == found
+
+
+@pytest.mark.parametrize(("language", "text", "found"), ACTIONS, ids=[a[1][:40] for a in ACTIONS])
+def test_an_action_hides_the_i_only_when_we_did_it_and_no_first_person_form_is_there(
+    language: str, text: str, found: bool
+) -> None:
+    from careerstory.review.tongues import hides_the_i
+
+    assert (hides_the_i(text, language) is not None) == found
