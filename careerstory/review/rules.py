@@ -591,7 +591,7 @@ def requirement_unanswered(story: Story) -> Iterator[Finding]:
         more = len(open_needs) - 1
         if more:
             message = n_(
-                "You have applied: give this requirement, and {n} more, its evidence or your plan to close it.",
+                "You have applied: give this requirement, and {n} more, their evidence or your plan to close them.",
                 "You have applied: give this requirement, and {n} more, their evidence or your plan to close them.",
                 more,
             ).format(n=more)
