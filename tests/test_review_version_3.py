@@ -306,7 +306,11 @@ PLANTED = [
         a_job("rejected", "        - need: SQL\n          evidence: Daily.\n") + "      due: 1 March 2026\n",
         "jobs[1].due",
     ),
+    ("due-passed", person("en", due="13 March"), person("en", due="3 April"), "people[1].due"),
+    ("due-passed", person("de", due="13.03."), person("de", due="03.04."), "people[1].due"),
+    ("due-passed", person("pl", due="13 marca"), person("pl", due="3 kwietnia"), "people[1].due"),
     ("unclear-date", person("en", due="early April"), person("en", due="2026-04-03"), "people[1].due"),
+    ("unclear-date", person("en", due="Friday"), person("en", due="3 April"), "people[1].due"),
     ("unclear-date", person("pl", due="na początku kwietnia"), person("pl", due="3 kwietnia 2026"), "people[1].due"),
     # -- complaints in what an employer reads, in each language
     (

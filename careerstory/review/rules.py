@@ -17,7 +17,7 @@ from itertools import combinations
 
 from careerstory import _, n_
 from careerstory.answers.locating import Located
-from careerstory.i18n.dates import read_date
+from careerstory.i18n.dates import read_date, read_day_near
 from careerstory.i18n.formats import format_date
 from careerstory.review.story import Finding, Record, Story
 from careerstory.review.tongues import (
@@ -431,7 +431,7 @@ def unclear_date(story: Story) -> Iterator[Finding]:
             )
     for record in story.records("people") + story.records("jobs"):
         typed = record.text("due")
-        if typed and read_date(typed, story.language) is None:
+        if typed and read_day_near(typed, story.language, story.today) is None:
             yield Finding(
                 record.fields["due"],
                 0,
@@ -443,12 +443,12 @@ def unclear_date(story: Story) -> Iterator[Finding]:
 
 @rule("due-passed")
 def due_passed(story: Story) -> Iterator[Finding]:
-    """A person's or an open job's due date that is already past ('today' is SOURCE_DATE_EPOCH when set)."""
+    """A person's or an open job's due date already past; a day with no year is the one nearest today."""
     for record in story.records("people") + story.records("jobs"):
         # A closed application's step no longer falls due.
         if record.question == "jobs" and record.text("status") in _CLOSED:
             continue
-        when = read_date(record.text("due"), story.language)
+        when = read_day_near(record.text("due"), story.language, story.today)
         if when is None or when >= story.today:
             continue
         if record.question == "jobs":
