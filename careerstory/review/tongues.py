@@ -24,7 +24,8 @@ _ASKS = {
     r"let me know|if you (?:could|can|have|know|are|were|had|would)|do you have|are you free|"
     r"happy to (?:talk|chat|meet|call)|would welcome|I'd welcome|I welcome|looking for|"
     r"any (?:leads|advice|pointers)|(?:it|that|this) would (?:help|mean)|would be (?:great|wonderful|a help)|I'd value|"
-    r"I would value|I'd appreciate|I would appreciate)\b",
+    r"I would value|I'd appreciate|I would appreciate|keen to|eager to|hoping to|glad to|open to|"
+    r"(?:want|wanted) to (?:meet|talk|hear|learn|ask)|interested in (?:talking|meeting|hearing))\b",
     "de": r"\b(könnten Sie|können Sie|würden Sie|hätten Sie|dürfte ich|darf ich|könnte ich|kann ich|könntest du|"
     r"kannst du|würdest du|hättest du|magst du|bitte|würde mich (?:sehr |riesig )?freuen|freue mich|"
     r"(?:wäre|bin) (?:Ihnen |dir )?(?:sehr )?dankbar|gerne?|ich suche|auf der Suche|wenn Sie|falls Sie|wenn du|"
@@ -33,13 +34,13 @@ _ASKS = {
     r"serait-il possible|je serais (?:ravie?|heureux|heureuse|reconnaissante?)|j['’]aimerais|je voudrais|"
     r"je souhaiterais|volontiers|merci de|s['’]il vous pla[iî]t|s['’]il te pla[iî]t|n['’]hésitez pas|"
     r"n['’]hésite pas|je cherche|à la recherche|si vous (?:pouvez|avez|connaissez|êtes)|si tu (?:peux|as|connais)|"
-    r"\w+(?:rais|rait|riez)\b)",
+    r"\w+(?:rais|rait|riez)\b|je souhaite|j['’]espère|je veux (?:rencontrer|échanger|parler|comprendre))",
     "es": r"(¿|podría|podrías|puede usted|puedes|le importaría|te importaría|me encantaría|me gustaría|quisiera|"
     r"querría|agradecería|por favor|busco|estoy buscando|estaría encantad[oa]|si (?:puede|puedes|conoce|conoces|"
-    r"tiene|tienes)|\w+ría\b)",
+    r"tiene|tienes)|\w+ría\b|quiero (?:conocer|hablar|aprender|saber)|espero)",
     "pl": r"(\bczy\b|mógłby|mogłaby|mógłbyś|mogłabyś|mogliby|moglibyście|chciałbym|chciałabym|chętnie|proszę|"
     r"poproszę|wdzięczn\w*|szukam|jeśli (?:Pan|Pani|masz|możesz|znasz)|daj znać|zależy mi|"
-    r"\w+(?:łby|łaby|łoby|łbym|łabym|łbyś|łabyś)\b)",
+    r"\w+(?:łby|łaby|łoby|łbym|łabym|łbyś|łabyś)\b|chcę (?:porozmawiać|poznać|zapytać|usłyszeć)|liczę na)",
 }
 ASKS = {language: re.compile(pattern, _I) for language, pattern in _ASKS.items()}
 
@@ -209,6 +210,9 @@ class Complaints:
     behaviour: re.Pattern[str]  # what a person does: 'never listens', 'micromanages'
     self: re.Pattern[str]  # a complaint whose target is in the words: 'I am underpaid'
     owner_needed: bool = True
+    # An adjective right after a person: "une direction toxique" (fr, es, pl); in German only before a
+    # final verb ("weil mein Chef inkompetent ist"), since "die Leitung schlecht laufender Filialen" praises.
+    verdict_after: str = "always"
 
 
 def _one_of(pattern: str, flags: int = _I) -> re.Pattern[str]:
@@ -247,6 +251,7 @@ COMPLAINTS = {
             r"|\boffice politics\b",
             _I,
         ),
+        verdict_after="never",
     ),
     # German nouns are capitalised: the targets are matched as written.
     "de": Complaints(
@@ -272,6 +277,7 @@ COMPLAINTS = {
             r"(?:unterbezahlt|schlecht bezahlt|nicht wertgeschätzt|gemobbt|übergangen)\b|\bMikromanagement\b",
             _I,
         ),
+        verdict_after="before-copula",
     ),
     "fr": Complaints(
         _one_of(r"mon|ma|mes|notre|nos|le|la|les|l|du|des"),
@@ -390,10 +396,16 @@ def _condemns(sentence: str, lexicon: Complaints) -> bool:
             return True
         if not person:
             continue
-        if after and lexicon.verdict.match(after[0]):  # "une direction toxique", "weil mein Chef inkompetent ist"
+        if after and lexicon.verdict.match(after[0]) and _verdict_after(lexicon, after):
             return True
         if owned and i > 0 and lexicon.verdict.match(words[i - 1]):  # "my useless manager"
             return True
         if lexicon.behaviour.match(sentence[tokens[i][2] :]):  # "my boss never listens"
             return True
     return False
+
+
+def _verdict_after(lexicon: Complaints, after: list[str]) -> bool:
+    if lexicon.verdict_after == "before-copula":
+        return len(after) > 1 and bool(lexicon.copula.match(after[1]))
+    return lexicon.verdict_after == "always"
