@@ -543,6 +543,8 @@ PERSONS = [
     ("de", "Wir kennen uns aus dem Studium", False),
     ("de", "Wie haben Sie den Wechsel geschafft?", False),
     ("de", "Wie hat sie den Wechsel geschafft", True),
+    ("de", "Wir haben uns auf der Messe getroffen, wo sie einen Stand hatten", False),
+    ("de", "Wie habt ihr den Wechsel geschafft?", False),
     ("fr", "Il a commenté mon billet", True),
     ("fr", "Il y a deux ans, nous avons travaillé ensemble", False),
     ("fr", "S'il a le temps, lui demander un retour", True),

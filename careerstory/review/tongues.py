@@ -81,7 +81,8 @@ PERSONS = {
     ),
     # German: lower-case sie/ihr is 'she, her' (capitalised it is the polite 'you', or a sentence start).
     "de": Persons(
-        re.compile(r"\b(?:[Ee]r|[Ii]hn|[Ii]hm|sie|ihr|ihre[mnrs]?|seine?[mnrs]?)\b"),
+        # Bare 'ihr' may be 'you' (ihr habt); 'sie' may be 'they' (see _german_they).
+        re.compile(r"\b(?:[Ee]r|[Ii]hn|[Ii]hm|sie|ihre[mnrs]?|seine?[mnrs]?)\b"),
         re.compile(
             r"\b(?:[Dd]u|[Dd]ich|[Dd]ir|[Dd]ein\w*|[Ee]uch|[Ee]uer|[Ee]ure\w*|Ihnen)\b|(?<=[\w,] )(?:Sie|Ihr\w*)\b"
         ),
@@ -139,14 +140,34 @@ def third_person_at(text: str, language: str) -> int | None:
     the person the text is written to.
     """
     persons = PERSONS[language]
-    found = persons.third.search(text)
-    if found is None or persons.second.search(text):
+    if persons.second.search(text):
+        return None
+    found = next((m for m in persons.third.finditer(text) if not (language == "de" and _german_they(text, m))), None)
+    if found is None:
         return None
     before = text[: found.start()]
     for word in _CAPITALISED.findall(before):
         if word[0].isupper() and word.rstrip("'’") not in persons.starters and not persons.third.fullmatch(word):
             return None
     return found.start()
+
+
+_GERMAN_ARTICLES = _words("den einen keinen meinen deinen seinen ihren unseren euren diesen jeden")
+_GERMAN_JOINS = _words("wo wie weil dass ob wenn als was wann warum welche welchen womit wofür")
+
+
+def _german_they(text: str, found: re.Match[str]) -> bool:
+    """True when a lower-case 'sie' is 'they': its verb is plural (sie haben; wo sie einen Stand hatten)."""
+    if found.group(0) != "sie":
+        return False
+    before = text[: found.start()].split()
+    clause = re.split(r"[,.;:!?]", text[found.end() :], maxsplit=1)[0].split()
+    if not clause:
+        return False
+    plural = clause[0] == "sind" or (clause[0].endswith("en") and clause[0].lower() not in _GERMAN_ARTICLES)
+    if before and before[-1].lower().strip(",") in _GERMAN_JOINS:
+        plural = clause[-1] == "sind" or clause[-1].endswith("en")
+    return plural
 
 
 def is_instruction(text: str, language: str) -> bool:
