@@ -285,7 +285,7 @@ COMPLAINTS = {
         _one_of(r"Firma|Unternehmen|Gehalt|Bezahlung|Lohn|Dienstpl\w*|Schichtpl\w*|Arbeitsklima|Betriebsklima", 0),
         _one_of(
             r"toxisch\w*|inkompetent\w*|unfähig\w*|unfair\w*|faul\w*|respektlos\w*|furchtbar\w*|schrecklich\w*|"
-            r"katastrophal\w*|miserabel\w*|mies\w*|unterirdisch\w*|schlecht\w*"
+            r"katastrophal\w*|miserabel\w*|mies\w*|unterirdisch\w*"
         ),
         _one_of(r"ist|sind|war|waren|wirkt|wirken|scheint"),
         _one_of(r"ist|sind|wirkt|wirken|scheint"),
@@ -413,7 +413,7 @@ def _condemns(sentence: str, lexicon: Complaints) -> bool:
         after = words[i + 1 : i + 4]
         copula = lexicon.copula if person else lexicon.present
         # "my manager is (really) incompetent", "the pay is awful"
-        if after and copula.match(after[0]) and any(lexicon.verdict.match(w) for w in after[1:3]):
+        if after and copula.match(after[0]) and _said_of(after[1:3], lexicon):
             return True
         if not person:
             continue
@@ -430,3 +430,13 @@ def _verdict_after(lexicon: Complaints, after: list[str]) -> bool:
     if lexicon.verdict_after == "before-copula":
         return len(after) > 1 and bool(lexicon.copula.match(after[1]))
     return lexicon.verdict_after == "always"
+
+
+_NOT = frozenset({"not", "never", "nicht", "nie", "kein", "keine", "keineswegs", "pas", "jamais", "no", "nunca"})
+
+
+def _said_of(words: list[str], lexicon: Complaints) -> bool:
+    """A verdict right after the copula, or after one word that is not a 'not' ("is really incompetent")."""
+    if words and lexicon.verdict.match(words[0]):
+        return True
+    return len(words) > 1 and words[0].lower() not in _NOT and bool(lexicon.verdict.match(words[1]))
