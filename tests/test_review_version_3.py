@@ -399,6 +399,11 @@ def test_a_thank_you_need_not_ask_for_anything(tmp_path: Path, bank: Bank) -> No
     assert "message-without-ask" not in {n.rule for n in notes(tmp_path, bank, text)}
 
 
+def test_a_story_with_only_its_title_gets_one_note(tmp_path: Path, bank: Bank) -> None:
+    said = [n.rule for n in notes(tmp_path, bank, a_story("en")) if n.rule.startswith("story-")]
+    assert said == ["story-without-result"]
+
+
 def test_a_pronoun_for_someone_named_before_it_is_not_the_reader(tmp_path: Path, bank: Bank) -> None:
     text = person("en", connection="Sophie Tran introduced us; she was my mentor at Coldline")
     assert "about-not-to-them" not in {n.rule for n in notes(tmp_path, bank, text)}
