@@ -15,7 +15,7 @@ import typer
 from typer.core import TyperArgument, TyperCommand
 
 from careerstory import _, __version__
-from careerstory.errors import Interrupted, UserError, problems_found, terminal_width
+from careerstory.errors import Interrupted, Problem, UserError, problems_found, terminal_width
 from careerstory.questions import default_bank
 from careerstory.render.request import BadRequest, Format, PageSize, RenderRequest
 
@@ -304,6 +304,54 @@ def review(
         raise UserError(*problems)
     if strict and any(review.notes for review in reviews):
         raise typer.Exit(EXIT_USER_ERROR)
+
+
+_Out = Annotated[
+    Path | None,
+    typer.Option("--out", "-o", metavar="PATH", dir_okay=False, help="Write to this file instead of standard output."),
+]
+
+
+def _unreadable_files(problems: list[Problem]) -> None:
+    """Each file that could not be read, named on standard error; then exit 1, after the rest was shown."""
+    if problems:
+        sys.stdout.flush()
+        sys.stderr.write("\n".join(problem.format(terminal_width()) for problem in problems) + "\n")
+        sys.stderr.write(problems_found(len(problems)) + "\n")
+        raise typer.Exit(EXIT_USER_ERROR)
+
+
+@app.command(cls=_Command)
+def steps(
+    files: _Files = None,
+    ics: Annotated[bool, typer.Option("--ics", help="Write the dated steps as an iCalendar file of to-dos.")] = False,
+    out: _Out = None,
+) -> None:
+    """Every next step of every person and job, overdue first, then by date.
+
+    Steps with no date, or a date careerstory cannot read, come last, as you typed them.
+    """
+    from careerstory.clock import now, today
+    from careerstory.follow.caseload import write_output
+    from careerstory.follow.steps import gather, in_order, steps_text
+
+    paths = _answers_files(files)
+    gathered = gather(paths, default_bank())
+    ordered = in_order(gathered)
+    if ics:
+        from careerstory.follow.todos import calendar_bytes
+
+        data = calendar_bytes(ordered, now())
+    else:
+        text = steps_text(ordered, today())
+        data = (text + "\n").encode() if text else b""
+    if out is not None:
+        write_output(out, data, paths)
+    elif data:
+        sys.stdout.buffer.write(data)
+    if not ordered and not any(checked.problems for checked in gathered):
+        sys.stderr.write(_("No next steps yet: write one beside a person or a job with `careerstory ask`.") + "\n")
+    _unreadable_files([problem for checked in gathered for problem in checked.problems])
 
 
 @app.command(cls=_Command)
