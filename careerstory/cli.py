@@ -327,7 +327,7 @@ def steps(
     ics: Annotated[bool, typer.Option("--ics", help="Write the dated steps as an iCalendar file of to-dos.")] = False,
     out: _Out = None,
 ) -> None:
-    """Every next step of every person and job, overdue first, then by date.
+    """Every next step of every person and job, overdue first.
 
     Steps with no date, or a date careerstory cannot read, come last, as you typed them.
     """
@@ -361,7 +361,7 @@ def board(
     html: Annotated[bool, typer.Option("--html", help="Write a web page with a sortable table.")] = False,
     out: _Out = None,
 ) -> None:
-    """A coach's board: one row per client's answers file, who needs you most first.
+    """A coach's board: one row per client, who needs you most first.
 
     Overdue steps first, then files that cannot be read, then open required answers; each row says why.
     """
