@@ -104,7 +104,7 @@ def client(path: Path, bank: Bank) -> Client:
     blocks = progress(sheet)
     required = sum(1 for block in blocks for question in block.block.questions if question.required)
     with using(sheet.language or None, announce=False):
-        notes = len(review_sheet(sheet, opened.text))
+        notes = len(review_sheet(sheet, opened.text, answers=opened.answers))
     jobs = _jobs(sheet)
     return Client(
         path,
