@@ -137,3 +137,11 @@ def test_board_never_writes_over_an_answers_file(tmp_path: Path) -> None:
 
 def test_md_and_html_together_is_a_usage_error(tmp_path: Path) -> None:
     assert run("board", "--md", "--html", cwd=tmp_path).returncode == 2
+
+
+def test_of_two_clients_as_overdue_the_one_waiting_longer_comes_first(tmp_path: Path) -> None:
+    (tmp_path / "teacher.yaml").write_text(TEACHER, encoding="utf-8")  # overdue since 16 March
+    (tmp_path / "store.yaml").write_text(with_dues("store-manager.yaml", "17. Februar 2026"), encoding="utf-8")
+    table = rows(run("board", "teacher.yaml", "store.yaml", cwd=tmp_path).stdout)
+    assert [row[7] for row in table] == ["1", "1"]
+    assert "store.yaml" in table[0][1] and "teacher.yaml" in table[1][1]

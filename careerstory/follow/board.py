@@ -166,9 +166,11 @@ def board_language(clients: Sequence[Client]) -> str:
     return spoken.pop() if len(spoken) == 1 else ""
 
 
-def _rank_key(indexed: tuple[int, Client], today: dt.date) -> tuple[int, int, int, int]:
+def _rank_key(indexed: tuple[int, Client], today: dt.date) -> tuple[int, dt.date, int, int, int]:
     number, found = indexed
-    return (-found.overdue(today), 0 if found.problems else 1, -found.open_required, number)
+    # Of two clients with as many steps overdue, the one whose step has waited longer comes first.
+    oldest = min((s.due for s in found.steps if s.due is not None and s.overdue(today)), default=dt.date.max)
+    return (-found.overdue(today), oldest, 0 if found.problems else 1, -found.open_required, number)
 
 
 def _reason(found: Client, today: dt.date) -> str:
