@@ -7,6 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from markdown_it import MarkdownIt
 from test_steps import EXAMPLES, MARCH_1, TEACHER, run, with_dues
 
@@ -35,7 +36,7 @@ def rows(markdown: str) -> list[list[str]]:
     return found
 
 
-def caseload(folder: Path) -> list[str]:
+def caseload_files(folder: Path) -> list[str]:
     """A small caseload: on track, overdue, broken, half-finished, version 1, missing."""
     shutil.copyfile(EXAMPLES / "nurse.yaml", folder / "nurse.yaml")
     (folder / "teacher.yaml").write_text(TEACHER, encoding="utf-8")  # Sam's step is overdue on 20 March
@@ -46,7 +47,7 @@ def caseload(folder: Path) -> list[str]:
 
 
 def test_the_client_with_overdue_steps_comes_first_then_unreadable_files_then_open_answers(tmp_path: Path) -> None:
-    result = run("board", *caseload(tmp_path), cwd=tmp_path)
+    result = run("board", *caseload_files(tmp_path), cwd=tmp_path)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "2 files could not be read" in result.stderr
@@ -66,7 +67,7 @@ def test_the_client_with_overdue_steps_comes_first_then_unreadable_files_then_op
 
 
 def test_a_row_shows_what_check_and_review_say_of_the_file(tmp_path: Path) -> None:
-    names = caseload(tmp_path)
+    names = caseload_files(tmp_path)
     by_file = {
         re.search(r"(\w+\.yaml)", row[1]).group(1): row  # type: ignore[union-attr]
         for row in rows(run("board", *names, cwd=tmp_path).stdout)
@@ -86,7 +87,7 @@ def test_a_row_shows_what_check_and_review_say_of_the_file(tmp_path: Path) -> No
 
 
 def test_overdue_follows_source_date_epoch(tmp_path: Path) -> None:
-    names = caseload(tmp_path)
+    names = caseload_files(tmp_path)
     table = rows(run("board", *names, cwd=tmp_path, epoch=MARCH_1).stdout)
     # On 1 March nothing is overdue yet: the unreadable files lead.
     assert "teacher.yaml" not in table[0][1]
@@ -118,7 +119,7 @@ def test_typed_text_stays_text_in_markdown_and_html(tmp_path: Path) -> None:
 
 
 def test_html_stands_alone_and_sorts_with_its_own_script(tmp_path: Path) -> None:
-    result = run("board", *caseload(tmp_path), "--html", "--out", "board.html", cwd=tmp_path)
+    result = run("board", *caseload_files(tmp_path), "--html", "--out", "board.html", cwd=tmp_path)
     assert result.returncode == 1 and result.stdout == ""
     page = (tmp_path / "board.html").read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>")
@@ -129,7 +130,7 @@ def test_html_stands_alone_and_sorts_with_its_own_script(tmp_path: Path) -> None
 
 
 def test_board_never_writes_over_an_answers_file(tmp_path: Path) -> None:
-    names = caseload(tmp_path)
+    names = caseload_files(tmp_path)
     refused = run("board", *names, "--out", "nurse.yaml", cwd=tmp_path)
     assert refused.returncode == 1 and "never writes over" in refused.stderr
     assert (tmp_path / "nurse.yaml").read_bytes() == (EXAMPLES / "nurse.yaml").read_bytes()
@@ -145,3 +146,15 @@ def test_of_two_clients_as_overdue_the_one_waiting_longer_comes_first(tmp_path: 
     table = rows(run("board", "teacher.yaml", "store.yaml", cwd=tmp_path).stdout)
     assert [row[7] for row in table] == ["1", "1"]
     assert "store.yaml" in table[0][1] and "teacher.yaml" in table[1][1]
+
+
+def test_a_pool_of_workers_gives_what_one_process_gives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from careerstory.follow import board, caseload, steps
+
+    paths = [tmp_path / name for name in caseload_files(tmp_path)]
+    bank = default_bank()
+    alone = (board.gather(paths, bank), steps.gather(paths, bank))
+    monkeypatch.setattr(caseload, "POOL_FROM", 2)  # six files, two workers
+    pooled = (board.gather(paths, bank), steps.gather(paths, bank))
+    assert pooled == alone
+    assert any(found.problems for found in pooled[0]) and any(found.steps for found in pooled[0])
