@@ -14,8 +14,8 @@ from typing import Annotated, Any, NoReturn
 import typer
 from typer.core import TyperArgument, TyperCommand
 
-from careerstory import _, __version__
-from careerstory.errors import Interrupted, UserError, problems_found, terminal_width
+from careerstory import _, __version__, n_
+from careerstory.errors import Interrupted, Problem, UserError, problems_found, terminal_width
 from careerstory.questions import default_bank
 from careerstory.render.request import BadRequest, Format, PageSize, RenderRequest
 
@@ -303,6 +303,95 @@ def review(
     if problems:
         raise UserError(*problems)
     if strict and any(review.notes for review in reviews):
+        raise typer.Exit(EXIT_USER_ERROR)
+
+
+_Out = Annotated[
+    Path | None,
+    typer.Option("--out", "-o", metavar="PATH", dir_okay=False, help="Write to this file instead of standard output."),
+]
+
+
+def _unreadable_files(problems: list[Problem]) -> None:
+    """Each file that could not be read, named on standard error; then exit 1, after the rest was shown."""
+    if problems:
+        sys.stdout.flush()
+        sys.stderr.write("\n".join(problem.format(terminal_width()) for problem in problems) + "\n")
+        sys.stderr.write(problems_found(len(problems)) + "\n")
+        raise typer.Exit(EXIT_USER_ERROR)
+
+
+@app.command(cls=_Command)
+def steps(
+    files: _Files = None,
+    ics: Annotated[bool, typer.Option("--ics", help="Write the dated steps as an iCalendar file of to-dos.")] = False,
+    out: _Out = None,
+) -> None:
+    """Every next step of every person and job, overdue first.
+
+    Steps with no date, or a date careerstory cannot read, come last, as you typed them.
+    """
+    from careerstory.clock import now, today
+    from careerstory.follow.caseload import write_output
+    from careerstory.follow.steps import gather, in_order, steps_text
+
+    paths = _answers_files(files)
+    gathered = gather(paths, default_bank())
+    ordered = in_order(gathered)
+    if ics:
+        from careerstory.follow.todos import calendar_bytes
+
+        data = calendar_bytes(ordered, now())
+    else:
+        text = steps_text(ordered, today())
+        data = (text + "\n").encode() if text else b""
+    if out is not None:
+        write_output(out, data, paths)
+    elif data:
+        sys.stdout.buffer.write(data)
+    if not ordered and not any(checked.problems for checked in gathered):
+        sys.stderr.write(_("No next steps yet: write one beside a person or a job with `careerstory ask`.") + "\n")
+    _unreadable_files([problem for checked in gathered for problem in checked.problems])
+
+
+@app.command(cls=_Command)
+def board(
+    files: _Files = None,
+    md: Annotated[bool, typer.Option("--md", help="Write a Markdown table (the default).")] = False,
+    html: Annotated[bool, typer.Option("--html", help="Write a web page with a sortable table.")] = False,
+    out: _Out = None,
+) -> None:
+    """A coach's board: one row per client, who needs you most first.
+
+    Overdue steps first, then files that cannot be read, then open required answers; each row says why.
+    """
+    if md and html:
+        raise typer.BadParameter(_("choose one of --md and --html."), param_hint="--html")
+    from careerstory.clock import today
+    from careerstory.follow.board import board_html, board_language, board_markdown, board_view, gather
+    from careerstory.follow.caseload import write_output
+    from careerstory.i18n import using
+
+    paths = _answers_files(files)
+    clients = gather(paths, default_bank())
+    with using(board_language(clients) or None, announce=False):
+        view = board_view(clients, today())
+        text = board_html(view) if html else board_markdown(view)
+    data = text.encode()
+    if out is not None:
+        write_output(out, data, paths)
+    else:
+        sys.stdout.buffer.write(data)
+    if view.problems:
+        sys.stdout.flush()
+        sys.stderr.write(
+            n_(
+                "{n} file could not be read: its row says why.",
+                "{n} files could not be read: their rows say why.",
+                view.problems,
+            ).format(n=view.problems)
+            + "\n"
+        )
         raise typer.Exit(EXIT_USER_ERROR)
 
 

@@ -39,3 +39,8 @@ def today() -> dt.date:
     """Today (UTC), or the day of ``SOURCE_DATE_EPOCH`` when it is set, so that committed results do not drift."""
     moment = source_moment()
     return (moment or dt.datetime.now(dt.UTC)).date()
+
+
+def now() -> dt.datetime:
+    """Now (UTC), or the moment ``SOURCE_DATE_EPOCH`` names when set: what a calendar entry is stamped with."""
+    return source_moment() or dt.datetime.now(dt.UTC)

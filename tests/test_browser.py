@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -28,6 +29,9 @@ SCREENSHOTS = REPO / "out" / "screenshots"
 EXAMPLES = sorted((REPO / "examples").glob("*.yaml"))
 # Every document of every example: the brief, the pitch page and the conversation kit.
 PAGES = [f"{path.stem}{suffix}" for path in EXAMPLES for suffix in ("", "-pitch", "-conversations")]
+# A coach's board of every example, one of them with a step overdue and one file broken.
+BOARD = "board"
+OVERDUE = "overdue-teacher"
 
 
 def _chromium() -> str | None:
@@ -63,7 +67,8 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, obje
         written = run_render(
             RenderRequest(list(EXAMPLES), ["html"], out=f"{rendered}/", force=True, documents=("all",)), default_bank()
         )
-        pages = []
+        board = _board(tmp_path_factory.mktemp(BOARD))
+        pages = [str(board)]
         for html in sorted(written):
             alone = tmp_path_factory.mktemp(html.stem) / html.name
             shutil.copyfile(html, alone)
@@ -83,9 +88,44 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, obje
                 raise
     assert browser.returncode == 0, f"the browser check failed to run:\n{stderr[-3000:]}"
     result: dict[str, dict[str, object]] = json.loads(stdout)
-    for name in result:
+    # The first client on the board, as the page lists them.
+    result[BOARD]["first"] = re.findall(r'<span class="file">([^<]*)</span>', board.read_text(encoding="utf-8"))[0]
+    for name in PAGES:
         result[name]["pdf_pages"] = len(PdfReader(rendered / f"{name}.pdf").pages)
     return result
+
+
+def _board(folder: Path) -> Path:
+    """The board of every example (on 1 January 2026), a teacher with a step due in December and a broken file."""
+    from careerstory.follow.board import board_html, board_view, gather
+    from careerstory.i18n.dates import read_date
+
+    clients = folder / "clients"
+    clients.mkdir()
+    overdue = clients / f"{OVERDUE}.yaml"
+    teacher = (REPO / "examples" / "teacher.yaml").read_text(encoding="utf-8")
+    overdue.write_text(teacher.replace("      due:\n", "      due: 2025-12-15\n", 1), encoding="utf-8")
+    broken = clients / "broken.yaml"
+    broken.write_text("version: 3\nabout:\n  name: [never closed\n", encoding="utf-8")
+    today = read_date("2026-01-01")
+    assert today is not None
+    view = board_view(gather([*EXAMPLES, broken, overdue], default_bank()), today)
+    page = folder / f"{BOARD}.html"
+    page.write_text(board_html(view), encoding="utf-8")
+    return page
+
+
+def test_the_board_loads_only_itself_passes_every_browser_check_and_sorts(
+    report: dict[str, dict[str, object]],
+) -> None:
+    board = report[BOARD]
+    assert board["problems"] == [], "board.html in Chromium:\n" + "\n".join(map(str, board["problems"]))  # type: ignore[call-overload]
+    sorting = board["sorting"]
+    assert isinstance(sorting, dict)
+    rows = len(EXAMPLES) + 2
+    assert sorting["down"] == list(range(rows, 0, -1)) and sorting["up"] == list(range(1, rows + 1))
+    assert (SCREENSHOTS / f"{BOARD}-phone.png").stat().st_size > 0
+    assert str(board["first"]).endswith(f"{OVERDUE}.yaml")
 
 
 @pytest.mark.parametrize("example", PAGES)

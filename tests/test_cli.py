@@ -299,8 +299,8 @@ def test_help_shows_files_as_FILE_and_every_command_whole_at_80_columns():
         [sys.executable, "-m", "careerstory", "--help"], capture_output=True, text=True, env=env, timeout=60
     ).stdout
     commands = listing.split("Commands:")[1].strip().splitlines()
-    assert len(commands) == 6 and not [line for line in commands if line.endswith("...")]
-    for command in ("check", "render", "review"):
+    assert len(commands) == 8 and not [line for line in commands if line.endswith("...")]
+    for command in ("check", "render", "review", "steps", "board"):
         text = run(command, "--help").stdout
         assert "  FILE...  " in text and "list[Path]" not in text
     assert "--page-size [a4|letter]" in run("render", "--help").stdout

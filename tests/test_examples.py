@@ -196,15 +196,23 @@ def test_ci_workflow_checks_and_renders_with_careerstory_commands_that_work(tmp_
     workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
     runs = [step["run"] for job in workflow["jobs"].values() for step in job["steps"] if "run" in step]
     commands = [shlex.split(run) for run in runs if run.startswith("careerstory ")]
-    assert [command[1] for command in commands] == ["check", "review", "render"]
+    assert [command[1] for command in commands] == ["check", "review", "render", "board", "board"]
     shutil.copy(EXAMPLES / f"{DEMO}.yaml", tmp_path / "careerstory.yaml")
     for command in commands:
         result = run_careerstory(*command[1:], cwd=tmp_path)
         assert result.returncode == 0, f"{shlex.join(command)}: {result.stderr}"
-    uploaded = next(
-        step["with"]["path"] for step in workflow["jobs"]["brief"]["steps"] if "with" in step and "path" in step["with"]
-    )
-    assert sorted(path.name for path in (tmp_path / uploaded).iterdir()) == ["careerstory.md", "careerstory.pdf"]
+    uploads = {
+        step["with"]["name"]: step["with"]["path"]
+        for step in workflow["jobs"]["brief"]["steps"]
+        if "with" in step and "path" in step["with"]
+    }
+    assert sorted(path.name for path in (tmp_path / uploads["brief"]).iterdir()) == [
+        "careerstory.md",
+        "careerstory.pdf",
+    ]
+    # The board: Markdown for the run's summary page, and the page uploaded.
+    assert "| 1 | Maya Okafor (careerstory.yaml) |" in (tmp_path / "board.md").read_text(encoding="utf-8")
+    assert (tmp_path / uploads["board"]).read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
 def rewrite_examples() -> None:

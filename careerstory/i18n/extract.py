@@ -77,6 +77,8 @@ VERBATIM_KEYS = frozenset(
         "about",
         "step",
         "date",
+        "due",  # a next step's field saying when it falls due: a field id
+        "detail",  # a next step's field telling two records apart: a field id
         "name",
         "status",
         "not_yet",

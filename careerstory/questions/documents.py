@@ -73,6 +73,8 @@ class StepSource:
     step: str
     date: str = ""
     when: str = "{}"
+    due: str = ""  # the field saying when the step falls due, a date as typed
+    detail: str = ""  # a field telling two records of one name apart (a job's organisation)
 
 
 @dataclass(frozen=True)
@@ -180,7 +182,15 @@ def targets_data() -> Targets:
 def step_sources() -> tuple[StepSource, ...]:
     """The groups whose next steps every document may gather into one list."""
     return tuple(
-        StepSource(str(s["role"]), str(s["about"]), str(s["step"]), str(s.get("date", "")), str(s.get("when", "{}")))
+        StepSource(
+            str(s["role"]),
+            str(s["about"]),
+            str(s["step"]),
+            str(s.get("date", "")),
+            str(s.get("when", "{}")),
+            str(s.get("due", "")),
+            str(s.get("detail", "")),
+        )
         for s in load_data("documents.yaml").get("next_steps", [])
     )
 

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from careerstory import _
-from careerstory.answers.locating import Lines, locate
+from careerstory.answers.locating import Lines, Located, locate
 from careerstory.answers.model import AnswerSheet
 from careerstory.answers.reading import decode, read
 from careerstory.errors import Problem, UserError
@@ -58,13 +58,18 @@ def question_title(bank: Bank, question: str) -> str:
     return title
 
 
-def review_sheet(sheet: AnswerSheet, text: str, on: date | None = None) -> list[Note]:
-    """Every note on a valid file's answers, grouped by block in the bank's order, then by place."""
+def review_sheet(
+    sheet: AnswerSheet, text: str, on: date | None = None, answers: Sequence[Located] | None = None
+) -> list[Note]:
+    """Every note on a valid file's answers, grouped by block in the bank's order, then by place.
+
+    ``answers`` are the file's located answers when the caller has them already (``board``).
+    """
     story = Story(
         path=sheet.path or Path("careerstory.yaml"),
         bank=sheet.bank,
         language=base_language(sheet.language),
-        answers=locate(text, sheet.bank),
+        answers=list(answers) if answers is not None else locate(text, sheet.bank),
         today=on or today(),
         source=text,
         lifted=sheet.migrated_from is not None,

@@ -146,9 +146,20 @@ async function check(file) {
   await page.screenshot({ path: path.join(screenshots, `${name}-phone.png`), fullPage: true, optimizeForSpeed: true });
 
   await page.setViewport(DESKTOP);
+  // A sortable table (the coach's board): its first column's name, chosen twice, sorts down then up.
+  const sorting = await page.evaluate(() => {
+    const table = document.querySelector("table.board");
+    if (!table) return null;
+    const ranks = () => Array.from(table.tBodies[0].rows, (row) => Number(row.cells[0].dataset.sort));
+    const button = table.tHead.rows[0].cells[0].querySelector("button");
+    button.click();
+    const down = ranks();
+    button.click();
+    return { down, up: ranks() };
+  });
   const pdf = Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
   fs.writeFileSync(path.join(screenshots, `${name}-print.pdf`), pdf);
-  report[name] = { problems: [...new Set(problems)], printPages: countPdfPages(pdf) };
+  report[name] = { problems: [...new Set(problems)], printPages: countPdfPages(pdf), sorting };
   await page.close();
 }
 
