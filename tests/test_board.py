@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
-from test_steps import EXAMPLES, MARCH_1, TEACHER, run, with_dues
+from test_steps import EXAMPLES, MARCH_1, MARCH_20, TEACHER, run, with_dues
 
 from careerstory.answers.report import check_files
 from careerstory.questions import default_bank
@@ -38,7 +38,7 @@ def rows(markdown: str) -> list[list[str]]:
 
 def caseload_files(folder: Path) -> list[str]:
     """A small caseload: on track, overdue, broken, half-finished, version 1, missing."""
-    shutil.copyfile(EXAMPLES / "nurse.yaml", folder / "nurse.yaml")
+    (folder / "nurse.yaml").write_text(with_dues("nurse.yaml"), encoding="utf-8")  # no date, nothing overdue
     (folder / "teacher.yaml").write_text(TEACHER, encoding="utf-8")  # Sam's step is overdue on 20 March
     (folder / "broken.yaml").write_text(BROKEN, encoding="utf-8")
     shutil.copyfile(EXAMPLES / "half-finished.yaml", folder / "half.yaml")
@@ -66,7 +66,8 @@ def test_the_client_with_overdue_steps_comes_first_then_unreadable_files_then_op
     assert "old.yaml" not in result.stderr
 
 
-def test_a_row_shows_what_check_and_review_say_of_the_file(tmp_path: Path) -> None:
+def test_a_row_shows_what_check_and_review_say_of_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", MARCH_20)  # the day the board below is run on: the same due notes
     names = caseload_files(tmp_path)
     by_file = {
         re.search(r"(\w+\.yaml)", row[1]).group(1): row  # type: ignore[union-attr]
@@ -131,9 +132,10 @@ def test_html_stands_alone_and_sorts_with_its_own_script(tmp_path: Path) -> None
 
 def test_board_never_writes_over_an_answers_file(tmp_path: Path) -> None:
     names = caseload_files(tmp_path)
+    before = (tmp_path / "nurse.yaml").read_bytes()
     refused = run("board", *names, "--out", "nurse.yaml", cwd=tmp_path)
     assert refused.returncode == 1 and "never writes over" in refused.stderr
-    assert (tmp_path / "nurse.yaml").read_bytes() == (EXAMPLES / "nurse.yaml").read_bytes()
+    assert (tmp_path / "nurse.yaml").read_bytes() == before
 
 
 def test_md_and_html_together_is_a_usage_error(tmp_path: Path) -> None:

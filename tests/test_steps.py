@@ -22,15 +22,15 @@ MARCH_1 = "1772323200"
 
 
 def with_dues(name: str, *dues: str) -> str:
-    """An example's text with its records' empty `due:` filled in, one value per record in file order."""
-    text = (EXAMPLES / name).read_text(encoding="utf-8")
-    for due in dues:
-        if due:
-            assert "      due:\n" in text
-            text = text.replace("      due:\n", f"      due: {due}\n", 1)
-        else:  # this record keeps no date: mark it, so the next value goes to the next record
-            text = text.replace("      due:\n", "      due: ''\n", 1)
-    return text
+    """An example's text with its records' `due:` set, one value per record in file order, the rest emptied."""
+    lines = (EXAMPLES / name).read_text(encoding="utf-8").split("\n")
+    given = iter(dues)
+    for number, line in enumerate(lines):
+        if line.startswith("      due:"):
+            due = next(given, "")
+            lines[number] = f"      due: {due}" if due else "      due: ''"
+    assert next(given, None) is None, "more dates than records"
+    return "\n".join(lines)
 
 
 # Sam (overdue on 20 March), Jonah (2 April), Helen (a date no reader can fix), Ruth (no

@@ -16,10 +16,11 @@ from pathlib import Path
 from careerstory import _
 from careerstory.answers.locating import Lines, Located
 from careerstory.answers.model import AnswerSheet, GroupEntry, field_text
+from careerstory.clock import today
 from careerstory.errors import Problem
 from careerstory.follow.caseload import Opened, open_file, over_files
 from careerstory.i18n import using
-from careerstory.i18n.dates import read_date
+from careerstory.i18n.dates import read_day_near
 from careerstory.i18n.formats import format_date
 from careerstory.questions import Bank, Question
 from careerstory.questions.documents import StepSource, step_sources
@@ -120,7 +121,8 @@ def steps_of(opened: Opened, sources: Sequence[StepSource] | None = None) -> tup
                     detail=field_text(entry, source.detail).strip() if source.detail else "",
                     step=step,
                     typed=typed,
-                    due=read_date(typed, sheet.language) if typed else None,
+                    # a day typed without its year is the one nearest today, as review reads it
+                    due=read_day_near(typed, sheet.language, today()) if typed else None,
                 )
             )
     return tuple(found)
