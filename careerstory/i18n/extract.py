@@ -51,6 +51,7 @@ TRANSLATED_KEYS = frozenset(
         "introduction",
         "outreach",
         "when",
+        "ask",
     }
 )
 # Keys whose values are data: ids, kinds, flags, the names of places, roles and files.
@@ -86,10 +87,23 @@ VERBATIM_KEYS = frozenset(
         "field",
         "cut",  # a draft's part may be cut to its first clause: a flag
         "spare",  # a draft's part is left out first when the draft runs long: a flag
+        "forward",
+        "reads",
+        "due",
+        "parts",  # where each part of a person's page comes from: field ids
+        "dated",
+        "stages",  # what each status calls for: ids
+        "nudge_after_days",
+        "most_questions",
+        "suits",  # the kinds of person a question suits: ids
+        "words",  # the words that tell a kind of person, by language: matched, not shown
+        "repeats",  # the words that show a question is already asked: matched, not shown
     }
 )
 # Keys that only hold other entries: walked through for the keys above.
-CONTAINER_KEYS = frozenset({"blocks", "questions", "fields", "documents", "draft", "otherwise", "kit", "next_steps"})
+CONTAINER_KEYS = frozenset(
+    {"blocks", "questions", "fields", "documents", "draft", "otherwise", "kit", "next_steps", "kinds"}
+)
 # Keys holding a mapping from names (of recipes, say) to entries: the names are data.
 NAMED_KEYS = frozenset({"recipes"})
 
