@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
+# A bracket followed by "(" is a link typed as Markdown ("[my module](https://…)"), not a note.
 # The words that mark a note to self (the acronym rule leaves them to the note rule).
 MARKERS = ("TODO", "TBD", "FIXME", "XXX")
 NOTE_TO_SELF = re.compile(
-    rf"\b(?:{'|'.join(MARKERS)})\b|\?{{2,}}|\[[^\]\n]{{0,40}}\]|"
+    rf"\b(?:{'|'.join(MARKERS)})\b|\?{{2,}}|\[[^\]\n]{{0,40}}\](?!\()|"
     r"\((?i:need|needs|check|todo|tbd|ask|fix|remember|think|add|find|maybe|note|not sure|look up)\b[^)\n]{0,200}\)",
 )  # each part bounded, so that a long line of '(need' without ')' is read once, not once per '('
 
