@@ -525,7 +525,7 @@ def build_document(
     today = clock.today()
     shown_sheet = sheet  # with its notes to self, to say where they were
     forward = _forward(sheet, document)
-    people = _people(kit_sheet, document.kit, today) if document.kit else ()
+    people = _people(_without_notes(kit_sheet), document.kit, today) if document.kit else ()
     reasons = _draft_reasons(shown_sheet, document, target, forward, people)
     sheet = _without_notes(sheet)
     header: dict[str, str] = {}
