@@ -123,6 +123,16 @@ class Person:
         """Not contacted yet (templates written before version 3 ask this)."""
         return self.stage == "first"
 
+    @property
+    def outreach(self) -> str:
+        """The first message, for templates written before version 3 (empty once contacted)."""
+        return self.message if self.stage == "first" else ""
+
+    @property
+    def introduction(self) -> str:
+        """Templates written before version 3 printed a drawn introduction; the message now says it."""
+        return ""
+
 
 @dataclass(frozen=True)
 class Forward:
