@@ -163,7 +163,7 @@ def test_a_question_no_document_shows_is_not_called_open_in_the_brief(write_answ
     path = write_answers(SPARSE)
     sheet = load(path, bank)
     hidden = [q.id for q in bank.questions if q.place("brief", "section") == "hidden"]
-    assert {"intro", "stories", "location"} <= set(hidden)
+    assert {"intro", "stories"} <= set(hidden)
     assert not set(build_brief(sheet).open_questions) & set(hidden)
     assert set(build_brief(sheet).open_questions) == {q.id for q in sheet.open_questions() if q.id not in hidden}
     render(path, bank)
@@ -239,7 +239,10 @@ def test_several_briefs_without_a_terminal_get_one_line_each(write_answers, bank
     paths = [write_answers({**FULL, "name": name}, f"{name}.yaml") for name in ("ann", "bob")]
     run_render(RenderRequest(paths, ["md"]), bank)
     err = capsys.readouterr().err
-    assert err.splitlines() == [f"wrote {paths[0].with_suffix('.md')}", f"wrote {paths[1].with_suffix('.md')}"]
+    written = [line for line in err.splitlines() if line.startswith("wrote ")]
+    assert written == [f"wrote {paths[0].with_suffix('.md')}", f"wrote {paths[1].with_suffix('.md')}"]
+    # Besides, one line per file for the person: what the brief leaves out, never on the page.
+    assert all("private answers" in line for line in err.splitlines() if not line.startswith("wrote "))
     assert "\r" not in err
 
 

@@ -51,6 +51,7 @@ TRANSLATED_KEYS = frozenset(
         "introduction",
         "outreach",
         "when",
+        "ask",
     }
 )
 # Keys whose values are data: ids, kinds, flags, the names of places, roles and files.
@@ -91,10 +92,22 @@ VERBATIM_KEYS = frozenset(
         "record",  # a draft's part reads this field of its record: an id
         "alone",  # a draft's part stands on a line of its own: a flag
         "given",  # the facts a draft's part is said for ({status: [talked]}): values the code compares
+        "forward",
+        "reads",
+        "parts",  # where each part of a person's page comes from: field ids
+        "dated",
+        "stages",  # what each status calls for: ids
+        "nudge_after_days",
+        "most_questions",
+        "suits",  # the kinds of person a question suits: ids
+        "words",  # the words that tell a kind of person, by language: matched, not shown
+        "repeats",  # the words that show a question is already asked: matched, not shown
     }
 )
 # Keys that only hold other entries: walked through for the keys above.
-CONTAINER_KEYS = frozenset({"blocks", "questions", "fields", "documents", "draft", "otherwise", "kit", "next_steps"})
+CONTAINER_KEYS = frozenset(
+    {"blocks", "questions", "fields", "documents", "draft", "otherwise", "kit", "next_steps", "kinds"}
+)
 # Keys holding a mapping from names (of recipes, say) to entries: the names are data.
 NAMED_KEYS = frozenset({"recipes"})
 

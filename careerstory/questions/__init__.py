@@ -110,6 +110,7 @@ class Block:
     title: str
     intro: str
     questions: tuple[Question, ...]
+    heading: str = ""  # how documents head it, in the person's voice (default: the title)
 
 
 @dataclass(frozen=True)
@@ -223,6 +224,7 @@ def bank_from_data(raw: dict[str, Any]) -> Bank:
             title=str(b["title"]),
             intro=str(b["intro"]),
             questions=tuple(_question(q, str(b["id"])) for q in b["questions"]),
+            heading=str(b.get("heading", "")),
         )
         for b in raw["blocks"]
     )

@@ -23,7 +23,9 @@ __all__ = [
     "TAKES",
     "Document",
     "Kit",
+    "KitQuestion",
     "Part",
+    "PersonKind",
     "StepSource",
     "Take",
     "Targets",
@@ -41,18 +43,74 @@ HIDDEN = "hidden"
 
 
 @dataclass(frozen=True)
+class KitQuestion:
+    """A question a coach adds to a first conversation, and whom it suits."""
+
+    ask: str
+    suits: tuple[str, ...]  # the kinds of person it suits
+    repeats: tuple[tuple[str, tuple[str, ...]], ...]  # language -> words showing a question already asks it
+
+    def repeated_by(self, question: str, language: str) -> bool:
+        """True when the person's own ``question`` already asks this, in ``language`` or English."""
+        return contains_any(question, words_for(self.repeats, language))
+
+
+@dataclass(frozen=True)
+class PersonKind:
+    """A kind of person to talk to (a recruiter, an adviser), known by words in what they do."""
+
+    id: str
+    words: tuple[tuple[str, tuple[str, ...]], ...]  # language -> words
+
+
+@dataclass(frozen=True)
 class Kit:
-    """A page per person to talk to: where the people are, and the words a coach adds."""
+    """A page per person to talk to: where the people are, what each status calls for, the questions a coach adds."""
 
     role: str  # the group of people, by role
     name: str  # the field naming a person
     status: str  # the field holding where things stand
     own_question: str  # the field holding the person's own question for them
-    not_yet: tuple[str, ...]  # statuses of people not contacted yet: they get a message to send
     order: tuple[str, ...]  # statuses in the order the summary lists them
-    questions: tuple[str, ...]
-    introduction: tuple[tuple[str, ...], ...]  # lines, each its patterns, first filled wins
-    outreach: tuple[tuple[str, ...], ...]  # paragraphs, the same way
+    stages: tuple[tuple[str, str], ...]  # status -> first, nudge or after
+    nudge_after_days: int
+    parts: tuple[tuple[str, str], ...]  # part of the page -> field id
+    kinds: tuple[PersonKind, ...]
+    questions: tuple[KitQuestion, ...]
+    most_questions: int
+
+    def stage(self, status: str) -> str:
+        """What a status calls for: ``first`` (also for no status yet), ``nudge`` or ``after``."""
+        return dict(self.stages).get(status, "first")
+
+    def field(self, part: str) -> str:
+        """The field id holding a part of a person's page (``due``, ``message``)."""
+        return dict(self.parts).get(part, part)
+
+    def kind_of(self, texts: tuple[str, ...], language: str) -> str:
+        """The kind of person whose words appear in ``texts``; ``insider`` when none does."""
+        for kind in self.kinds:
+            if any(contains_any(text, words_for(kind.words, language)) for text in texts):
+                return kind.id
+        return "insider"
+
+    def questions_for(self, kind: str, own: str, language: str) -> tuple[str, ...]:
+        """At most ``most_questions`` questions suiting ``kind``, none asking what ``own`` asks (untranslated)."""
+        fit = [q.ask for q in self.questions if kind in q.suits and not (own and q.repeated_by(own, language))]
+        return tuple(fit[: self.most_questions])
+
+
+def words_for(words: tuple[tuple[str, tuple[str, ...]], ...], language: str) -> tuple[str, ...]:
+    """The words of ``language`` (its base: ``de-AT`` is ``de``) and English."""
+    base = (language.split("-", 1)[0] or "en").lower()
+    by_language = dict(words)
+    return (*by_language.get(base, ()), *(by_language.get("en", ()) if base != "en" else ()))
+
+
+def contains_any(text: str, words: tuple[str, ...]) -> bool:
+    """True when any of ``words`` appears in ``text`` (lower case, padded with spaces so " hr " is a word)."""
+    padded = f" {' '.join(text.lower().split())} "
+    return any(word in padded for word in words)
 
 
 @dataclass(frozen=True)
@@ -95,6 +153,9 @@ class Document:
     tailored_pages: int = 0  # the same when tailored to a target
     limits: tuple[tuple[str, int], ...] = ()  # role -> the records or items the design shows at most
     kit: Kit | None = None
+    reads: tuple[str, ...] = ()  # roles a one-page design prints from doc.roles, besides its places
+    forward: str = ""  # the role of the note a mentor forwards, shown as the person's or as careerstory's draft
+    dated_today: bool = False  # judged by today (due dates): dated today, and today is in its fingerprint
 
     def template(self, fmt: str) -> str:
         """The template file that makes this document in ``fmt``."""
@@ -135,11 +196,14 @@ def _document(raw: dict[str, Any]) -> Document:
         tailored_pages=int(raw.get("tailored_pages", raw.get("pages", 0))),
         limits=tuple((str(k), int(v)) for k, v in raw.get("limits", {}).items()),
         kit=_kit(kit) if kit else None,
+        reads=tuple(map(str, raw.get("reads", []))),
+        forward=str(raw.get("forward", "")),
+        dated_today=str(raw.get("dated", "")) == "today",
     )
 
 
-def _patterns(lines: list[list[str]]) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(str(p) for p in (line if isinstance(line, list) else [line])) for line in lines)
+def _by_language(raw: dict[str, Any]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((str(lang), tuple(str(w).lower() for w in words)) for lang, words in raw.items())
 
 
 def _kit(raw: dict[str, Any]) -> Kit:
@@ -148,11 +212,16 @@ def _kit(raw: dict[str, Any]) -> Kit:
         name=str(raw["name"]),
         status=str(raw["status"]),
         own_question=str(raw["own_question"]),
-        not_yet=tuple(map(str, raw["not_yet"])),
         order=tuple(map(str, raw["order"])),
-        questions=tuple(map(str, raw["asks"])),
-        introduction=_patterns(raw["introduction"]),
-        outreach=_patterns(raw["outreach"]),
+        stages=tuple((str(k), str(v)) for k, v in raw["stages"].items()),
+        nudge_after_days=int(raw["nudge_after_days"]),
+        parts=tuple((str(k), str(v)) for k, v in raw["parts"].items()),
+        kinds=tuple(PersonKind(str(k["id"]), _by_language(k["words"])) for k in raw["kinds"]),
+        questions=tuple(
+            KitQuestion(str(q["ask"]), tuple(map(str, q["suits"])), _by_language(q.get("repeats", {})))
+            for q in raw["questions"]
+        ),
+        most_questions=int(raw["most_questions"]),
     )
 
 

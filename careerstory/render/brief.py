@@ -13,12 +13,14 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from careerstory import _
-from careerstory.answers import AnswerSheet
+from careerstory import _, clock
+from careerstory.answers import AnswerSheet, drafts
 from careerstory.answers.model import Answer, FieldValue, field_items, field_text
-from careerstory.answers.recipes import TITLES, lower_first, recipe
+from careerstory.answers.notes import has_note, without_notes
+from careerstory.answers.recipes import recipe
 from careerstory.clock import source_moment
 from careerstory.i18n import format_date, parse_language
+from careerstory.i18n.dates import read_date
 from careerstory.questions import Question
 from careerstory.questions.documents import (
     HEADER,
@@ -31,7 +33,7 @@ from careerstory.questions.documents import (
     targets_data,
 )
 from careerstory.render.targets import Target
-from careerstory.render.text import balance_direction, fence_for, sentences
+from careerstory.render.text import balance_direction, fence_for
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,8 @@ class NextStep:
     about: str  # who or what it is about
     step: str
     when: str = ""  # "contacted 3 May 2026", as typed
+    due: str = ""  # when it falls due: a date in the document's language, or as typed when unreadable
+    overdue: bool = False  # due before the day the document is dated
 
 
 @dataclass(frozen=True)
@@ -98,16 +102,44 @@ class TargetView:
 
 @dataclass(frozen=True)
 class Person:
-    """One person to talk to, as the conversation kit prepares the call."""
+    """One person to talk to, and what their status calls for, as the conversation kit prepares it."""
 
     name: str  # as typed, or a kind stand-in when it is open
-    fields: dict[str, str]  # field id -> text
+    fields: dict[str, str]  # field id -> text (notes to self taken out)
     status: str
-    not_yet: bool  # not contacted yet: the kit gives a message to send
-    questions: tuple[str, ...]  # their own question first, then the coach's
-    introduction: str
-    outreach: str  # "" once they are contacted
+    stage: str  # first (a conversation ahead), nudge (written to, no reply yet) or after (talked)
+    kind: str  # insider, changer, recruiter or adviser: whom the standard questions suit
+    questions: tuple[str, ...]  # their own question first, then at most three that suit them; none after a talk
+    message: str  # the message to send now: theirs, or careerstory's draft ("" when there is nothing to draft from)
+    message_is_draft: bool
     fence: str  # a Markdown fence longer than any backtick run of the message
+    nudge_on: str = ""  # contacted: the day a friendly nudge is fine, in the document's language
+    nudge_now: bool = False  # that day has come
+    due: str = ""  # the next step's due date, in the document's language (as typed when unreadable)
+    overdue: bool = False  # due before today
+
+    @property
+    def not_yet(self) -> bool:
+        """Not contacted yet (templates written before version 3 ask this)."""
+        return self.stage == "first"
+
+    @property
+    def outreach(self) -> str:
+        """The first message, for templates written before version 3 (empty once contacted)."""
+        return self.message if self.stage == "first" else ""
+
+    @property
+    def introduction(self) -> str:
+        """Templates written before version 3 printed a drawn introduction; the message now says it."""
+        return ""
+
+
+@dataclass(frozen=True)
+class Forward:
+    """The note a mentor forwards: the person's own, or careerstory's draft of it."""
+
+    text: str
+    draft: bool
 
 
 @dataclass(frozen=True)
@@ -131,6 +163,14 @@ class Brief:
     people: tuple[Person, ...] = ()  # the conversation kit, in the order its summary lists them
     private_left_out: bool = False  # private answers exist and this document leaves them out
     left_for_the_brief: dict[str, int] = field(default_factory=dict)  # role -> records its design leaves out
+    today: dt.date = dt.date.min  # the day due dates are judged by (clock.today)
+    forward: Forward | None = None  # the note to forward, when the document has one and there is text
+    draft_reasons: tuple[str, ...] = ()  # what keeps it a draft, one line each, for standard error
+
+    @property
+    def draft(self) -> bool:
+        """True while the document is a draft: say so on its first page and in its title."""
+        return bool(self.draft_reasons)
 
     @property
     def date(self) -> dt.date:
@@ -237,6 +277,112 @@ def _contained(sheet: AnswerSheet) -> AnswerSheet:
     return AnswerSheet(sheet.bank, values, sheet.path, sheet.language, sheet.migrated_from)
 
 
+def _noted(sheet: AnswerSheet, document: Document, target: Target | None) -> list[str]:
+    """Where an answer this document shows holds a note to self: ``why_change``, ``people[2].learned``."""
+    found = []
+    for question in sheet.bank.questions:
+        if not _shows(document, question, target):
+            continue
+        value = sheet[question.id]
+        if isinstance(value, str):
+            if has_note(value):
+                found.append(question.id)
+            continue
+        for n, entry in enumerate(value, start=1):
+            if isinstance(entry, str):
+                if has_note(entry):
+                    found.append(question.id)
+                continue
+            if not isinstance(entry, dict):
+                continue
+            for field_id, text in entry.items():
+                if not _shows_field(document, question, field_id, target):
+                    continue
+                texts = [text] if isinstance(text, str) else [t for t in text if isinstance(t, str)]
+                if isinstance(text, list):
+                    texts += [t for item in text if isinstance(item, dict) for t in item.values()]
+                if any(has_note(t) for t in texts):
+                    found.append(f"{question.id}[{n}].{field_id}")
+    return found
+
+
+def _shows(document: Document, question: Question, target: Target | None) -> bool:
+    """True when ``document`` prints (some of) ``question``'s answer."""
+    return (
+        question.place(document.id, document.default_place) != HIDDEN
+        or question.role in document.reads
+        or (document.kit is not None and question.role == document.kit.role)
+        or (bool(document.forward) and question.role == document.forward)
+        or (target is not None and question.role == targets_data().role)
+    )
+
+
+def _shows_field(document: Document, question: Question, field_id: str, target: Target | None) -> bool:
+    if (document.kit is not None and question.role == document.kit.role) or (
+        target is not None and question.role == targets_data().role
+    ):
+        return True
+    try:
+        return question.field(field_id).place(document.id) != HIDDEN
+    except KeyError:
+        return False
+
+
+def _without_notes(sheet: AnswerSheet) -> AnswerSheet:
+    """The same answers with every note to self taken out: a note is never printed."""
+
+    def clean(value: Answer) -> Answer:
+        if isinstance(value, str):
+            return without_notes(value)
+        if all(isinstance(item, str) for item in value):
+            return [without_notes(item) for item in value if isinstance(item, str)]
+        return [{k: clean_field(t) for k, t in entry.items()} for entry in value if isinstance(entry, dict)]
+
+    def clean_field(value: FieldValue) -> FieldValue:
+        if isinstance(value, str):
+            return without_notes(value)
+        if all(isinstance(item, str) for item in value):
+            return [without_notes(item) for item in value if isinstance(item, str)]
+        return [{k: without_notes(t) for k, t in item.items()} for item in value if isinstance(item, dict)]
+
+    values = {qid: clean(value) for qid, value in sheet.values.items()}
+    return AnswerSheet(sheet.bank, values, sheet.path, sheet.language, sheet.migrated_from)
+
+
+def _draft_reasons(
+    sheet: AnswerSheet, document: Document, target: Target | None, forward: Forward | None, people: tuple[Person, ...]
+) -> tuple[str, ...]:
+    """What keeps ``document`` a draft, one line each, for the person (standard error), in their language."""
+    reasons = []
+    required = [q.id for q in sheet.open_questions(required_only=True) if _shows(document, q, target)]
+    if required:
+        reasons.append(_("required answers still open: {ids}").format(ids=", ".join(required)))
+    noted = _noted(sheet, document, target)
+    if noted:
+        reasons.append(_("a note to yourself (left out of the page) in: {where}").format(where=", ".join(noted)))
+    if forward is not None and forward.draft:
+        reasons.append(_("the note to forward is careerstory's draft: make it yours in the answers file"))
+    drafted = [p.name for p in people if p.message_is_draft]
+    if drafted:
+        reasons.append(_("the message to {names} is careerstory's draft").format(names=", ".join(drafted)))
+    return tuple(reasons)
+
+
+def _forward(sheet: AnswerSheet, document: Document) -> Forward | None:
+    if document.forward != "intro":
+        return None
+    said = drafts.intro(sheet)
+    text = without_notes(said.text).strip()
+    return Forward(text, said.draft) if text else None
+
+
+def document_moment(sheet: AnswerSheet, document: Document) -> dt.datetime:
+    """The moment a document is dated: today's start for one judged by today, else :func:`brief_moment`."""
+    if document.dated_today:
+        return dt.datetime.combine(clock.today(), dt.time(), dt.UTC)
+    return brief_moment(sheet.path)
+
+
 def _without_private(sheet: AnswerSheet) -> tuple[AnswerSheet, bool]:
     """The answers with every private one emptied, and whether there was any to empty."""
     values = dict(sheet.values)
@@ -270,7 +416,17 @@ def _group(sheet: AnswerSheet, role: str) -> Question | None:
     return next((q for q in sheet.bank.questions if q.role == role and q.kind == "group"), None)
 
 
-def _next_steps(sheet: AnswerSheet) -> tuple[NextStep, ...]:
+def _due(typed: str, sheet: AnswerSheet, today: dt.date) -> tuple[str, bool]:
+    """A due date as the document prints it (the file's language; as typed when unreadable), and whether it is past."""
+    if not typed:
+        return "", False
+    day = read_date(typed, sheet.language)
+    if day is None:
+        return typed, False
+    return format_date(day), day < today
+
+
+def _next_steps(sheet: AnswerSheet, today: dt.date) -> tuple[NextStep, ...]:
     steps = []
     for source in step_sources():
         question = _group(sheet, source.role)
@@ -282,85 +438,47 @@ def _next_steps(sheet: AnswerSheet) -> tuple[NextStep, ...]:
                 continue
             date = field_text(entry, source.date).strip() if source.date else ""
             about = field_text(entry, source.about).strip() or _("Someone on your list")
-            steps.append(NextStep(about, step, _(source.when).format(date) if date else ""))
+            due, overdue = _due(field_text(entry, source.due).strip() if source.due else "", sheet, today)
+            steps.append(NextStep(about, step, _(source.when).format(date) if date else "", due, overdue))
     return tuple(steps)
 
 
-def _fill(lines: tuple[tuple[str, ...], ...], values: dict[str, str], joiner: str) -> str:
-    said = [_first_filled(tuple(_(p) for p in patterns), values) for patterns in lines]
-    return joiner.join(line for line in said if line)
-
-
-def _first_name(name: str) -> str:
-    words = name.split()
-    if not words:
-        return ""
-    return name if words[0].rstrip(".").lower() in TITLES else words[0]
-
-
-def _person_values(question: Question, entry: dict[str, FieldValue], kit: Kit) -> dict[str, str]:
-    """What a message may say about the person written to: their fields, never a private one."""
-    values = {"their_first_name": _first_name(field_text(entry, kit.name).strip())}
-    for f in question.fields:
-        if not f.private and f.kind != "list":
-            text = field_text(entry, f.id).strip().rstrip(".?")
-            values[f"their_{f.id}"] = text
-            values[f"their_{f.id}_lower"] = lower_first(text)
-    return values
-
-
-def _my_values(sheet: AnswerSheet, target: Target | None) -> dict[str, str]:
-    """What an introduction may say about the person: their answers by role, never a private one.
-
-    ``{role}`` is the answer, ``{role}_lower`` with a lower-case first letter, and for
-    long text ``{role}_first`` and ``{role}_second`` its first two sentences (a list's
-    ``_first`` is its first item); ``{aim}`` is the target, else the first job's role,
-    and ``{aim_organisation}`` the target's organisation.
-    """
-    values: dict[str, str] = {}
-    for q in sheet.bank.questions:
-        if not q.role or q.private:
-            continue
-        if q.kind in ("text", "long"):
-            text = sheet.text(q.id).strip()
-            said = sentences(text, 2, limit=220)
-            values |= {q.role: text, f"{q.role}_lower": lower_first(text)}
-            values |= {f"{q.role}_first": said[0] if said else "", f"{q.role}_second": said[1] if len(said) > 1 else ""}
-        elif q.kind == "list":
-            first = next(iter(i.strip() for i in sheet.items(q.id) if i.strip()), "")
-            values |= {f"{q.role}_first": first, f"{q.role}_first_lower": lower_first(first)}
-    values["my_first_name"] = _first_name(values.get("name", ""))
-    where = targets_data()
-    jobs = _group(sheet, where.role)
-    named = _named_entries(sheet, jobs) if jobs else []
-    aim = target.name if target else (field_text(named[0], where.name).strip() if named else "")
-    values |= {"aim": aim, "aim_lower": lower_first(aim), "aim_organisation": target.organisation if target else ""}
-    return values
-
-
-def _people(sheet: AnswerSheet, kit: Kit, target: Target | None) -> tuple[Person, ...]:
+def _people(sheet: AnswerSheet, kit: Kit, today: dt.date) -> tuple[Person, ...]:
     question = _group(sheet, kit.role)
     if question is None:
         return ()
-    mine = _my_values(sheet, target)
     people = []
     for entry in sheet.entries(question.id):
-        values = {**mine, **_person_values(question, entry, kit)}
         fields = _row(question, entry)
         status = fields.get(kit.status, "")
-        not_yet = status in kit.not_yet or not status
+        stage = kit.stage(status)
         own = fields.get(kit.own_question, "")
-        message = _fill(kit.outreach, values, "\n\n") if not_yet else ""
+        said = (fields.get(kit.field("works_as"), ""), fields.get(kit.field("connection"), ""))
+        kind = kit.kind_of(said, sheet.language)
+        questions = () if stage == "after" else (own, *map(_, kit.questions_for(kind, own, sheet.language)))
+        message = drafts.person_message(sheet, entry, today)
+        text = without_notes(message.text).strip()
+        nudge_on, nudge_now = "", False
+        contacted = read_date(fields.get(kit.field("contacted_on"), ""), sheet.language)
+        if stage == "nudge" and contacted is not None:
+            nudge_day = contacted + dt.timedelta(days=kit.nudge_after_days)
+            nudge_on, nudge_now = format_date(nudge_day), nudge_day <= today
+        due, overdue = _due(fields.get(kit.field("due"), ""), sheet, today)
         people.append(
             Person(
                 name=fields.get(kit.name, "") or _("Someone on your list (no name yet)"),
                 fields=fields,
                 status=status,
-                not_yet=not_yet,
-                questions=tuple(q for q in (own, *map(_, kit.questions)) if q),
-                introduction=_fill(kit.introduction, values, " "),
-                outreach=message,
-                fence=fence_for(message),
+                stage=stage,
+                kind=kind,
+                questions=tuple(q for q in questions if q),
+                message=text,
+                message_is_draft=message.draft and bool(text),
+                fence=fence_for(text),
+                nudge_on=nudge_on,
+                nudge_now=nudge_now,
+                due=due,
+                overdue=overdue,
             )
         )
     rank = {status: n for n, status in enumerate(kit.order)}
@@ -414,6 +532,12 @@ def build_document(
     private_left_out = False
     if not (document.shows_private or share_private):
         sheet, private_left_out = _without_private(sheet)
+    today = clock.today()
+    shown_sheet = sheet  # with its notes to self, to say where they were
+    forward = _forward(sheet, document)
+    people = _people(_without_notes(kit_sheet), document.kit, today) if document.kit else ()
+    reasons = _draft_reasons(shown_sheet, document, target, forward, people)
+    sheet = _without_notes(sheet)
     header: dict[str, str] = {}
     places: dict[str, list[Item]] = {place: [] for place in document.places if place not in (HEADER, SECTION)}
     sections = []
@@ -441,7 +565,7 @@ def build_document(
                     item = Item(item.id, item.role, item.heading, item.kind, columns=item.columns, rows=item.rows)
                 (items if place == SECTION else places[place]).append(item)
         if items:
-            sections.append(Section(block.id, _(block.title), tuple(items)))
+            sections.append(Section(block.id, _(block.heading or block.title), tuple(items)))
     # Titles may name any answered text by its role, wherever it shows.
     texts = {q.role: sheet.text(q.id).strip() for q in sheet.bank.questions if q.role and q.kind in ("text", "long")}
     view = _target_view(sheet, target) if target is not None else None
@@ -460,24 +584,28 @@ def build_document(
         if bounded is not None and len(bounded.rows) + len(bounded.items) > limit:
             more[role] = len(bounded.rows) + len(bounded.items) - limit
             roles[role] = replace(bounded, rows=bounded.rows[:limit], items=bounded.items[:limit])
+    title = _first_filled(document.title, texts)
     return Brief(
         id=document.id,
         header=header,
         places={place: tuple(items) for place, items in places.items()},
         recipes={name: recipe(sheet, parts) for name, parts in document.recipes},
-        title=_first_filled(document.title, texts),
+        title=_("Draft: {title}").format(title=title) if reasons else title,
         subject=_first_filled(document.subject, texts),
-        moment=brief_moment(sheet.path),
+        moment=document_moment(sheet, document),
         sections=tuple(sections),
         open_questions=open_questions,
         answers={q.id: _for_templates(q, sheet[q.id]) for q in sheet.bank.questions},
         language=parse_language(sheet.language).tag if sheet.language else "en",
         roles=roles,
         target=view,
-        next_steps=_next_steps(sheet),
-        people=_people(kit_sheet, document.kit, target) if document.kit else (),
+        next_steps=_next_steps(sheet, today),
+        people=people,
         private_left_out=private_left_out,
         left_for_the_brief=more,
+        today=today,
+        forward=forward,
+        draft_reasons=reasons,
     )
 
 

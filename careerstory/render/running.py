@@ -64,6 +64,11 @@ def view_texts(view: Brief) -> Iterator[str]:
     for section in view.sections:
         yield section.title
         items.extend(section.items)
+    if view.forward is not None:
+        yield view.forward.text
+    for person in view.people:
+        yield person.message
+        yield from person.questions
     for item in items:
         yield item.heading
         yield item.text
@@ -248,14 +253,26 @@ class _Run:
             )
         views: dict[tuple[str, str], Brief] = {}
         html: dict[tuple[str, str], str] = {}  # made once per document, for the HTML file and the PDF alike
-        for output in (o for o in self.plan if o.file == file):
+        mine = [o for o in self.plan if o.file == file]
+        for output in mine:
+            key = (output.document.id, output.job.slug if output.job else "")
+            if key not in views:
+                views[key] = build_document(
+                    sheet, output.document, output.job, share_private=self.request.share_private
+                )
+        labels: dict[tuple[str, str], str] = {}
+        for output in mine:
+            key = (output.document.id, output.job.slug if output.job else "")
+            labels.setdefault(key, output.target.stem if output.target is not None else output.document.id)
+        self.tell_about(file, {key: (view, labels[key]) for key, view in views.items()})
+        for output in mine:
             doc = output.document
             key = (doc.id, output.job.slug if output.job else "")
-            if key not in views:
-                views[key] = build_document(sheet, doc, output.job, share_private=self.request.share_private)
             view = views[key]
+            # A document judged by today is made again when the day changes, its answers untouched.
+            day = view.today.isoformat() if doc.dated_today else ""
             print_ = outputs.fingerprint(
-                data, self.inputs_print, doc.id, key[1], output.format, self.request.page_size, view.created
+                data, self.inputs_print, doc.id, key[1], output.format, self.request.page_size, view.created, day
             )
             target = output.target
             if target is not None and not self.request.force and outputs.is_up_to_date(target, print_):
@@ -274,6 +291,39 @@ class _Run:
                 self.emit(page.encode(), target, print_)
             else:
                 self.queue_pdf(view, html[key], output, print_)
+
+    def tell_about(self, file: Path, views: dict[tuple[str, str], tuple[Brief, str]]) -> None:
+        """Say what keeps each document a draft, and what a brief leaves out; ``--strict`` refuses a draft.
+
+        These are for the person, so they go to standard error, never onto a page a mentor reads.
+        """
+        drafts = []
+        for view, name in views.values():
+            if view.draft:
+                drafts.append(
+                    Problem(
+                        _("{document} is a draft: {reasons}").format(
+                            document=name, reasons="; ".join(view.draft_reasons)
+                        ),
+                        _("Finish those answers, or render without --strict to have it marked as a draft."),
+                        file,
+                    )
+                )
+                if not self.request.strict:
+                    self.say(
+                        _("{file}: {document} is marked as a draft: {reasons}").format(
+                            file=file, document=name, reasons="; ".join(view.draft_reasons)
+                        )
+                    )
+        if drafts and self.request.strict:
+            raise UserError(*drafts)
+        if any(view.private_left_out for view, _name in views.values()):
+            self.say(
+                _(
+                    "{file}: private answers (your pay floor, what people told you) are left out of what others "
+                    "read; --share-private puts them in"
+                ).format(file=file)
+            )
 
     def queue_pdf(self, view: Brief, html: str, output: Output, print_: str) -> None:
         assert output.target is not None

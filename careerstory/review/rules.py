@@ -18,6 +18,7 @@ from typing import Any
 
 from careerstory import _, n_
 from careerstory.answers.locating import Located
+from careerstory.answers.notes import MARKERS, first_note
 from careerstory.i18n.dates import read_date, read_day_near
 from careerstory.i18n.formats import format_date
 from careerstory.review.story import Finding, Record, Story
@@ -258,19 +259,12 @@ def repeated_strength(story: Story) -> Iterator[Finding]:
 
 # -- notes to self ---------------------------------------------------------------------------
 
-# The words that mark a note to self; the acronym rule leaves them to this one.
-_MARKERS = ("TODO", "TBD", "FIXME", "XXX")
-_NOTE_TO_SELF = re.compile(
-    rf"\b(?:{'|'.join(_MARKERS)})\b|\?{{2,}}|\[[^\]\n]{{0,40}}\]|"
-    r"\((?i:need|needs|check|todo|tbd|ask|fix|remember|think|add|find|maybe|note|not sure|look up)\b[^)\n]{0,200}\)",
-)  # each part bounded, so that a long line of '(need' without ')' is read once, not once per '('
-
 
 @rule("note-to-self")
 def note_to_self(story: Story) -> Iterator[Finding]:
     """A note to self left in an answer (TODO, ???, '(need to ...)', '[check]'): the reader will see it."""
     for located in story.answers:
-        match = _NOTE_TO_SELF.search(located.text)
+        match = first_note(located.text)
         if match:
             yield Finding(
                 located,
@@ -366,7 +360,7 @@ def unexplained_acronym(story: Story) -> Iterator[Finding]:
                 or acronym in _COMMON_ACRONYMS
                 or not 2 <= len(letters) <= _MOST_LETTERS
                 or acronym.lower() in STOPWORDS
-                or acronym in _MARKERS
+                or acronym in MARKERS
             ):
                 continue
             said.add(acronym)
