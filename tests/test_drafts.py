@@ -322,3 +322,25 @@ def test_a_letter_answers_requirements_with_evidence_and_a_gap_with_its_plan(ban
     assert any("Storyline" in line and "by 30 May" in line for line in lines)
     assert "SQL" not in text, "a requirement with neither evidence nor plan is not claimed"
     assert lines[-1].endswith("Maya Okafor") and "Their courses reach my students." in text
+
+
+def test_no_draft_says_a_note_to_self(tmp_path: Path) -> None:
+    """A note to self in any answer a draft reads ("???", "TODO: …", "(ask Jen?)") never reaches the reader."""
+    from careerstory.answers import drafts
+    from careerstory.answers.reading import load
+    from careerstory.questions import default_bank
+
+    text = (Path(__file__).parent.parent / "examples" / "teacher.yaml").read_text(encoding="utf-8")
+    text = text.replace("  what_is_special: |\n", "  what_is_special: |\n    ??? TODO: say it better. (ask Sam?)\n", 1)
+    text = text.replace("      why_them: |\n", "      why_them: |\n        TODO: check their annual report first.\n", 1)
+    path = tmp_path / "answers.yaml"
+    path.write_text(text, encoding="utf-8")
+    sheet = load(path, default_bank())
+    made = [drafts.intro_draft(sheet)]
+    for person in sheet.entries("people"):
+        made.append(drafts.message_draft(sheet, person, dt.date(2026, 3, 10)))
+    for job in sheet.entries("jobs"):
+        made += [drafts.tell_me_draft(sheet, job), drafts.letter_draft(sheet, job, dt.date(2026, 3, 10))]
+    assert any(made)
+    for draft in made:
+        assert "???" not in draft and "TODO" not in draft and "(ask" not in draft, draft
