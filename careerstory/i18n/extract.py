@@ -51,6 +51,9 @@ TRANSLATED_KEYS = frozenset(
         "introduction",
         "outreach",
         "when",
+        "ask",
+        "ask_about_requirement",
+        "panel",
     }
 )
 # Keys whose values are data: ids, kinds, flags, the names of places, roles and files.
@@ -86,10 +89,26 @@ VERBATIM_KEYS = frozenset(
         "field",
         "cut",  # a draft's part may be cut to its first clause: a flag
         "spare",  # a draft's part is left out first when the draft runs long: a flag
+        # An interview sheet's and a letter's data: statuses, field and role names.
+        "for_jobs",
+        "dated",
+        "sent_from",
+        "drafted",
+        "requirements",
+        "need",
+        "evidence",
+        "plan",
+        "stories",
+        "shows",
+        "objections",
+        "lessons",
+        "statuses",
+        "lean_on",
+        "story",
     }
 )
 # Keys that only hold other entries: walked through for the keys above.
-CONTAINER_KEYS = frozenset({"blocks", "questions", "fields", "documents", "draft", "otherwise", "kit", "next_steps"})
+CONTAINER_KEYS = frozenset({"blocks", "questions", "fields", "documents", "draft", "otherwise", "kit", "next_steps", "prepare", "asked"})
 # Keys holding a mapping from names (of recipes, say) to entries: the names are data.
 NAMED_KEYS = frozenset({"recipes"})
 

@@ -18,7 +18,7 @@ from careerstory.answers import AnswerSheet
 from careerstory.answers.model import Answer, FieldValue, field_items, field_text
 from careerstory.answers.recipes import TITLES, lower_first, recipe
 from careerstory.clock import source_moment
-from careerstory.i18n import format_date, parse_language
+from careerstory.i18n import date_line, format_date, parse_language
 from careerstory.questions import Question
 from careerstory.questions.documents import (
     HEADER,
@@ -30,6 +30,7 @@ from careerstory.questions.documents import (
     step_sources,
     targets_data,
 )
+from careerstory.render.preparing import JobText, Preparation, drafted, place_of, prepare_for
 from careerstory.render.targets import Target
 from careerstory.render.text import balance_direction, fence_for, sentences
 
@@ -131,6 +132,14 @@ class Brief:
     people: tuple[Person, ...] = ()  # the conversation kit, in the order its summary lists them
     private_left_out: bool = False  # private answers exist and this document leaves them out
     left_for_the_brief: dict[str, int] = field(default_factory=dict)  # role -> records its design leaves out
+    drafted: dict[str, JobText] = field(default_factory=dict)  # a job's text -> the person's own, or the draft
+    preparation: Preparation | None = None  # an interview sheet's grid, questions, stories and lessons
+    date_line: str = ""  # a letter's: "Berlin, 2. Dezember 2026"
+
+    @property
+    def draft(self) -> bool:
+        """True when the document's main text is careerstory's draft, not yet the person's own."""
+        return any(text.draft for text in self.drafted.values())
 
     @property
     def date(self) -> dt.date:
@@ -391,6 +400,12 @@ def _target_view(sheet: AnswerSheet, target: Target) -> TargetView:
     )
 
 
+def _job_entry(sheet: AnswerSheet, target: Target) -> dict[str, FieldValue]:
+    question = _group(sheet, targets_data().role)
+    assert question is not None  # a target was found in it
+    return _named_entries(sheet, question)[target.index]
+
+
 def _named_entries(sheet: AnswerSheet, question: Question) -> list[dict[str, FieldValue]]:
     name = targets_data().name
     return [e for e in sheet.entries(question.id) if field_text(e, name).strip()]
@@ -445,6 +460,15 @@ def build_document(
     # Titles may name any answered text by its role, wherever it shows.
     texts = {q.role: sheet.text(q.id).strip() for q in sheet.bank.questions if q.role and q.kind in ("text", "long")}
     view = _target_view(sheet, target) if target is not None else None
+    moment = _today_moment() if document.dated_today else brief_moment(sheet.path)
+    texts_for_job: dict[str, JobText] = {}
+    preparation = None
+    if target is not None:
+        # The job's record as this document may show it (private fields emptied where it must).
+        job = _job_entry(sheet, target)
+        texts_for_job = drafted(sheet, job, document.drafted, moment.date())
+        if document.prepare is not None:
+            preparation = prepare_for(sheet, job, target.index, document.prepare)
     if view is not None:
         header[targets_data().name if targets_data().name in header else "target_role"] = view.role
         header["target_role"] = view.role
@@ -460,14 +484,17 @@ def build_document(
         if bounded is not None and len(bounded.rows) + len(bounded.items) > limit:
             more[role] = len(bounded.rows) + len(bounded.items) - limit
             roles[role] = replace(bounded, rows=bounded.rows[:limit], items=bounded.items[:limit])
+    title = _first_filled(document.title, texts)
+    if any(text.draft for text in texts_for_job.values()):
+        title = _("Draft: {title}").format(title=title)
     return Brief(
         id=document.id,
         header=header,
         places={place: tuple(items) for place, items in places.items()},
         recipes={name: recipe(sheet, parts) for name, parts in document.recipes},
-        title=_first_filled(document.title, texts),
+        title=title,
         subject=_first_filled(document.subject, texts),
-        moment=brief_moment(sheet.path),
+        moment=moment,
         sections=tuple(sections),
         open_questions=open_questions,
         answers={q.id: _for_templates(q, sheet[q.id]) for q in sheet.bank.questions},
@@ -478,7 +505,15 @@ def build_document(
         people=_people(kit_sheet, document.kit, target) if document.kit else (),
         private_left_out=private_left_out,
         left_for_the_brief=more,
+        drafted=texts_for_job,
+        preparation=preparation,
+        date_line=date_line(moment.date(), place_of(texts.get(document.sent_from, ""))) if document.sent_from else "",
     )
+
+
+def _today_moment() -> dt.datetime:
+    """Now, or ``SOURCE_DATE_EPOCH`` when set: a letter is dated the day it is made, to be sent."""
+    return source_moment() or dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
 class PrintsAsFirstField(str):

@@ -17,16 +17,17 @@ from typing import TYPE_CHECKING
 
 from careerstory import _, n_
 from careerstory.answers import AnswerSheet, read
+from careerstory.answers.model import field_text
 from careerstory.answers.report import strict_problem
 from careerstory.errors import Problem, UserError
 from careerstory.i18n import using
 from careerstory.questions import Bank
-from careerstory.questions.documents import document
+from careerstory.questions.documents import document, targets_data
 from careerstory.render import outputs, pdf
 from careerstory.render.brief import Brief, build_document
 from careerstory.render.outputs import Output
 from careerstory.render.request import Format, PageSize, RenderRequest
-from careerstory.render.targets import Target, select
+from careerstory.render.targets import Target, select, targets_of
 from careerstory.render.templating import FONTS_FOLDER, Templates
 from careerstory.render.text import tidy_markdown
 
@@ -180,6 +181,7 @@ class _Run:
         self.problems: list[Problem] = []
         self.sheets: dict[Path, tuple[AnswerSheet, bytes]] = {}
         self.jobs: dict[Path, list[Target | None]] = {}
+        self.per_job: dict[tuple[Path, str], list[Target]] = {}  # (file, document made per job) -> its jobs
         self.plan: list[Output] = []
         self.written: dict[Path, str] = {}
         self.pages: dict[Path, int] = {}
@@ -198,16 +200,39 @@ class _Run:
                         "(`careerstory ask {file} --block targets` adds them)"
                     ).format(file=file)
                 )
+            self.find_per_job(file, sheet)
         self.sheets[file] = (sheet, data)
 
-    def start(self) -> None:
-        """Plan every output of the files read; the progress bar counts them."""
-        self.plan = outputs.plan_outputs(self.request, self.jobs)
-        self.plan = [output for output in self.plan if output.file in self.sheets]
-        self.progress = _Progress(sum(output.target is not None for output in self.plan))
-
-    def say(self, line: str) -> None:
-        self.progress.say(line)
+    def find_per_job(self, file: Path, sheet: AnswerSheet) -> None:
+        """The jobs each document made per job is for: those ``--target`` names, else those its statuses ask."""
+        named = [t for t in self.jobs[file] if t is not None]
+        for doc in map(document, self.request.documents):
+            if not doc.per_job:
+                continue
+            if self.request.targets:
+                jobs = named
+            else:
+                status = targets_data().status
+                jobs = [t for t in targets_of(sheet) if field_text(t.entry, status).strip() in doc.for_jobs]
+            self.per_job[(file, doc.id)] = jobs
+            if jobs:
+                continue
+            statuses = ", ".join(_(s) for s in doc.for_jobs)
+            if not self.request.every_document:
+                raise UserError(
+                    Problem(
+                        _("no job to make --doc {document} for: none has the status {statuses}").format(
+                            document=doc.id, statuses=statuses
+                        ),
+                        _("Name the job with --target ROLE (its role or its slug); --target all takes every job."),
+                        file,
+                    )
+                )
+            self.say(
+                _("{file}: no --doc {document}, as no job has the status {statuses} (--target ROLE makes one)").format(
+                    file=file, document=doc.id, statuses=statuses
+                )
+            )
 
     def sheet(self, file: Path) -> tuple[AnswerSheet, bytes]:
         sheet, data = read(file, self.bank)  # the bytes validated are the bytes fingerprinted
