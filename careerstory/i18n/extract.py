@@ -108,7 +108,9 @@ VERBATIM_KEYS = frozenset(
     }
 )
 # Keys that only hold other entries: walked through for the keys above.
-CONTAINER_KEYS = frozenset({"blocks", "questions", "fields", "documents", "draft", "otherwise", "kit", "next_steps", "prepare", "asked"})
+CONTAINER_KEYS = frozenset(
+    {"blocks", "questions", "fields", "documents", "draft", "otherwise", "kit", "next_steps", "prepare", "asked"}
+)
 # Keys holding a mapping from names (of recipes, say) to entries: the names are data.
 NAMED_KEYS = frozenset({"recipes"})
 

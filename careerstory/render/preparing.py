@@ -34,7 +34,7 @@ class JobText:
 # The texts careerstory can draft for one job, by the name a document's `drafted` gives them.
 DRAFTERS: dict[str, Callable[[AnswerSheet, GroupEntry, dt.date], drafting.Drafted]] = {
     "tell_me": lambda sheet, job, today: drafting.tell_me(sheet, job),
-    "letter": drafting.letter,
+    "letter": lambda sheet, job, today: drafting.letter(sheet, job, today),
 }
 
 

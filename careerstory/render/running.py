@@ -219,11 +219,14 @@ class _Run:
                 continue
             statuses = ", ".join(_(s) for s in doc.for_jobs)
             if not self.request.every_document:
+                said = (
+                    _("no job in this file to make --doc {document} for")
+                    if self.request.targets
+                    else _("no job to make --doc {document} for: none has the status {statuses}")
+                )
                 raise UserError(
                     Problem(
-                        _("no job to make --doc {document} for: none has the status {statuses}").format(
-                            document=doc.id, statuses=statuses
-                        ),
+                        said.format(document=doc.id, statuses=statuses),
                         _("Name the job with --target ROLE (its role or its slug); --target all takes every job."),
                         file,
                     )
@@ -233,6 +236,15 @@ class _Run:
                     file=file, document=doc.id, statuses=statuses
                 )
             )
+
+    def start(self) -> None:
+        """Plan every output of the files read; the progress bar counts them."""
+        self.plan = outputs.plan_outputs(self.request, self.jobs, self.per_job)
+        self.plan = [output for output in self.plan if output.file in self.sheets]
+        self.progress = _Progress(sum(output.target is not None for output in self.plan))
+
+    def say(self, line: str) -> None:
+        self.progress.say(line)
 
     def sheet(self, file: Path) -> tuple[AnswerSheet, bytes]:
         sheet, data = read(file, self.bank)  # the bytes validated are the bytes fingerprinted
