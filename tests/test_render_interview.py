@@ -93,8 +93,8 @@ def test_the_sheet_matches_each_requirement_to_its_evidence_story_or_plan(write_
     # Evidence, and the story whose `shows` names the need (case and spacing aside).
     assert "EVIDENCE-PLANNING" in lines["Planning under pressure"]
     assert "The winter rota" in lines["Planning under pressure"]
-    assert "PLAN-SQL" in lines["SQL"] and "gap" in lines["SQL"]
-    assert "nothing yet" in lines["Lean certification"]
+    assert "PLAN-SQL" in lines["SQL"] and "Gap" in lines["SQL"]
+    assert "Nothing yet" in lines["Lean certification"]
     assert "The audit nobody wanted" not in sheet.split("## Questions you are likely")[0]
 
 
