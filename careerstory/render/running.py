@@ -76,6 +76,25 @@ def view_texts(view: Brief) -> Iterator[str]:
             for about, said in detail.entries:
                 yield about
                 yield said
+    if view.target is not None:
+        yield from view.target.fields.values()
+        for listed in view.target.lists.values():
+            yield from listed
+    yield view.date_line
+    yield from (text.text for text in view.drafted.values())
+    prep = view.preparation
+    if prep is not None:
+        yield from prep.panel
+        yield from (part for r in prep.requirements for part in (r.need, r.evidence, r.plan))
+        yield from (part for q in prep.likely for part in (q.ask, q.lean_on, q.plan))
+        yield from (part for o in prep.objections for part in (o.said, o.answer))
+        yield from (part for lesson in prep.lessons for part in (lesson.role, lesson.organisation, lesson.text))
+        for story in prep.stories:
+            yield story.title
+            yield from story.shows
+            for label, said in story.parts:
+                yield label
+                yield said
 
 
 @dataclass(frozen=True)
