@@ -178,7 +178,8 @@ def test_a_job_named_like_a_document_gets_a_name_of_its_own(write_answers, bank:
 
 
 def test_an_objection_is_what_they_say_in_quotes_then_the_answer() -> None:
-    assert split_objection("„Zu alt.“ Ich lerne schnell.").said == "Zu alt."
+    german = split_objection("„Zu alt.“ Ich lerne schnell.")
+    assert (german.said, german.quoted, german.answer) == ("Zu alt.", "„Zu alt.“", "Ich lerne schnell.")
     assert split_objection("« Trop cher. » Je sais.").answer == "Je sais."
     plain = split_objection("You are too senior. I chose this. It is fine.")
     assert (plain.said, plain.answer) == ("You are too senior.", "I chose this. It is fine.")

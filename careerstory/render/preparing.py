@@ -77,8 +77,9 @@ class Requirement:
 class Objection:
     """Why they might be turned down, as the person wrote it, and their answer."""
 
-    said: str
+    said: str  # what they might say, without its quotes: the question to expect
     answer: str
+    quoted: str = ""  # what they might say as the person wrote it, quotes and all
 
 
 @dataclass(frozen=True)
@@ -138,9 +139,10 @@ def split_objection(paragraph: str) -> Objection:
     if text[:1] in _OPENING_QUOTES:
         end = next((n for n in range(1, len(text)) if text[n] in _CLOSING_QUOTES), -1)
         if end > 1:
-            return Objection(text[1:end].strip(), text[end + 1 :].strip())
+            return Objection(text[1:end].strip(), text[end + 1 :].strip(), text[: end + 1])
     said = sentences(text)
-    return Objection(said[0] if said else text, " ".join(said[1:]))
+    first = said[0] if said else text
+    return Objection(first, " ".join(said[1:]), first)
 
 
 def _stories(sheet: AnswerSheet, prepare: Prepare) -> tuple[Story, ...]:
