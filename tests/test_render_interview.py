@@ -140,9 +140,16 @@ def test_every_open_sheet_carries_what_rejected_and_withdrawn_applications_taugh
 def test_a_drafted_answer_is_marked_as_a_draft_in_title_and_text(
     write_answers, bank: Bank, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    jobs = [dict(PERSON["jobs"][2], tell_me=""), *PERSON["jobs"][:2]]  # type: ignore[arg-type]
+    jobs = [dict(PERSON["jobs"][2], tell_me="", learned="OWN-LESSON-SECRET"), *PERSON["jobs"][:2]]  # type: ignore[arg-type]
     path = write_answers({**PERSON, "jobs": jobs})
-    monkeypatch.setattr(drafts, "tell_me", lambda sheet, job: drafts.Drafted("DRAFTED-TELL-ME: hello", True))
+    seen = []
+
+    def tell_me(sheet, job):  # type: ignore[no-untyped-def]
+        # Said aloud to the panel: drafted from the shared answers only, even on this private sheet.
+        seen.append((sheet.text("constraints"), job.get("learned")))
+        return drafts.Drafted("DRAFTED-TELL-ME: hello", True)
+
+    monkeypatch.setattr(drafts, "tell_me", tell_me)
     pages = render(path, bank, "md", "html", documents=("interview",))
     md, html = (
         pages["careerstory-interview-patient-flow-lead.md"],
@@ -150,6 +157,7 @@ def test_a_drafted_answer_is_marked_as_a_draft_in_title_and_text(
     )
     assert md.startswith("# Draft:") and "DRAFTED-TELL-ME" in md
     assert "<title>Draft: Rosa Lind: interview for Patient flow lead</title>" in html and "DRAFTED-TELL-ME" in html
+    assert seen and all(said == ("", "") for said in seen)
 
 
 def test_asking_for_the_sheet_with_no_job_in_an_interview_exits_1_naming_target(write_answers) -> None:

@@ -466,7 +466,10 @@ def build_document(
     if target is not None:
         # The job's record as this document may show it (private fields emptied where it must).
         job = _job_entry(sheet, target)
-        texts_for_job = drafted(sheet, job, document.drafted, moment.date())
+        # What careerstory drafts is read by others (a letter, an answer said aloud): it is
+        # drafted from the shared answers only, whatever this document shows.
+        shared, _left_out = _without_private(sheet)
+        texts_for_job = drafted(shared, _job_entry(shared, target), document.drafted, moment.date())
         if document.prepare is not None:
             preparation = prepare_for(sheet, job, target.index, document.prepare)
     if view is not None:
