@@ -141,7 +141,7 @@ def test_a_drafted_letter_says_so_and_is_drafted_without_private_answers(
 @pytest.mark.parametrize("size", ["a4", "letter"])
 def test_the_letter_is_one_page_on_either_paper(tmp_path: Path, bank: Bank, size: str) -> None:
     long_letter = LETTER_EN.replace(
-        "\n\nYours", "\n\n" + ("I kept the ward running through two winters. " * 6 + "\n\n") * 3 + "Yours"
+        "\n\nYours", "\n\n" + ("I kept the ward running through two winters. " * 8 + "\n\n") * 5 + "Yours"
     )
     path = write(tmp_path, bank, person(long_letter, "Leeds"))
     written = run_render(RenderRequest((path,), ("pdf",), force=True, documents=("letter",), page_size=size), bank)
