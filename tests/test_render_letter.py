@@ -152,3 +152,16 @@ def test_the_letter_is_one_page_on_either_paper(tmp_path: Path, bank: Bank, size
     assert "Rosa Lind" in text and "2 December 2026" in text and "Yours sincerely" in text
     for secret in NEVER:
         assert secret not in text
+
+
+def test_without_a_fixed_date_the_letter_is_dated_today_and_stays_up_to_date_that_day(
+    tmp_path: Path, bank: Bank, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    path = write(tmp_path, bank, person(LETTER_EN))
+    request = RenderRequest((path,), ("md",), documents=("letter",))
+    [written] = run_render(request, bank)
+    today = dt.datetime.now(dt.UTC).date()
+    assert date_line(today, "", "en") in written.read_text("utf-8")
+    if dt.datetime.now(dt.UTC).date() == today:  # not across midnight
+        assert run_render(request, bank) == []

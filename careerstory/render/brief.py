@@ -515,8 +515,14 @@ def build_document(
 
 
 def _today_moment() -> dt.datetime:
-    """Now, or ``SOURCE_DATE_EPOCH`` when set: a letter is dated the day it is made, to be sent."""
-    return source_moment() or dt.datetime.now(dt.UTC).replace(microsecond=0)
+    """The start of today, or ``SOURCE_DATE_EPOCH`` when set: a letter is dated the day it is made, to be sent.
+
+    A day, not the second: the letter made again the same day is the same letter (and up to date).
+    """
+    moment = source_moment()
+    if moment is not None:
+        return moment
+    return dt.datetime.combine(dt.datetime.now(dt.UTC).date(), dt.time(), dt.UTC)
 
 
 class PrintsAsFirstField(str):
