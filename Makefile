@@ -3,8 +3,11 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 EXAMPLE ?= examples/teacher.yaml
+# The day the example personas have reached (10 March 2026): their documents are dated and
+# their next steps judged by it, so the examples read the same whenever they are rendered.
+EXAMPLES_TODAY := 1773100800
 
-.PHONY: demo test lint typecheck unit browser-deps examples check-examples picture schema wheel-check bench clean \
+.PHONY: demo test lint typecheck unit browser-deps examples check-examples picture fonts schema wheel-check bench clean \
 	messages messages-update messages-compile
 
 $(BIN)/careerstory: pyproject.toml
@@ -51,7 +54,7 @@ test: lint typecheck unit
 
 examples: $(BIN)/careerstory
 	@mkdir -p out/examples
-	$(BIN)/careerstory render examples/*.yaml --md --pdf --out out/examples/
+	SOURCE_DATE_EPOCH=$(EXAMPLES_TODAY) $(BIN)/careerstory render examples/*.yaml --md --pdf --out out/examples/
 	@echo "Example briefs are in out/examples/"
 
 # CI: every example PDF opens and holds its person's name; `check` passes on them all.
@@ -61,10 +64,15 @@ check-examples: $(VENV)/.dev examples
 # The pictures in the README: page 1 of the teacher's brief and of her pitch page, drawn from the real PDFs.
 picture: $(VENV)/.dev
 	@mkdir -p out
-	SOURCE_DATE_EPOCH=1767225600 $(BIN)/careerstory render examples/teacher.yaml --doc brief --doc pitch --pdf --force --out out/
+	SOURCE_DATE_EPOCH=$(EXAMPLES_TODAY) $(BIN)/careerstory render examples/teacher.yaml --doc brief --doc pitch --pdf --force --out out/
 	$(BIN)/python -c 'import pypdfium2 as p; p.PdfDocument("out/teacher.pdf")[0].render(scale=1.1).to_pil().save("examples/briefs/teacher-page-1.png", optimize=True)'
 	$(BIN)/python -c 'import pypdfium2 as p; p.PdfDocument("out/teacher-pitch.pdf")[0].render(scale=1.1).to_pil().save("examples/briefs/teacher-pitch-page-1.png", optimize=True)'
 	@echo "Wrote examples/briefs/teacher-page-1.png and examples/briefs/teacher-pitch-page-1.png"
+
+# The Latin cut of each bundled face, embedded whole in a web page that needs no other
+# characters (see careerstory/render/webpage.py); run after changing a font.
+fonts: $(VENV)/.dev
+	$(BIN)/python -c 'from pathlib import Path; from careerstory.render.webpage import write_precuts; print(*write_precuts(Path("templates/fonts")), sep="\n")'
 
 schema: $(BIN)/careerstory
 	$(BIN)/careerstory schema > examples/careerstory.schema.json

@@ -38,8 +38,19 @@ def literal_text(tokens: list) -> str:
     return "".join(out)
 
 
-def test_blank_lines_split_paragraphs_and_a_single_break_is_a_space() -> None:
-    assert chunks("one\ntwo\n\nthree") == [Paragraph(("one two",)), Paragraph(("three",))]
+LONG = "A line long enough to have been wrapped by the editor,"  # 55 characters
+
+
+def test_blank_lines_split_paragraphs_and_a_break_after_a_long_line_is_a_space() -> None:
+    assert chunks(f"{LONG}\ntwo\n\nthree") == [Paragraph((f"{LONG} two",)), Paragraph(("three",))]
+
+
+def test_a_break_after_a_short_line_is_kept_so_a_salutation_and_a_sign_off_print_as_typed() -> None:
+    typed = f"Dear Sam,\n{LONG}\nand it goes on.\nThank you,\nMaya"
+    assert chunks(typed) == [Paragraph(("Dear Sam,", f"{LONG} and it goes on.", "Thank you,", "Maya"))]
+    # 49 characters keep the break, 50 join: the line's own length, not the joined one's
+    assert chunks("x" * 49 + "\nnext") == [Paragraph(("x" * 49, "next"))]
+    assert chunks("x" * 50 + "\nnext") == [Paragraph(("x" * 50 + " next",))]
 
 
 def test_a_paragraph_wrapped_by_hand_at_80_columns_reads_as_one() -> None:
@@ -61,8 +72,9 @@ def test_a_paragraph_wrapped_by_hand_at_80_columns_reads_as_one() -> None:
 
 
 def test_a_line_ending_in_a_backslash_keeps_its_break_and_loses_the_backslash() -> None:
-    assert chunks("12 Long Road\\\nLeeds \\\nLS1 4AB\nUK") == [Paragraph(("12 Long Road", "Leeds", "LS1 4AB UK"))]
-    assert chunks("a path C:\\\\\nnext") == [Paragraph(("a path C:\\\\ next",))]  # a doubled one is text
+    typed = f"{LONG} Long Road\\\nLeeds \\\nLS1 4AB\nUK"
+    assert chunks(typed) == [Paragraph((f"{LONG} Long Road", "Leeds", "LS1 4AB", "UK"))]
+    assert chunks(f"{LONG} C:\\\\\nnext") == [Paragraph((f"{LONG} C:\\\\ next",))]  # a doubled one is text
 
 
 def test_an_indented_line_after_an_item_goes_on_with_the_item() -> None:
@@ -78,7 +90,7 @@ def test_dash_lines_become_a_bullet_list_between_paragraphs() -> None:
 
 
 def test_a_lone_dash_is_text_not_an_empty_bullet() -> None:
-    assert chunks("-\n- ") == [Paragraph(("- -",))]
+    assert chunks("-\n- ") == [Paragraph(("-", "-"))]
 
 
 @pytest.mark.parametrize(

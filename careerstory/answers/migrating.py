@@ -49,7 +49,7 @@ from careerstory.answers.reading import (
     is_empty,
     load_text,
 )
-from careerstory.answers.splicing import _line_end, _line_start, _newline
+from careerstory.answers.splicing import line_end, line_start, newline_of
 from careerstory.errors import Problem, UserError
 from careerstory.questions import Bank
 
@@ -265,9 +265,9 @@ def _root(text: str, path: Path | None) -> yaml.MappingNode:
 
 def _comments_start(text: str, floor: int, key_start: int) -> int:
     """The start of the comment lines just above the key (none may start before ``floor``)."""
-    at = _line_start(text, key_start)
+    at = line_start(text, key_start)
     while at > floor:
-        above = _line_start(text, at - 1)
+        above = line_start(text, at - 1)
         if above < floor or not text[above:at].lstrip().startswith("#"):
             break
         at = above
@@ -283,7 +283,7 @@ def _floor(text: str, block: Pair, answer: Pair) -> int:
             break
         previous = value
     end = content_end(previous, text) if previous is not block.key else block.key.end_mark.index
-    return _line_end(text, end)
+    return line_end(text, end)
 
 
 def _cut(text: str, move: Move, path: Path | None) -> tuple[str, _Piece | None]:
@@ -302,17 +302,17 @@ def _cut(text: str, move: Move, path: Path | None) -> tuple[str, _Piece | None]:
     floor = _floor(text, block, answer)
     start = _comments_start(text, floor, answer.start)
     # Whole lines, every byte but the line break kept (a comment's trailing spaces too).
-    comment_lines = [line.removesuffix("\r") for line in text[start : _line_start(text, answer.start)].split("\n")][:-1]
+    comment_lines = [line.removesuffix("\r") for line in text[start : line_start(text, answer.start)].split("\n")][:-1]
     if is_empty(answer.value):
         # Nothing to move: the key goes, and careerstory's old question above it with it.
-        end = _line_end(text, answer.key.end_mark.index)
+        end = line_end(text, answer.key.end_mark.index)
         mine = [line for line in comment_lines if line.strip() != f"# {move.prompt}"]
         # A note after the empty answer ("target_role:  # not yet") stays, on a line of its own.
         note = text[answer.key.end_mark.index : end].rstrip("\r\n").lstrip().removeprefix(":").lstrip(" \t")
         if note.startswith("#"):
             mine.append(" " * answer.column + note)
-        return text[:start] + "".join(line + _newline(text) for line in mine) + text[end:], None
-    end = _line_end(text, answer.end(text))
+        return text[:start] + "".join(line + newline_of(text) for line in mine) + text[end:], None
+    end = line_end(text, answer.end(text))
     # The key is written anew (plain, under its new name); the rest keeps its bytes.
     body = text[answer.key.end_mark.index : end].rstrip("\r\n")
     lines = tuple(line.rstrip("\r") for line in (str(move.target[-1]) + body).split("\n"))
@@ -404,7 +404,7 @@ def _apply(text: str, step: Step, path: Path | None, bank: Bank) -> str:
 
 def _titled(text: str, bank: Bank, key: yaml.ScalarNode) -> bool:
     """True when the block at ``key`` has its title as a comment just above it, as careerstory writes files."""
-    above = text[_line_start(text, max(0, _line_start(text, int(key.start_mark.index)) - 1)) : key.start_mark.index]
+    above = text[line_start(text, max(0, line_start(text, int(key.start_mark.index)) - 1)) : key.start_mark.index]
     titles = {f"# {block.title}" for block in bank.blocks} | {f"# {_(block.title)}" for block in bank.blocks}
     return above.strip() in titles
 
@@ -412,13 +412,13 @@ def _titled(text: str, bank: Bank, key: yaml.ScalarNode) -> bool:
 def _insert(text: str, bank: Bank, block_id: str, question_id: str, pieces: list[_Piece], path: Path | None) -> str:
     """Put ``pieces`` as the first record of ``block_id``'s group ``question_id``."""
     root = _root(text, path)
-    newline = _newline(text)
+    newline = newline_of(text)
     top = int(root.value[0][0].start_mark.column)
     unit = max(2, min((p.column for p in pieces), default=2) - top)
     block = find_pair(root, block_id)
     if block is None:
         # The block goes last, after the last block's own text, laid out as a new file's.
-        at = _line_end(text, content_end(root.value[-1][1], text))
+        at = line_end(text, content_end(root.value[-1][1], text))
         head = newline + " " * top + f"{block_id}:" + newline + " " * (top + unit) + f"{question_id}:" + newline
         if _titled(text, bank, root.value[-1][0]):
             head = newline + " " * top + f"# {_(bank.block(block_id).title)}" + head
@@ -426,7 +426,7 @@ def _insert(text: str, bank: Bank, block_id: str, question_id: str, pieces: list
         return text[:at] + lead + head + _record(pieces, top + 2 * unit, newline, path) + text[at:]
     where = block.key.start_mark
     if is_empty(block.value):
-        at = _line_end(text, int(block.key.end_mark.index))
+        at = line_end(text, int(block.key.end_mark.index))
         head = " " * (top + unit) + f"{question_id}:" + newline
         return text[:at] + head + _record(pieces, top + 2 * unit, newline, path) + text[at:]
     group = find_pair(block.value, question_id)
@@ -437,7 +437,7 @@ def _insert(text: str, bank: Bank, block_id: str, question_id: str, pieces: list
             where.line + 1,
             where.column + 1,
         )
-    at = _line_end(text, int(group.key.end_mark.index))
+    at = line_end(text, int(group.key.end_mark.index))
     return text[:at] + _record(pieces, group.column + unit, newline, path) + text[at:]
 
 
@@ -450,7 +450,7 @@ def _set_version(text: str, path: Path | None) -> str:
         return text[: int(value.start_mark.index)] + str(CURRENT_VERSION) + text[content_end(value, text) :]
     first = root.value[0][0]
     at = _comments_start(text, 0, int(first.start_mark.index))
-    return text[:at] + " " * int(first.start_mark.column) + f"version: {CURRENT_VERSION}" + _newline(text) + text[at:]
+    return text[:at] + " " * int(first.start_mark.column) + f"version: {CURRENT_VERSION}" + newline_of(text) + text[at:]
 
 
 def _verify(text: str, lifted: AnswerSheet, bank: Bank, path: Path | None) -> None:

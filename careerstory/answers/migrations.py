@@ -86,7 +86,7 @@ STEPS: tuple[Step, ...] = (
         version=3,
         moves=(),
         item_records=(("targets", "jobs", "requirements", "need"),),
-        summary=_(
+        summary=N_(
             "each requirement of a job becomes `- need: ...`, so that its evidence or your plan "
             "can stand beside it; new questions (messages, stories, letters) are there to answer when you like"
         ),

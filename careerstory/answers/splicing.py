@@ -53,15 +53,17 @@ def _comments_within(text: str, pair: Pair, end: int) -> list[str]:
     return [comment for _index, comment in sorted(found)]
 
 
-def _newline(text: str) -> str:
+def newline_of(text: str) -> str:
+    """The file's line break: CRLF when every break is one, else LF."""
     return "\r\n" if "\r\n" in text and text.count("\r\n") == text.count("\n") else "\n"
 
 
-def _line_start(text: str, index: int) -> int:
+def line_start(text: str, index: int) -> int:
+    """Index of the first character of the line holding ``index``."""
     return text.rfind("\n", 0, index) + 1
 
 
-def _line_end(text: str, index: int) -> int:
+def line_end(text: str, index: int) -> int:
     """Index just past the line break of the line holding ``index``."""
     found = text.find("\n", index)
     return len(text) if found == -1 else found + 1
@@ -85,9 +87,9 @@ def _splice(text: str, pair: Pair, end: int, emitted: str, newline: str, kept: l
     else:
         first, sep, more = emitted.partition(newline)
         new = first + tail + sep + more + text[end + len(tail) :]
-    line_start = _line_start(text, start)
+    begins = line_start(text, start)
     above = "".join(indent + comment + newline for comment in kept)
-    return text[:line_start] + above + text[line_start:start] + new
+    return text[:begins] + above + text[begins:start] + new
 
 
 def _insert_line(text: str, at: int, line: str, newline: str) -> str:
@@ -102,11 +104,11 @@ def _place(text: str, mapping: yaml.MappingNode, order: list[str], key: str) -> 
     present = values_by_key(mapping)
     for previous in reversed(order[: order.index(key)]):
         if previous in present:
-            return _line_end(text, content_end(present[previous], text))
+            return line_end(text, content_end(present[previous], text))
     # Nothing comes before it: go above the first key and the comment lines just above it.
-    at = _line_start(text, mapping.value[0][0].start_mark.index)
+    at = line_start(text, mapping.value[0][0].start_mark.index)
     while at > 0:
-        above = _line_start(text, at - 1)
+        above = line_start(text, at - 1)
         if not text[above:at].lstrip().startswith("#"):
             break
         at = above
@@ -116,7 +118,7 @@ def _place(text: str, mapping: yaml.MappingNode, order: list[str], key: str) -> 
 def replace_answer(text: str, bank: Bank, question: Question, value: Answer, name: str = "careerstory.yaml") -> str:
     """Return ``text`` with ``question``'s answer set to ``value``, all else untouched."""
     root = compose_nodes(text)
-    newline = _newline(text)
+    newline = newline_of(text)
     if root is None or is_empty(root):
         # Only comments so far: they stay, and the layout follows them.
         layout = new_file_text(bank, {question.id: value}, name).replace("\n", newline)

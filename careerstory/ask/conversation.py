@@ -28,6 +28,7 @@ cannot hold (a control character) is explained and asked again.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import shlex
 import signal
 import sys
@@ -38,13 +39,15 @@ from typing import TYPE_CHECKING
 
 from careerstory import _, n_, storage
 from careerstory.answers import Answer, AnswersFile
+from careerstory.answers.drafts import intro_draft
 from careerstory.answers.migrations import CURRENT_VERSION, steps_from
-from careerstory.answers.model import AnswerSheet, Unstorable, field_text
+from careerstory.answers.model import AnswerSheet, GroupEntry, Unstorable, field_records, field_text
 from careerstory.answers.reading import decode
 from careerstory.answers.recipes import draft as make_draft
+from careerstory.answers.recipes import first_clause, first_sentence
 from careerstory.answers.report import open_required, progress
 from careerstory.ask.editor import Editor, find_editor
-from careerstory.ask.kinds import Save, ask_answer, entry_title, shorten, typed_lines
+from careerstory.ask.kinds import Drafting, Save, ask_answer, entry_title, shorten, typed_lines
 from careerstory.ask.terminal import wrap
 from careerstory.errors import Interrupted, Problem, UserError
 from careerstory.i18n import LanguageError, parse_language, using
@@ -144,6 +147,20 @@ def _evidence_offers(sheet: AnswerSheet) -> tuple[str, ...]:
         title, result = field_text(story, "title").strip(), field_text(story, "result").strip()
         offers.append(f"{title}: {result}" if title and result else title or result)
     return tuple(dict.fromkeys(o for o in offers if o))
+
+
+def _story_seeds(sheet: AnswerSheet) -> tuple[str, ...]:
+    """Lines a story can grow from: each skill's evidence, each requirement's evidence."""
+    lines = [field_text(e, "evidence").strip() for e in sheet.entries("transferable_skills")]
+    for job in sheet.entries("jobs"):
+        lines += [record.get("evidence", "").strip() for record in field_records(job, "requirements")]
+    return tuple(dict.fromkeys(line for line in lines if line))
+
+
+def _seed_story(line: str) -> dict[str, str]:
+    """A story's first fields from a line of evidence: the line is its result, its first clause its title."""
+    title = first_clause(first_sentence(line)).rstrip(".")
+    return {"title": shorten(title, 60), "result": line}
 
 
 def not_a_terminal(path: Path, bank: Bank) -> UserError:
@@ -277,14 +294,41 @@ class Conversation:
     def _ask(self, block: Block, question: Question) -> None:
         self._heading(block, question)
         sheet = self.answers.sheet
-        draft = make_draft(sheet, question) if question.draft and not sheet.answered(question) else ""
+        draft = ""
+        if question.draft and not sheet.answered(question):
+            draft = intro_draft(sheet) if question.role == "intro" else make_draft(sheet, question)
         if draft:
             self._paragraph(
                 _("A draft made from your own answers is in the prompt. Make it yours: change any word, then confirm."),
                 style="quiet",
             )
         offers = _evidence_offers(sheet) if any(f.kind == "group" for f in question.fields) else ()
-        ask_answer(self.terminal, question, sheet[question.id], self._saver(question), self.editor, draft, offers)
+        drafting = self._drafting(question) if question.kind == "group" else None
+        ask_answer(
+            self.terminal, question, sheet[question.id], self._saver(question), self.editor, draft, offers, drafting
+        )
+
+    def _drafting(self, question: Question) -> Drafting:
+        """Drafts of a record's messages and letters, today's dates, and story seeds, for ``question``."""
+        from careerstory.answers import drafts
+        from careerstory.clock import today
+        from careerstory.i18n import format_date
+
+        day = today()
+
+        def draft(field_id: str, record: GroupEntry) -> tuple[str, tuple[str, ...]]:
+            sheet = self.answers.sheet
+            if question.role == "people" and field_id == "message":
+                drafted = drafts.drafted_message(sheet, record, day)
+                return drafted.text, drafted.left_out
+            if question.role == "jobs" and field_id == "tell_me":
+                return drafts.tell_me_draft(sheet, record), ()
+            if question.role == "jobs" and field_id == "letter":
+                return drafts.letter_draft(sheet, record, day), ()
+            return "", ()
+
+        seeds = _story_seeds(self.answers.sheet) if question.role == "stories" else ()
+        return Drafting(draft, lambda days: format_date(day + dt.timedelta(days=days)), seeds, _seed_story)
 
     def _saver(self, question: Question) -> Save:
         def save(value: Answer) -> bool:

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 from careerstory import _
 from careerstory.answers import Answer, GroupEntry
@@ -38,6 +40,23 @@ from careerstory.questions import Field, Question
 Save = Callable[[Answer], bool]
 
 
+@dataclass(frozen=True)
+class Drafting:
+    """What ``ask`` offers while a record is filled: drafts of what a reader sees, dates, starting points.
+
+    ``draft(field_id, record)`` is careerstory's draft of a field for the record as it
+    stands ("" when it has none) and the notes on what it left out; ``date(days)`` is
+    the day ``days`` from today, as the file's language writes it; ``seeds`` are lines
+    of the person's own evidence a new record (a story) can grow from, and
+    ``seed(line)`` the fields a chosen line fills.
+    """
+
+    draft: Callable[[str, GroupEntry], tuple[str, tuple[str, ...]]]
+    date: Callable[[int], str]
+    seeds: Sequence[str] = ()
+    seed: Callable[[str], dict[str, str]] = dataclass_field(default=lambda line: {})
+
+
 def ask_answer(
     terminal: Terminal,
     question: Question,
@@ -46,6 +65,7 @@ def ask_answer(
     editor: Editor | None,
     draft: str = "",
     offers: Sequence[str] = (),
+    drafting: Drafting | None = None,
 ) -> None:
     """Ask ``question`` by its kind, starting from the ``current`` answer (or a text question's ``draft``).
 
@@ -55,7 +75,7 @@ def ask_answer(
     """
     if question.kind == "group":
         terminal.question(_(question.prompt))
-        _ask_group(terminal, question, [dict(e) for e in filled_entries(current)], save, editor, offers)
+        _ask_group(terminal, question, [dict(e) for e in filled_entries(current)], save, editor, offers, drafting)
     elif question.kind == "list":
         terminal.question(_(question.prompt))
         _ask_list(terminal, filled_items(current), save)
@@ -190,6 +210,7 @@ def _ask_group(
     save: Save,
     editor: Editor | None,
     offers: Sequence[str] = (),
+    drafting: Drafting | None = None,
 ) -> None:
     # A list shown straight after the question needs no blank line above it.
     first_look = bool(entries)
@@ -198,7 +219,9 @@ def _ask_group(
         terminal.say(
             "  " + _("One at a time, field by field. Leave {field} empty to skip.").format(field=first), "quiet"
         )
-        entry = _fill_until_saved(terminal, question, {}, ([], []), editor, save, adding=True, offers=offers)
+        entry = _fill_until_saved(
+            terminal, question, {}, ([], []), editor, save, adding=True, offers=offers, drafting=drafting
+        )
         if entry is None:
             terminal.say("  " + _("Skipped for now."), "quiet")
             return
@@ -221,7 +244,9 @@ def _ask_group(
         if action == "done":
             return
         if action == "add":
-            added = _fill_until_saved(terminal, question, {}, (entries, []), editor, save, adding=True, offers=offers)
+            added = _fill_until_saved(
+                terminal, question, {}, (entries, []), editor, save, adding=True, offers=offers, drafting=drafting
+            )
             if added is not None:
                 entries = [*entries, added]
             continue
@@ -236,7 +261,7 @@ def _ask_group(
             continue
         others = (entries[:picked], entries[picked + 1 :])
         changed = _fill_until_saved(
-            terminal, question, entries[picked], others, editor, save, adding=False, offers=offers
+            terminal, question, entries[picked], others, editor, save, adding=False, offers=offers, drafting=drafting
         )
         if changed is not None:
             # A record whose every field was erased is gone, as it is on disk.
@@ -261,6 +286,7 @@ def _fill_until_saved(
     *,
     adding: bool,
     offers: Sequence[str] = (),
+    drafting: Drafting | None = None,
 ) -> GroupEntry | None:
     """Fill a record field by field, saving it in its place as each field is confirmed.
 
@@ -284,9 +310,51 @@ def _fill_until_saved(
         record[field_id] = value
         return True
 
-    if not _fill_entry(terminal, question, start, editor, keep, adding=adding, offers=offers):
+    seeded: dict[str, str] = {}
+    if adding and drafting is not None and drafting.seeds:
+        seeded = _pick_seed(terminal, drafting)
+    offered = _Offered(drafting, start, record, seeded)
+    if not _fill_entry(terminal, question, start, editor, keep, adding=adding, offers=offers, offered=offered):
         return None
     return record
+
+
+def _pick_seed(terminal: Terminal, drafting: Drafting) -> dict[str, str]:
+    """A line of the person's own evidence to grow the new record from, or nothing."""
+    choices: list[tuple[str, str]] = [(shorten(line, terminal.width - 12), line) for line in drafting.seeds]
+    picked = terminal.choose(
+        _("Grow it from a line of your evidence?"), [*choices, (_("Start from scratch"), "")], qmark=" "
+    )
+    return drafting.seed(picked) if picked else {}
+
+
+@dataclass
+class _Offered:
+    """What a record's fields are offered while it is filled: drafts, today's date, a seed line's fields."""
+
+    drafting: Drafting | None
+    start: GroupEntry
+    record: GroupEntry  # the record as confirmed so far
+    seeded: dict[str, str]
+
+    def status_changed(self) -> bool:
+        return bool(self.start) and field_text(self.record, "status") != field_text(self.start, "status")
+
+    def became(self, status: str) -> bool:
+        return field_text(self.record, "status") == status and field_text(self.start, "status") != status
+
+    def default(self, field: Field, current: str) -> str:
+        """The text a field's prompt starts from: what it holds, else a seed, a date or a draft."""
+        if self.drafting is not None and self.became("contacted"):
+            if field.id == "contacted_on":
+                return self.drafting.date(0)
+            if field.id == "due":
+                return self.drafting.date(14)
+        if current.strip():
+            return current
+        if field.id in self.seeded:
+            return self.seeded[field.id]
+        return ""
 
 
 def _fill_entry(
@@ -298,6 +366,7 @@ def _fill_entry(
     *,
     adding: bool,
     offers: Sequence[str] = (),
+    offered: _Offered | None = None,
 ) -> bool:
     """Ask each field in turn and hand it to ``keep``; False when adding is given up."""
     for position, field in enumerate(question.fields):
@@ -319,6 +388,10 @@ def _fill_entry(
             _ask_items(terminal, field, field_items(start, field.id), functools.partial(keep, field.id))
             continue
         value = field_text(start, field.id)
+        if offered is not None:
+            value = offered.default(field, value)
+            if field.draft:
+                value = _offer_draft(terminal, field, value, offered)
         while True:
             value = _ask_field(terminal, question, field, value, editor)
             if adding and position == 0 and not value:
@@ -326,6 +399,48 @@ def _fill_entry(
             if keep(field.id, value):
                 break
     return True
+
+
+def _offer_draft(terminal: Terminal, field: Field, current: str, offered: _Offered) -> str:
+    """The text a drafted field's prompt starts from; the person's own is never replaced unasked.
+
+    Empty: careerstory's draft. After a status change: the current text shown, then the
+    draft the new status calls for, and the person chooses; declining keeps their text.
+    """
+    if offered.drafting is None:
+        return current
+    draft, notes = offered.drafting.draft(field.id, dict(offered.record))
+    if not draft or draft == current:
+        return current
+    if not current.strip():
+        _say_paragraph(
+            terminal,
+            _("A draft made from your own answers is in the prompt. Make it yours: change any word, then confirm."),
+        )
+        for note in notes:
+            _say_paragraph(terminal, note)
+        return draft
+    if not offered.status_changed():
+        return current
+    terminal.say("  " + _("Your current message:"), "quiet")
+    _quote(terminal, current)
+    terminal.say("  " + _("A draft for their new status:"), "quiet")
+    _quote(terminal, draft)
+    for note in notes:
+        _say_paragraph(terminal, note)
+    if terminal.confirm(_("Start from the new draft? (No keeps your current message.)"), default=True):
+        return draft
+    return current
+
+
+def _quote(terminal: Terminal, text: str) -> None:
+    """A text shown to be read, each line wrapped to the terminal behind a bar."""
+    for line in text.split("\n"):
+        terminal.say(wrap(line, terminal.width - 1, "  │ ") if line.strip() else "  │", "answer")
+
+
+def _say_paragraph(terminal: Terminal, text: str) -> None:
+    terminal.say(wrap(" ".join(text.split()), terminal.width - 1, "  "), "quiet")
 
 
 def _field_help(terminal: Terminal, field: Field) -> None:

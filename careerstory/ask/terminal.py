@@ -171,7 +171,7 @@ class Terminal:
         how = [
             _("Several lines are fine. Finish with Esc then Enter, or Alt-Enter."),
             # What the documents make of it, so that nobody wraps by hand in fear of breaks.
-            _("A blank line starts a new paragraph; a single line break reads as a space."),
+            _("A blank line starts a new paragraph; a line break after a long line reads as a space."),
         ]
         if editor_name:
             how.append(_("{key} writes it in {editor} instead.").format(key=editor_key_name(), editor=editor_name))

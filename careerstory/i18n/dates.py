@@ -59,3 +59,26 @@ def _read(typed: str, language: str) -> dt.date | None:
         except (ValueError, OverflowError):
             found = None
     return found.date() if found is not None else None
+
+
+_YEAR = re.compile(r"\d{4}")
+_DAY_AND_MONTH = re.compile(r"\d{1,2}\.\d{1,2}\.?")  # 30.11 or 30.11.
+
+
+def read_day_near(text: str, language: str, today: dt.date) -> dt.date | None:
+    """As :func:`read_date`, and a day typed without its year ("30 November") is the one nearest ``today``.
+
+    The year is added to the text as typed and the whole read again, so the month names
+    stay dateparser's; a text with no figure at all ("Friday") is still unread.
+    """
+    found = read_date(text, language)
+    typed = " ".join(text.split())
+    if found is not None or not typed or _YEAR.search(typed) or not any(c.isdigit() for c in typed):
+        return found
+    days = []
+    for year in (today.year - 1, today.year, today.year + 1):
+        written = f"{typed.rstrip('.')}.{year}" if _DAY_AND_MONTH.fullmatch(typed) else f"{typed} {year}"
+        day = read_date(written, language)
+        if day is not None:
+            days.append(day)
+    return min(days, key=lambda day: abs((day - today).days), default=None)

@@ -89,6 +89,9 @@ VERBATIM_KEYS = frozenset(
         "field",
         "cut",  # a draft's part may be cut to its first clause: a flag
         "spare",  # a draft's part is left out first when the draft runs long: a flag
+        "record",  # a draft's part reads this field of its record: an id
+        "alone",  # a draft's part stands on a line of its own: a flag
+        "given",  # the facts a draft's part is said for ({status: [talked]}): values the code compares
         # An interview sheet's and a letter's data: statuses, field and role names.
         "for_jobs",
         "dated",

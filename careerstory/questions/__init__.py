@@ -47,6 +47,7 @@ class Field:
     show: dict[str, str] = field(default_factory=dict, hash=False, compare=False)  # document id -> place
     review: dict[str, int] = field(default_factory=dict, hash=False, compare=False)  # the review's limits
     fields: tuple[Field, ...] = ()  # a group field's own fields; the first names each record
+    draft: tuple[Part, ...] = ()  # the recipe of the draft `ask` offers while it is empty (a message, a letter)
 
     @property
     def holds_items(self) -> bool:
@@ -177,6 +178,7 @@ def _field(raw: dict[str, Any], kinds: tuple[FieldKind, ...] = FIELD_KINDS) -> F
         show=_show(raw, str(raw["id"])),
         review=_review(raw, str(raw["id"])),
         fields=tuple(_field(f, SUBFIELD_KINDS) for f in fields),
+        draft=parse_recipe(raw.get("draft", []), f"bank: field {raw['id']}: draft"),
     )
 
 

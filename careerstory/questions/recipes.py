@@ -13,7 +13,26 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 Take = Literal[
-    "text", "first_sentence", "two_sentences", "phrases", "first_with_number", "role_phrase", "clause", "fixed"
+    "text",
+    "first_sentence",
+    "two_sentences",
+    "phrases",
+    "first_with_number",
+    "role_phrase",
+    "clause",
+    "fixed",
+    # The takes of a record's own fields (a person's, a job's), for the drafts of
+    # careerstory/answers/drafts.py: a name as greeted, a note turned to its reader, a
+    # question asked of them, a date, an organisation's name, a next step as promised,
+    # a job's requirements answered with evidence, a gap with its plan.
+    "greeting_name",
+    "to_reader",
+    "question",
+    "date",
+    "organisation",
+    "promise",
+    "requirements",
+    "gap_plan",
 ]
 # text: the whole answer; first_sentence: its first sentence; two_sentences: its first
 # two; phrases: a list's items
@@ -30,6 +49,14 @@ TAKES: tuple[Take, ...] = (
     "role_phrase",
     "clause",
     "fixed",
+    "greeting_name",
+    "to_reader",
+    "question",
+    "date",
+    "organisation",
+    "promise",
+    "requirements",
+    "gap_plan",
 )
 
 
@@ -44,13 +71,21 @@ class Part:
     otherwise: Part | None = None  # said instead when this part finds nothing
     cut: bool = False  # may be cut to its first clause when the whole runs past its words
     spare: bool = False  # left out first when the whole runs past its words
+    record: str = ""  # a draft's part reading the field of its own record (a person's, a job's), not a role
+    # Said only when each named fact of the record is one of its values ({status: [talked]}).
+    given: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    alone: bool = False  # a line of its own (a greeting, a sign-off), not joined to the sentences around it
+
+    def applies(self, facts: dict[str, str]) -> bool:
+        """Whether the record's facts are the ones this part is said for."""
+        return all(facts.get(fact, "") in values for fact, values in self.given)
 
 
 def parse_part(raw: dict[str, Any], owner: str) -> Part:
     """One part from its data; malformed data is a bug, so it raises plainly."""
     take = raw["take"]
-    if take != "fixed" and "role" not in raw:
-        raise ValueError(f"{owner}: a {take!r} part names the role it reads")
+    if take != "fixed" and "role" not in raw and "record" not in raw:
+        raise ValueError(f"{owner}: a {take!r} part names the role or the record's field it reads")
     if take not in TAKES:
         raise ValueError(f"{owner}: unknown take {take!r}")
     otherwise = raw.get("otherwise")
@@ -62,6 +97,9 @@ def parse_part(raw: dict[str, Any], owner: str) -> Part:
         otherwise=parse_part(otherwise, owner) if otherwise is not None else None,
         cut=bool(raw.get("cut", False)),
         spare=bool(raw.get("spare", False)),
+        record=str(raw.get("record", "")),
+        given=tuple((str(fact), tuple(map(str, values))) for fact, values in raw.get("given", {}).items()),
+        alone=bool(raw.get("alone", False)),
     )
 
 
@@ -76,7 +114,7 @@ def roles(parts: tuple[Part, ...]) -> set[str]:
     for part in parts:
         current: Part | None = part
         while current is not None:
-            if current.take != "fixed":  # a fixed part reads no answer
+            if current.take != "fixed" and not current.record:  # a fixed part reads no answer
                 found.add(current.role)
             current = current.otherwise
     return found

@@ -101,15 +101,32 @@ def _read_text(path: Path) -> str:
         raise UserError(Problem("the template is not UTF-8 text", "Save it as UTF-8.", path, line)) from None
 
 
-# Values templates written for version 1 used, and what took their place.
+def _moved_answers() -> dict[tuple[str, str], tuple[str, str]]:
+    """``answers.<id>`` of each answer a migration step moved into a record, and where it went."""
+    from careerstory.answers.migrations import STEPS
+
+    names = {}
+    for step in STEPS:
+        for move in step.moves:
+            old = move.source[1]
+            if len(move.target) == 4:
+                _block, group, index, field = move.target
+                new = f"the {field} of each record in answers.{group} (answers.{group}[{index}].{field})"
+            else:
+                new = f"answers.{move.target[1]}"
+            names[("dict", old)] = (f"answers.{old}", new)
+    return names
+
+
+# Values templates written for version 1 used, and what took their place: the brief's
+# own names, then every answer the migrations moved.
 _VERSION_1_NAMES = {
     ("Brief", "name"): ("brief.name", "brief.header.name"),
     ("Brief", "current_role"): ("brief.current_role", "brief.header.current_role"),
     ("Brief", "target_role"): ("brief.target_role", "brief.header.target_role (the first job's role)"),
     ("Brief", "what_i_want"): ("brief.what_i_want", "answers.what_i_want, or the items of brief.places.lead"),
     ("Brief", "pitch"): ("brief.pitch", "answers.pitch, the person's own pitch"),
-    ("dict", "target_role"): ("answers.target_role", "the role of each job in answers.jobs (answers.jobs[0].role)"),
-    ("dict", "why_fit"): ("answers.why_fit", "the why_fit of each job in answers.jobs (answers.jobs[0].why_fit)"),
+    **_moved_answers(),
 }
 _NO_ATTRIBUTE = re.compile(r"'(?:[\w.]+\.)?(\w+) object' has no attribute '(\w+)'")
 

@@ -2,9 +2,10 @@
 
 An answer is plain text. The only structure careerstory reads into it is what people
 type without thinking of markup: blank lines between paragraphs and lines starting with
-``- `` as a bullet list. A single line break is a space, since people who edit the file
-by hand wrap their paragraphs at the editor's width; a line ending in a backslash keeps
-its break (an address), the backslash left out. Everything else, HTML tags, Markdown
+``- `` as a bullet list. A single line break after a line of 50 characters or more is a
+space, since people who edit the file by hand wrap their paragraphs at the editor's width;
+after a shorter line (a salutation, a sign-off, an address) the break is kept, as it is
+after a line ending in a backslash, the backslash left out. Everything else, HTML tags, Markdown
 headings, links, stays literal text; :func:`markdown_escape` makes sure it stays so in
 the Markdown brief, and autoescaping does the same for HTML.
 """
@@ -40,6 +41,10 @@ class Bullets:
 
 
 Chunk = Paragraph | Bullets
+
+# A line at least this long ended where the editor wrapped it; a shorter one ended where
+# the person pressed Enter ("Dear Sam," / "Thank you," / a line of an address).
+WRAPPED = 50
 
 
 # Unicode's explicit direction controls that open a run, and what closes each.
@@ -77,13 +82,13 @@ def chunks(text: str) -> list[Chunk]:
     """Split typed text into paragraphs and bullet lists, in order.
 
     The lines of a paragraph are one line of text (a wrapped line reads on), except
-    after a line that ends in a backslash; an indented line after a ``- `` item goes on
-    with that item.
+    after a line shorter than :data:`WRAPPED` characters or one that ends in a backslash;
+    an indented line after a ``- `` item goes on with that item.
     """
     out: list[Chunk] = []
     lines: list[str] = []  # the paragraph's kept lines, the last one still growing
     items: list[str] = []
-    kept_break = False  # the line before ended in a backslash
+    kept_break = False  # the line before was short, or ended in a backslash
 
     def flush_lines() -> None:
         if lines:
@@ -103,11 +108,12 @@ def chunks(text: str) -> list[Chunk]:
             continue
         bullet = _BULLET.match(raw)
         line = raw.strip()
-        breaks = line.endswith("\\") and not line.endswith("\\\\")
-        line = line[:-1].rstrip() if breaks else line
+        backslash = line.endswith("\\") and not line.endswith("\\\\")
+        line = line[:-1].rstrip() if backslash else line
+        breaks = backslash or len(line) < WRAPPED
         if bullet and bullet.group(1).strip():
             flush_lines()
-            items.append(bullet.group(1).strip().removesuffix("\\").rstrip() if breaks else bullet.group(1).strip())
+            items.append(bullet.group(1).strip().removesuffix("\\").rstrip() if backslash else bullet.group(1).strip())
         elif items and raw[:1] in (" ", "\t"):
             items[-1] = f"{items[-1]} {line}"  # a wrapped item goes on
         else:

@@ -4,8 +4,14 @@ The HTML that feeds WeasyPrint points at the template folder's font files, which
 fenced fetcher serves. A browser opening the HTML file from anywhere else cannot reach
 them, so the file written for people gets each face it uses, cut down to the characters
 the brief holds (fontTools, with brotli for WOFF2, both brought by WeasyPrint) and
-embedded as a ``data:`` URL. Cut faces are cached by font file and characters. Scripts a
-face lacks come from the reader's own fonts through the stylesheet's font stacks.
+embedded as a ``data:`` URL. Scripts a face lacks come from the reader's own fonts through
+the stylesheet's font stacks.
+
+Cutting a face takes about half a second, so a page that stays within Latin (nearly every
+brief, in all five languages) embeds its faces' Latin cuts whole: made once at build time
+(``make fonts``) and kept beside each face in ``fonts/latin/``, named by the face's digest so
+a changed face is never paired with an old cut. Other pages get faces cut to their own
+characters, cached by font file and characters.
 """
 
 from __future__ import annotations
@@ -61,6 +67,31 @@ _COMMON = frozenset(
 ).union([0x20AC, 0x2122, 0x2192])
 
 
+# Latin as the five languages and their neighbours write it (Basic Latin to Latin
+# Extended-B), general punctuation, the euro, the trademark sign and an arrow.
+PRECUT = frozenset([*range(0x20, 0x7F), *range(0xA0, 0x250), *range(0x2000, 0x2070), 0x20AC, 0x2122, 0x2192])
+
+
+def precut_path(font: Path, data: bytes) -> Path:
+    """Where the build keeps ``font``'s Latin cut: beside it, named by its bytes' digest."""
+    return font.parent / "latin" / f"{font.stem}-{hashlib.sha256(data).hexdigest()[:16]}.woff2"
+
+
+def write_precuts(folder: Path) -> list[Path]:
+    """Cut every face in ``folder`` to :data:`PRECUT` as WOFF2 into ``folder/latin``, dropping stale cuts."""
+    latin = folder / "latin"
+    latin.mkdir(exist_ok=True)
+    written = []
+    for font in sorted(folder.glob("*.ttf")):
+        data = font.read_bytes()
+        path = precut_path(font, data)
+        path.write_bytes(_cut(data, PRECUT, "woff2"))
+        written.append(path)
+    for stale in set(latin.glob("*.woff2")) - set(written):
+        stale.unlink()
+    return written
+
+
 def _cut(data: bytes, codepoints: Iterable[int], flavor: str | None) -> bytes:
     from fontTools import subset
     from fontTools.ttLib import TTFont
@@ -94,9 +125,13 @@ def subset_woff2(font: Path, codepoints: Iterable[int]) -> bytes:
     key = hashlib.sha256(f"{digest}:{','.join(map(str, wanted))}".encode()).hexdigest()
     folder = cache_folder() / "webfonts"
     with contextlib.suppress(OSError):
-        return (folder / f"{key}.woff2").read_bytes()  # the usual case: no font is parsed
+        return (folder / f"{key}.woff2").read_bytes()  # a page cut before: no font is parsed
+    drawn = _drawn(data).intersection(wanted)
+    if PRECUT.issuperset(drawn):
+        with contextlib.suppress(OSError):
+            return precut_path(font, data).read_bytes()  # the usual case: nothing is cut
     source = data
-    if _COMMON.issuperset(_drawn(data).intersection(wanted)):
+    if _COMMON.issuperset(drawn):
         common = folder / f"{digest}-common.ttf"
         try:
             source = common.read_bytes()

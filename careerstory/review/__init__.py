@@ -67,6 +67,7 @@ def review_sheet(sheet: AnswerSheet, text: str, on: date | None = None) -> list[
         answers=locate(text, sheet.bank),
         today=on or today(),
         source=text,
+        lifted=sheet.migrated_from is not None,
     )
     lines = Lines(text)
     notes = []

@@ -15,15 +15,24 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
-from careerstory import _
+from careerstory import _, n_
 from careerstory.answers.locating import Located
-from careerstory.i18n.dates import read_date
+from careerstory.i18n.dates import read_date, read_day_near
 from careerstory.i18n.formats import format_date
 from careerstory.review.story import Finding, Record, Story
+from careerstory.review.tongues import (
+    LANGUAGES,
+    asks_for_something,
+    complaint_at,
+    hides_the_i,
+    is_instruction,
+    third_person_at,
+)
 from careerstory.review.words import STOPWORDS, content_roots, content_stems, has_number, word_set, words
 
 Check = Callable[[Story], Iterator[Finding]]
 ENGLISH = frozenset({"en"})
+FIVE = LANGUAGES  # the languages careerstory speaks, each with its own words in tongues.py
 
 
 @dataclass(frozen=True)
@@ -409,7 +418,7 @@ def no_follow_up(story: Story) -> Iterator[Finding]:
 
 @rule("unclear-date")
 def unclear_date(story: Story) -> Iterator[Finding]:
-    """A contact date careerstory cannot read (in the file's language or ISO), so the reminder cannot work."""
+    """A contact date or a due date careerstory cannot read (in the file's language or ISO), so no reminder works."""
     for record in story.records("people"):
         typed = record.text("contacted_on")
         if typed and read_date(typed, story.language) is None:
@@ -418,6 +427,244 @@ def unclear_date(story: Story) -> Iterator[Finding]:
                 0,
                 _("I could not read this date; written like '{example}', it lets me remind you to follow up.").format(
                     example=format_date(date(2026, 3, 3))
+                ),
+            )
+    for record in story.records("people") + story.records("jobs"):
+        typed = record.text("due")
+        if typed and read_day_near(typed, story.language, story.today) is None:
+            yield Finding(
+                record.fields["due"],
+                0,
+                _("I can't read this date; write it as {example}, and I can tell you when it falls due.").format(
+                    example="2026-11-30"
+                ),
+            )
+
+
+@rule("due-passed")
+def due_passed(story: Story) -> Iterator[Finding]:
+    """A person's or an open job's due date already past; a day with no year is the one nearest today."""
+    for record in story.records("people") + story.records("jobs"):
+        # A closed application's step no longer falls due.
+        if record.question == "jobs" and record.text("status") in _CLOSED:
+            continue
+        when = read_day_near(record.text("due"), story.language, story.today)
+        if when is None or when >= story.today:
+            continue
+        if record.question == "jobs":
+            message = _("The next step for {role} was due on {date}: do it now, or give it a date you can keep.")
+            said = message.format(role=record.text("role") or _("this job"), date=format_date(when))
+        else:
+            message = _("Your next step with {name} was due on {date}: do it now, or give it a date you can keep.")
+            said = message.format(name=record.text("name") or _("this person"), date=format_date(when))
+        yield Finding(record.fields["due"], 0, said)
+
+
+# -- what is sent: messages and the note to forward ------------------------------------------
+
+MESSAGE_WORDS = 150  # a message someone reads on a phone, and answers in a line
+INTRO_WORDS = 120  # "about 120 words at most", as the question's help says
+# A first message and a nudge must ask for something; a thank-you may just thank and say what comes next.
+_ASKING = ("", "to contact", "contacted")
+
+
+def _most_words(story: Story, question_id: str, field_id: str, default: int) -> int:
+    try:
+        question = story.bank.question(question_id)
+        limits = question.field(field_id).review if field_id else question.review
+    except KeyError:
+        return default
+    return int(limits.get("max_words", default))
+
+
+def _messages(story: Story) -> Iterator[tuple[Located, Record | None]]:
+    """Each person's message with their record, then the note to forward (no record)."""
+    for record in story.records("people"):
+        if record.text("message"):
+            yield record.fields["message"], record
+    intro = story.answer("intro")
+    if intro is not None:
+        yield intro, None
+
+
+@rule("message-too-long")
+def message_too_long(story: Story) -> Iterator[Finding]:
+    """A message to a person over about 150 words, or the note to forward over about 120."""
+    for located, record in _messages(story):
+        most = (
+            _most_words(story, "people", "message", MESSAGE_WORDS)
+            if record
+            else _most_words(story, "intro", "", INTRO_WORDS)
+        )
+        n = _word_count(located.text)
+        if n <= most:
+            continue
+        if record is None:
+            message = _(
+                "At {n} words this note is long to forward; cut it to about {most}: who, the change, a result, an ask."
+            )
+        else:
+            message = _(
+                "At {n} words this message is long to read on a phone; cut it to about {most}, ending on your one ask."
+            )
+        yield Finding(located, 0, message.format(n=n, most=most))
+
+
+@rule("message-without-ask", FIVE)
+def message_without_ask(story: Story) -> Iterator[Finding]:
+    """A first message, a nudge or the note to forward that asks for nothing (no question, no request)."""
+    for located, record in _messages(story):
+        if record is not None and record.text("status") not in _ASKING:
+            continue
+        if asks_for_something(located.text, story.language):
+            continue
+        if record is None:
+            message = _("This note asks for nothing; end it with the one thing you would ask of whoever receives it.")
+        else:
+            message = _(
+                "This message asks {name} for nothing; end it with one thing they can say yes to, such as a short call."
+            ).format(name=record.text("name") or _("this person"))
+        yield Finding(located, len(located.text.rstrip()), message)
+
+
+@rule("about-not-to-them", FIVE)
+def about_not_to_them(story: Story) -> Iterator[Finding]:
+    """How you know someone, or what to ask them, written about them ('he', 'she', 'ask her...') not to them."""
+    for record in story.records("people"):
+        name = record.text("name") or _("this person")
+        for field_id in ("connection", "ask_about"):
+            located = record.fields.get(field_id)
+            if located is None or not located.text.strip():
+                continue
+            at = third_person_at(located.text, story.language)
+            if at is not None:
+                yield Finding(
+                    located,
+                    at,
+                    _(
+                        "This speaks of {name} as 'he' or 'she', yet it opens your message to them: write it to them."
+                    ).format(name=name),
+                )
+            elif field_id == "ask_about" and is_instruction(located.text, story.language):
+                yield Finding(
+                    located,
+                    0,
+                    _(
+                        "This is a note to yourself; write the question as you would ask {name}, with a question mark."
+                    ).format(name=name),
+                )
+
+
+# -- targets: requirements answered --------------------------------------------------------
+
+# Only once the person applies: while exploring, the requirements are a reading of the advert;
+# from the application on, each one is answered in the letter and asked about at the interview.
+_APPLYING = ("applied", "interviewing", "offer")
+_ITEM = re.compile(r"\[(\d+)\]$")
+
+
+def _same(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+@rule("requirement-unanswered")
+def requirement_unanswered(story: Story) -> Iterator[Finding]:
+    """A requirement of a job applied to (applied, interviewing, offer) with neither evidence nor a plan."""
+    if story.lifted:  # a version-2 file has no place for evidence and plans yet: `ask` upgrades it first
+        return
+    # A story answers a requirement when one of the things it shows is that need, word for word.
+    shown = {_same(item.text) for record in story.records("stories") for item in record.items.get("shows", [])}
+    for record in story.records("jobs"):
+        if record.text("status") not in _APPLYING:
+            continue
+        answers = record.item_fields.get("requirements", {})
+        open_needs = []
+        for need in record.items.get("requirements", []):
+            number = _ITEM.search(need.question)
+            given = answers.get(int(number.group(1)), {}) if number else {}
+            answered = any(given[f].text.strip() for f in ("evidence", "plan") if f in given)
+            if not answered and _same(need.text) not in shown:
+                open_needs.append(need)
+        if not open_needs:
+            continue
+        # One note per job, at the first: the count says how many more.
+        more = len(open_needs) - 1
+        if more:
+            message = n_(
+                "You have applied: give this requirement, and {n} more, their evidence or your plan to close them.",
+                "You have applied: give this requirement, and {n} more, their evidence or your plan to close them.",
+                more,
+            ).format(n=more)
+        else:
+            message = _("You have applied: give this requirement its evidence, or your plan to close it.")
+        yield Finding(open_needs[0], 0, message)
+
+
+# -- stories --------------------------------------------------------------------------------
+
+
+@rule("story-without-result")
+def story_without_result(story: Story) -> Iterator[Finding]:
+    """A STAR story with no result: the listener never hears what changed."""
+    for record in story.records("stories"):
+        if not record.text("result"):
+            yield Finding(
+                record.at("result", "title"),
+                0,
+                _("This story has no result yet: say what changed because of you, with a number if there is one."),
+            )
+
+
+@rule("story-without-i", FIVE)
+def story_without_i(story: Story) -> Iterator[Finding]:
+    """A STAR story whose action is missing, or told as 'we' (or, in English, in the passive) with no 'I'."""
+    for record in story.records("stories"):
+        action = record.fields.get("action")
+        if action is None or not action.text.strip():
+            # A title alone is a card to come back to: story-without-result says so, once.
+            if not any(record.text(f) for f in ("situation", "task", "result")):
+                continue
+            yield Finding(
+                record.at("action", "title"),
+                0,
+                _("Say what you did yourself in this story: the action is what an interviewer listens for."),
+            )
+            continue
+        at = hides_the_i(action.text, story.language)
+        if at is not None:
+            yield Finding(
+                action,
+                at,
+                _("Say what you did yourself: this action tells what 'we' did, or what was done, never 'I'."),
+            )
+
+
+# -- what an employer reads -----------------------------------------------------------------
+
+
+def _employer_reads(story: Story) -> Iterator[Located]:
+    for question_id in ("why_change", "pitch"):
+        located = story.answer(question_id)
+        if located is not None:
+            yield located
+    for record in story.records("jobs"):
+        for field_id in ("tell_me", "letter"):
+            if record.text(field_id):
+                yield record.fields[field_id]
+
+
+@rule("complaint-about-employer", FIVE)
+def complaint_about_employer(story: Story) -> Iterator[Finding]:
+    """A sentence an employer reads (why change, pitch, tell me, letter) that runs down the boss, colleagues or pay."""
+    for located in _employer_reads(story):
+        at = complaint_at(located.text, story.language)
+        if at is not None:
+            yield Finding(
+                located,
+                at,
+                _(
+                    "This runs down your employer or colleagues, and a new employer will wonder what you"
+                    " would say of them; say what draws you to the new work instead."
                 ),
             )
 

@@ -89,6 +89,7 @@ class Story:
     answers: list[Located]
     today: date
     source: str = ""
+    lifted: bool = False  # written in an older version and read as the current one
     cache: dict[str, Any] = field(default_factory=dict)
 
     @property
