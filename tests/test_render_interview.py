@@ -138,7 +138,7 @@ def test_every_open_sheet_carries_what_rejected_and_withdrawn_applications_taugh
 
 
 def test_a_drafted_answer_is_marked_as_a_draft_in_title_and_text(
-    write_answers, bank: Bank, monkeypatch: pytest.MonkeyPatch
+    write_answers, bank: Bank, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     jobs = [dict(PERSON["jobs"][2], tell_me="", learned="OWN-LESSON-SECRET"), *PERSON["jobs"][:2]]  # type: ignore[arg-type]
     path = write_answers({**PERSON, "jobs": jobs})
@@ -158,6 +158,7 @@ def test_a_drafted_answer_is_marked_as_a_draft_in_title_and_text(
     assert md.startswith("# Draft:") and "DRAFTED-TELL-ME" in md
     assert "<title>Draft: Rosa Lind: interview for Patient flow lead</title>" in html and "DRAFTED-TELL-ME" in html
     assert seen and all(said == ("", "") for said in seen)
+    assert "prints careerstory's draft of tell_me" in capsys.readouterr().err
 
 
 def test_asking_for_the_sheet_with_no_job_in_an_interview_exits_1_naming_target(write_answers) -> None:

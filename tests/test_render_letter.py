@@ -134,6 +134,7 @@ def test_a_drafted_letter_says_so_and_is_drafted_without_private_answers(
     pages = render(write(tmp_path, bank, person("")), bank, "md", "html")
     md, html = pages["careerstory-letter-patient-flow-lead.md"], pages["careerstory-letter-patient-flow-lead.html"]
     assert md.startswith("> **Draft:**") and "DRAFTED-LETTER" in md
+    assert "\n\n**Rosa Lind**\n\n" in md  # the note is a quote of its own, not the sender's first line
     assert "<title>Draft: Rosa Lind: letter to Northgate Hospital</title>" in html and "DRAFTED-LETTER" in html
     assert seen == [("", "", dt.date(2026, 12, 2))]
 

@@ -29,6 +29,7 @@ class JobText:
 
     text: str  # "" when there is nothing yet to draft it from
     draft: bool  # True while it is careerstory's draft, not the person's own
+    left_out: tuple[str, ...] = ()  # what the draft left out and why, one line each
 
 
 # The texts careerstory can draft for one job, by the name a document's `drafted` gives them.
@@ -45,7 +46,7 @@ def drafted(sheet: AnswerSheet, job: GroupEntry, names: tuple[str, ...], today: 
         if name not in DRAFTERS:
             raise ValueError(f"documents: careerstory cannot draft {name!r}; it drafts {', '.join(DRAFTERS)}")
         result = DRAFTERS[name](sheet, job, today)
-        made[name] = JobText(result.text.strip(), result.draft and bool(result.text.strip()))
+        made[name] = JobText(result.text.strip(), result.draft and bool(result.text.strip()), tuple(result.left_out))
     return made
 
 

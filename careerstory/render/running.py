@@ -309,6 +309,7 @@ class _Run:
             key = (doc.id, output.job.slug if output.job else "")
             if key not in views:
                 views[key] = build_document(sheet, doc, output.job, share_private=self.request.share_private)
+                self.say_drafted(file, views[key], output.job)
             view = views[key]
             print_ = outputs.fingerprint(
                 data, self.inputs_print, doc.id, key[1], output.format, self.request.page_size, view.created
@@ -330,6 +331,20 @@ class _Run:
                 self.emit(page.encode(), target, print_)
             else:
                 self.queue_pdf(view, html[key], output, print_)
+
+    def say_drafted(self, file: Path, view: Brief, job: Target | None) -> None:
+        """Name each text of the document that is careerstory's draft, and what the draft left out."""
+        for name, text in view.drafted.items():
+            if not text.draft:
+                continue
+            self.say(
+                _(
+                    "{file}: the {document} for {job} prints careerstory's draft of {field}, marked as a draft "
+                    "(`careerstory ask {file} --block targets` makes it yours)"
+                ).format(file=file, document=view.id, job=job.name if job else "", field=name)
+            )
+            for line in text.left_out:
+                self.say(f"  {line}")
 
     def queue_pdf(self, view: Brief, html: str, output: Output, print_: str) -> None:
         assert output.target is not None
