@@ -616,3 +616,36 @@ def test_an_action_hides_the_i_only_when_we_did_it_and_no_first_person_form_is_t
     from careerstory.review.tongues import hides_the_i
 
     assert (hides_the_i(text, language) is not None) == found
+
+
+def _with(text: str, field: str, value: str) -> str:
+    """``text`` with the first ``field:`` line of a record replaced by ``value`` as a block."""
+    return text.replace(f"      {field}:\n", f"      {field}: |\n{block(value, 8)}\n", 1)
+
+
+@pytest.mark.parametrize("example", ["accountant", "translator"])
+def test_a_message_or_letter_left_as_careerstorys_draft_word_for_word_is_noted(
+    tmp_path: Path, bank: Bank, example: str
+) -> None:
+    import datetime as dt
+
+    from careerstory.answers import drafts
+    from careerstory.answers.reading import load
+    from careerstory.i18n import using
+
+    source = (EXAMPLES / f"{example}.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "answers.yaml"
+    path.write_text(source, encoding="utf-8")
+    sheet = load(path, bank)
+    people = sheet["people"]
+    number = next(n for n, p in enumerate(people, 1) if not (p.get("message") or "").strip())
+    with using(sheet.language):
+        drafted = drafts.message_draft(sheet, people[number - 1], dt.date(2026, 3, 10))
+    assert drafted
+    # The draft put in that person's empty message, its lines wrapped differently: still the draft.
+    planted = _with(source, "message", drafted.replace(" ", "\n", 3))
+    names = [n for n in notes(tmp_path, bank, planted) if n.rule == "draft-unchanged"]
+    assert [n.question for n in names] == [f"people[{number}].message"]
+    # One word of their own and it is theirs.
+    changed = _with(source, "message", drafted.replace(",", ", really,", 1))
+    assert [n for n in notes(tmp_path, bank, changed) if n.rule == "draft-unchanged"] == []

@@ -68,6 +68,7 @@ def review_sheet(sheet: AnswerSheet, text: str, on: date | None = None) -> list[
         today=on or today(),
         source=text,
         lifted=sheet.migrated_from is not None,
+        sheet=sheet,
     )
     lines = Lines(text)
     notes = []

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
+from typing import Any
 
 from careerstory import _, n_
 from careerstory.answers.locating import Located
@@ -525,6 +526,51 @@ def message_without_ask(story: Story) -> Iterator[Finding]:
                 "This message asks {name} for nothing; end it with one thing they can say yes to, such as a short call."
             ).format(name=record.text("name") or _("this person"))
         yield Finding(located, len(located.text.rstrip()), message)
+
+
+def _same_words(typed: str, drafted: str) -> bool:
+    return bool(drafted.strip()) and typed.split() == drafted.split()
+
+
+@rule("draft-unchanged")
+def draft_unchanged(story: Story) -> Iterator[Finding]:
+    """A message, the note to forward, a 'tell me about yourself' or a letter that is still careerstory's draft."""
+    from careerstory.answers import drafts
+
+    sheet = story.sheet
+    if sheet is None:
+        return
+    mine = _("This is careerstory's draft, word for word: before anyone reads it, make it yours, in your own words.")
+
+    def entry_of(record: Record) -> dict[str, Any] | None:
+        # Records are numbered from 1 in the file's order, empty ones counted, as they were read.
+        typed = sheet[record.question] if sheet is not None else []
+        found = typed[record.number - 1] if isinstance(typed, list) and record.number <= len(typed) else None
+        return found if isinstance(found, dict) else None
+
+    for record in story.records("people"):
+        located = record.fields.get("message")
+        entry = entry_of(record)
+        if located and entry is not None and _same_words(located.text, drafts.message_draft(sheet, entry, story.today)):
+            yield Finding(located, 0, mine)
+    intro = story.answer("intro")
+    if intro is not None and _same_words(intro.text, drafts.intro_draft(sheet)):
+        yield Finding(intro, 0, mine)
+    for record in story.records("jobs"):
+        entry = entry_of(record)
+        if entry is None:
+            continue
+        for field_id in ("tell_me", "letter"):
+            located = record.fields.get(field_id)
+            if not (located and located.text.strip()):
+                continue
+            drafted = (
+                drafts.tell_me_draft(sheet, entry)
+                if field_id == "tell_me"
+                else drafts.letter_draft(sheet, entry, story.today)
+            )
+            if _same_words(located.text, drafted):
+                yield Finding(located, 0, mine)
 
 
 @rule("about-not-to-them", FIVE)

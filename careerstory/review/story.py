@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from careerstory.answers.locating import Located
+from careerstory.answers.model import AnswerSheet
 from careerstory.questions import Bank
 
 # `jobs[1].requirements[2]` is an item (a requirement's need, however it is written); its
@@ -90,6 +91,7 @@ class Story:
     today: date
     source: str = ""
     lifted: bool = False  # written in an older version and read as the current one
+    sheet: AnswerSheet | None = None  # the answers as documents read them, for what careerstory drafts from them
     cache: dict[str, Any] = field(default_factory=dict)
 
     @property
