@@ -208,3 +208,19 @@ def test_the_pdf_sheet_prints_the_preparation_and_no_private_answer_of_others(
         assert said in text
     for secret in NEVER:
         assert secret not in text
+
+
+def test_the_likely_questions_stay_one_numbered_list_past_nine(write_answers, bank: Bank) -> None:
+    import markdown_it
+
+    job = dict(PERSON["jobs"][2])  # type: ignore[index]
+    job["requirements"] = [*job["requirements"], *({"need": f"Need {n}", "evidence": f"Done {n}"} for n in range(5))]
+    sheet = render(write_answers({**PERSON, "jobs": [job]}), bank, documents=("interview",))
+    tokens = markdown_it.MarkdownIt("commonmark").parse(sheet["careerstory-interview-patient-flow-lead.md"])
+    assert [t.type for t in tokens].count("ordered_list_open") == 1
+    items = [t for t in tokens if t.type == "list_item_open" and t.markup == "."]
+    assert len(items) == len(job["requirements"]) + 2 + len(PREPARE.asked) > 9
+    # What they wrote stays inside its question, after the story to tell too, the tenth as the first.
+    wrote = [t for t in tokens if t.type == "inline" and "You wrote" in t.content]
+    assert len(wrote) >= 2 and all(t.level >= 3 for t in wrote)
+    assert sum(t.content.count("You wrote") for t in wrote) == 1 + 5 + 3
