@@ -189,7 +189,7 @@ def render(
             "--doc",
             "-d",
             metavar="DOC",
-            help="Which document (repeatable): brief (the default), pitch, conversations, or all.",
+            help="Which document (repeatable): brief (the default), pitch, conversations, interview, letter, or all.",
         ),
     ] = None,
     target: Annotated[
@@ -208,9 +208,11 @@ def render(
         ),
     ] = False,
 ) -> None:
-    """Render the brief, the pitch page or the conversation kit.
+    """Render the brief, pitch, kit, interview sheets and letters.
 
-    Markdown unless --pdf or --html is named; --doc pitch or conversations (or all) for the others.
+    Markdown unless --pdf or --html is named; --doc pitch, conversations, interview or letter (or all)
+    for the others. An interview sheet and a letter are made per job: those --target names, else
+    each job applied for, being interviewed for or offered.
     """
     wanted = ((Format.md, md), (Format.html, html), (Format.pdf, pdf))
     try:

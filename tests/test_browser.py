@@ -27,11 +27,33 @@ REPO = Path(__file__).resolve().parents[1]
 TESTS = REPO / "tests"
 SCREENSHOTS = REPO / "out" / "screenshots"
 EXAMPLES = sorted((REPO / "examples").glob("*.yaml"))
-# Every document of every example: the brief, the pitch page and the conversation kit.
-PAGES = [f"{path.stem}{suffix}" for path in EXAMPLES for suffix in ("", "-pitch", "-conversations")]
 # A coach's board of every example, one of them with a step overdue and one file broken.
 BOARD = "board"
 OVERDUE = "overdue-teacher"
+
+
+def _pages() -> list[str]:
+    """Every document of every example that `--doc all` makes: the brief, the pitch page, the
+    conversation kit, and an interview sheet and a letter for each job applied, interviewing or offered."""
+    from careerstory.answers import load
+    from careerstory.answers.model import field_text
+    from careerstory.questions.documents import default_documents, targets_data
+    from careerstory.render.targets import targets_of
+
+    pages = []
+    for path in EXAMPLES:
+        sheet = load(path, default_bank())
+        for doc in default_documents():
+            name = doc.file_name.format(stem=path.stem)
+            if not doc.per_job:
+                pages.append(name)
+                continue
+            status = targets_data().status
+            pages.extend(f"{name}-{t.slug}" for t in targets_of(sheet) if field_text(t.entry, status) in doc.for_jobs)
+    return pages
+
+
+PAGES = _pages()
 
 
 def _chromium() -> str | None:

@@ -81,7 +81,8 @@ def test_every_document_and_target_gets_its_own_name(write_answers, bank: Bank) 
     path = write_answers(PERSON)
     names = sorted(render(path, bank, documents=("all",), targets=("all",)))
     stems = ["trainer-acme", "trainer-beta-ltd", "unicode-coach"]
-    expected = [f"careerstory{doc}-{slug}.md" for doc in ("", "-pitch", "-conversations") for slug in stems]
+    docs = ("", "-pitch", "-conversations", "-interview", "-letter")
+    expected = [f"careerstory{doc}-{slug}.md" for doc in docs for slug in stems]
     assert names == sorted(expected)
     general = sorted(render(path, bank, documents=("all",)))
     assert general == ["careerstory-conversations.md", "careerstory-pitch.md", "careerstory.md"]
@@ -130,12 +131,14 @@ def test_out_names_a_file_only_when_one_output_results(write_answers, bank: Bank
 
 
 def test_an_unknown_document_is_refused_with_the_known_ones(tmp_path: Path) -> None:
-    with pytest.raises(BadRequest, match="brief, pitch, conversations, all"):
+    with pytest.raises(BadRequest, match="brief, pitch, conversations, interview, letter, all"):
         RenderRequest((tmp_path / "a.yaml",), documents=("cv",))
     assert RenderRequest((tmp_path / "a.yaml",), documents=("all", "pitch")).documents == (
         "brief",
         "pitch",
         "conversations",
+        "interview",
+        "letter",
     )
 
 

@@ -20,7 +20,7 @@ from careerstory.i18n.catalogs import (
     translations,
     using,
 )
-from careerstory.i18n.formats import format_date, format_list
+from careerstory.i18n.formats import date_line, format_date, format_list
 from careerstory.i18n.jinja import jinja_install
 from careerstory.i18n.tags import ENGLISH, Language, LanguageError, parse_language
 
@@ -35,6 +35,7 @@ __all__ = [
     "available_languages",
     "catalog_language",
     "catalog_path",
+    "date_line",
     "format_date",
     "format_list",
     "jinja_install",

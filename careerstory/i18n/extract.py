@@ -52,6 +52,8 @@ TRANSLATED_KEYS = frozenset(
         "outreach",
         "when",
         "ask",
+        "ask_about_requirement",
+        "panel",
     }
 )
 # Keys whose values are data: ids, kinds, flags, the names of places, roles and files.
@@ -102,11 +104,38 @@ VERBATIM_KEYS = frozenset(
         "suits",  # the kinds of person a question suits: ids
         "words",  # the words that tell a kind of person, by language: matched, not shown
         "repeats",  # the words that show a question is already asked: matched, not shown
+        # An interview sheet's and a letter's data: statuses, field and role names.
+        "for_jobs",
+        "sent_from",
+        "drafted",
+        "requirements",
+        "need",
+        "evidence",
+        "plan",
+        "stories",
+        "shows",
+        "objections",
+        "lessons",
+        "statuses",
+        "lean_on",
+        "story",
     }
 )
 # Keys that only hold other entries: walked through for the keys above.
 CONTAINER_KEYS = frozenset(
-    {"blocks", "questions", "fields", "documents", "draft", "otherwise", "kit", "next_steps", "kinds"}
+    {
+        "blocks",
+        "questions",
+        "fields",
+        "documents",
+        "draft",
+        "otherwise",
+        "kit",
+        "next_steps",
+        "kinds",
+        "prepare",
+        "asked",
+    }
 )
 # Keys holding a mapping from names (of recipes, say) to entries: the names are data.
 NAMED_KEYS = frozenset({"recipes"})

@@ -117,6 +117,27 @@ def format_date(day: dt.date, lang: str | Language | None = None) -> str:
     return babel_format_date(day, "long", locale=_babel_locale(language))
 
 
+# How a letter's date line reads in each language, with the place it is written from and
+# without one: "Berlin, 2. Dezember 2026", "Le 2 décembre 2026", "2 grudnia 2026 r.".
+# An English letter carries the date alone.
+_DATE_LINES = {
+    "de": ("{place}, {date}", "{date}"),
+    "fr": ("{place}, le {date}", "Le {date}"),
+    "es": ("{place}, {date}", "{date}"),
+    "pl": ("{place}, {date} r.", "{date} r."),
+}
+
+
+def date_line(day: dt.date, place: str = "", lang: str | Language | None = None) -> str:
+    """A letter's date line in ``lang`` (the active language when None), with ``place`` where the language puts one."""
+    language = _babel_language(lang)
+    date = format_date(day, lang)
+    if language is None:
+        return date
+    with_place, alone = _DATE_LINES.get(catalog_language(language), ("{place}, {date}", "{date}"))
+    return (with_place if place else alone).format(place=place, date=date)
+
+
 def format_list(items: Sequence[str], lang: str | Language | None = None) -> str:
     """``a``, ``a and b``, ``a, b and c`` in ``lang`` (the active language when None)."""
     language = _babel_language(lang)

@@ -26,6 +26,8 @@ __all__ = [
     "KitQuestion",
     "Part",
     "PersonKind",
+    "Prepare",
+    "Standard",
     "StepSource",
     "Take",
     "Targets",
@@ -114,12 +116,42 @@ def contains_any(text: str, words: tuple[str, ...]) -> bool:
 
 
 @dataclass(frozen=True)
+class Standard:
+    """A question every career changer is asked, and what of theirs answers it."""
+
+    ask: str
+    lean_on_role: str = ""  # an answer of the file, by role
+    lean_on_field: str = ""  # or a field of the job
+    story: str = ""  # "strongest": the story that answers most of the job's requirements
+
+
+@dataclass(frozen=True)
+class Prepare:
+    """An interview sheet: where a job's requirements, the stories and the lessons are kept."""
+
+    requirements: str  # the job's group field of requirements
+    need: str
+    evidence: str
+    plan: str
+    stories: str  # the group of stories, by role
+    story_name: str
+    shows: str  # a story's list field naming what it proves
+    objections: str  # the job's field: one objection a paragraph
+    lessons: str  # the job's field holding what an application taught
+    lesson_statuses: tuple[str, ...]  # the statuses of applications that are over
+    ask_about_requirement: str
+    asked: tuple[Standard, ...]
+    panel: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Targets:
     """The group holding the jobs a person goes for, and the fields that name each one."""
 
     role: str
     name: str
     organisation: str
+    status: str = ""
 
 
 @dataclass(frozen=True)
@@ -155,7 +187,18 @@ class Document:
     kit: Kit | None = None
     reads: tuple[str, ...] = ()  # roles a one-page design prints from doc.roles, besides its places
     forward: str = ""  # the role of the note a mentor forwards, shown as the person's or as careerstory's draft
-    dated_today: bool = False  # judged by today (due dates): dated today, and today is in its fingerprint
+    # Dated today, and today in its fingerprint (a letter to send, a kit judging due dates),
+    # not dated the day the answers last changed.
+    dated_today: bool = False
+    for_jobs: tuple[str, ...] = ()  # made per job: without --target, for the jobs of these statuses
+    drafted: tuple[str, ...] = ()  # the job's fields careerstory drafts while they are open
+    sent_from: str = ""  # the role of the answer whose place heads the date line
+    prepare: Prepare | None = None
+
+    @property
+    def per_job(self) -> bool:
+        """True for a document made for one job at a time (an interview sheet, a letter)."""
+        return bool(self.for_jobs)
 
     def template(self, fmt: str) -> str:
         """The template file that makes this document in ``fmt``."""
@@ -199,6 +242,37 @@ def _document(raw: dict[str, Any]) -> Document:
         reads=tuple(map(str, raw.get("reads", []))),
         forward=str(raw.get("forward", "")),
         dated_today=str(raw.get("dated", "")) == "today",
+        for_jobs=tuple(map(str, raw.get("for_jobs", ()))),
+        drafted=tuple(map(str, raw.get("drafted", ()))),
+        sent_from=str(raw.get("sent_from", "")),
+        prepare=_prepare(raw["prepare"]) if "prepare" in raw else None,
+    )
+
+
+def _prepare(raw: dict[str, Any]) -> Prepare:
+    requirements, stories, lessons = raw["requirements"], raw["stories"], raw["lessons"]
+    return Prepare(
+        requirements=str(requirements["field"]),
+        need=str(requirements["need"]),
+        evidence=str(requirements["evidence"]),
+        plan=str(requirements["plan"]),
+        stories=str(stories["role"]),
+        story_name=str(stories["name"]),
+        shows=str(stories["shows"]),
+        objections=str(raw["objections"]),
+        lessons=str(lessons["field"]),
+        lesson_statuses=tuple(map(str, lessons["statuses"])),
+        ask_about_requirement=str(raw["ask_about_requirement"]),
+        asked=tuple(
+            Standard(
+                ask=str(a["ask"]),
+                lean_on_role=str(a.get("lean_on", {}).get("role", "")),
+                lean_on_field=str(a.get("lean_on", {}).get("field", "")),
+                story=str(a.get("story", "")),
+            )
+            for a in raw["asked"]
+        ),
+        panel=tuple(map(str, raw["panel"])),
     )
 
 
@@ -244,7 +318,7 @@ def default_documents() -> tuple[Document, ...]:
 def targets_data() -> Targets:
     """Where the jobs a person goes for are kept, shared by every document."""
     raw = load_data("documents.yaml")["targets"]
-    return Targets(str(raw["role"]), str(raw["name"]), str(raw["organisation"]))
+    return Targets(str(raw["role"]), str(raw["name"]), str(raw["organisation"]), str(raw.get("status", "")))
 
 
 @cache

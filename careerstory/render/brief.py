@@ -19,7 +19,7 @@ from careerstory.answers.model import Answer, FieldValue, field_items, field_tex
 from careerstory.answers.notes import has_note, without_notes
 from careerstory.answers.recipes import recipe
 from careerstory.clock import source_moment
-from careerstory.i18n import format_date, parse_language
+from careerstory.i18n import date_line, format_date, parse_language
 from careerstory.i18n.dates import read_date
 from careerstory.questions import Question
 from careerstory.questions.documents import (
@@ -32,6 +32,7 @@ from careerstory.questions.documents import (
     step_sources,
     targets_data,
 )
+from careerstory.render.preparing import JobText, Preparation, drafted, place_of, prepare_for
 from careerstory.render.targets import Target
 from careerstory.render.text import balance_direction, fence_for
 
@@ -165,7 +166,15 @@ class Brief:
     left_for_the_brief: dict[str, int] = field(default_factory=dict)  # role -> records its design leaves out
     today: dt.date = dt.date.min  # the day due dates are judged by (clock.today)
     forward: Forward | None = None  # the note to forward, when the document has one and there is text
-    draft_reasons: tuple[str, ...] = ()  # what keeps it a draft, one line each, for standard error
+    # What keeps it a draft (an open required answer, a note to self, its main text careerstory's),
+    # one line each, for standard error.
+    draft_reasons: tuple[str, ...] = ()
+    # Texts it prints as careerstory's drafts, each marked where it stands, that leave the rest
+    # the person's own (the note to forward, a message in the kit): said on standard error too.
+    drafted_in_place: tuple[str, ...] = ()
+    drafted: dict[str, JobText] = field(default_factory=dict)  # a job's text -> the person's own, or the draft
+    preparation: Preparation | None = None  # an interview sheet's grid, questions, stories and lessons
+    date_line: str = ""  # a letter's: "Berlin, 2. Dezember 2026"
 
     @property
     def draft(self) -> bool:
@@ -349,9 +358,7 @@ def _without_notes(sheet: AnswerSheet) -> AnswerSheet:
     return AnswerSheet(sheet.bank, values, sheet.path, sheet.language, sheet.migrated_from)
 
 
-def _draft_reasons(
-    sheet: AnswerSheet, document: Document, target: Target | None, forward: Forward | None, people: tuple[Person, ...]
-) -> tuple[str, ...]:
+def _draft_reasons(sheet: AnswerSheet, document: Document, target: Target | None) -> tuple[str, ...]:
     """What keeps ``document`` a draft, one line each, for the person (standard error), in their language."""
     reasons = []
     required = [q.id for q in sheet.open_questions(required_only=True) if _shows(document, q, target)]
@@ -360,12 +367,18 @@ def _draft_reasons(
     noted = _noted(sheet, document, target)
     if noted:
         reasons.append(_("a note to yourself (left out of the page) in: {where}").format(where=", ".join(noted)))
+    return tuple(reasons)
+
+
+def _drafted_in_place(forward: Forward | None, people: tuple[Person, ...]) -> tuple[str, ...]:
+    """The texts printed as careerstory's drafts, marked where they stand, for standard error."""
+    said = []
     if forward is not None and forward.draft:
-        reasons.append(_("the note to forward is careerstory's draft: make it yours in the answers file"))
+        said.append(_("the note to forward is careerstory's draft: make it yours in the answers file"))
     drafted = [p.name for p in people if p.message_is_draft]
     if drafted:
-        reasons.append(_("the message to {names} is careerstory's draft").format(names=", ".join(drafted)))
-    return tuple(reasons)
+        said.append(_("the message to {names} is careerstory's draft").format(names=", ".join(drafted)))
+    return tuple(said)
 
 
 def _forward(sheet: AnswerSheet, document: Document) -> Forward | None:
@@ -509,6 +522,12 @@ def _target_view(sheet: AnswerSheet, target: Target) -> TargetView:
     )
 
 
+def _job_entry(sheet: AnswerSheet, target: Target) -> dict[str, FieldValue]:
+    question = _group(sheet, targets_data().role)
+    assert question is not None  # a target was found in it
+    return _named_entries(sheet, question)[target.index]
+
+
 def _named_entries(sheet: AnswerSheet, question: Question) -> list[dict[str, FieldValue]]:
     name = targets_data().name
     return [e for e in sheet.entries(question.id) if field_text(e, name).strip()]
@@ -536,7 +555,7 @@ def build_document(
     shown_sheet = sheet  # with its notes to self, to say where they were
     forward = _forward(sheet, document)
     people = _people(_without_notes(kit_sheet), document.kit, today) if document.kit else ()
-    reasons = _draft_reasons(shown_sheet, document, target, forward, people)
+    reasons = _draft_reasons(shown_sheet, document, target)
     sheet = _without_notes(sheet)
     header: dict[str, str] = {}
     places: dict[str, list[Item]] = {place: [] for place in document.places if place not in (HEADER, SECTION)}
@@ -569,6 +588,18 @@ def build_document(
     # Titles may name any answered text by its role, wherever it shows.
     texts = {q.role: sheet.text(q.id).strip() for q in sheet.bank.questions if q.role and q.kind in ("text", "long")}
     view = _target_view(sheet, target) if target is not None else None
+    moment = document_moment(sheet, document)
+    texts_for_job: dict[str, JobText] = {}
+    preparation = None
+    if target is not None:
+        # The job's record as this document may show it (private fields emptied where it must).
+        job = _job_entry(sheet, target)
+        # What careerstory drafts is read by others (a letter, an answer said aloud): it is
+        # drafted from the shared answers only, whatever this document shows.
+        shared, _left_out = _without_private(sheet)
+        texts_for_job = drafted(shared, _job_entry(shared, target), document.drafted, moment.date())
+        if document.prepare is not None:
+            preparation = prepare_for(sheet, job, target.index, document.prepare)
     if view is not None:
         header[targets_data().name if targets_data().name in header else "target_role"] = view.role
         header["target_role"] = view.role
@@ -585,6 +616,13 @@ def build_document(
             more[role] = len(bounded.rows) + len(bounded.items) - limit
             roles[role] = replace(bounded, rows=bounded.rows[:limit], items=bounded.items[:limit])
     title = _first_filled(document.title, texts)
+    # The document's main text (a letter, an answer to say aloud) still careerstory's: a draft too.
+    jobs = _group(sheet, targets_data().role)
+    reasons += tuple(
+        _("“{text}” is careerstory's draft").format(text=_(jobs.field(name).label) if jobs else name)
+        for name, text in texts_for_job.items()
+        if text.draft
+    )
     return Brief(
         id=document.id,
         header=header,
@@ -592,7 +630,7 @@ def build_document(
         recipes={name: recipe(sheet, parts) for name, parts in document.recipes},
         title=_("Draft: {title}").format(title=title) if reasons else title,
         subject=_first_filled(document.subject, texts),
-        moment=document_moment(sheet, document),
+        moment=moment,
         sections=tuple(sections),
         open_questions=open_questions,
         answers={q.id: _for_templates(q, sheet[q.id]) for q in sheet.bank.questions},
@@ -606,6 +644,10 @@ def build_document(
         today=today,
         forward=forward,
         draft_reasons=reasons,
+        drafted_in_place=_drafted_in_place(forward, people),
+        drafted=texts_for_job,
+        preparation=preparation,
+        date_line=date_line(moment.date(), place_of(texts.get(document.sent_from, ""))) if document.sent_from else "",
     )
 
 

@@ -45,10 +45,15 @@ NAME_MAX = 255
 ANSWERS_SUFFIXES = (".yaml", ".yml")
 
 
-def plan_outputs(request: RenderRequest, jobs: dict[Path, list[Target | None]] | None = None) -> list[Output]:
+def plan_outputs(
+    request: RenderRequest,
+    jobs: dict[Path, list[Target | None]] | None = None,
+    per_job: dict[tuple[Path, str], list[Target]] | None = None,
+) -> list[Output]:
     """Every output the request makes, in order: file by file, document by document, target by target, format by format.
 
     ``jobs`` gives each file's targets (``[None]``, the general documents, for a file it
+    lacks); ``per_job`` the jobs of each document made one job at a time (none for a pair it
     lacks). Without ``--out`` each output lies beside its answers file, named after its
     stem as the document's ``file_name`` says, ``-<slug>`` added for a target. With one
     output in all, ``--out`` is that output's file (unless it is an existing folder or
@@ -61,9 +66,17 @@ def plan_outputs(request: RenderRequest, jobs: dict[Path, list[Target | None]] |
     documents = [document(doc_id) for doc_id in request.documents]
     jobs = jobs or {}
     general: list[Target | None] = [None]
+
+    def targets_of(file: Path, doc: Document) -> list[Target | None]:
+        if doc.per_job:
+            return list((per_job or {}).get((file, doc.id), []))
+        return jobs.get(file, general)
+
     if request.to_stdout:
         file = request.files[0]
-        targets = jobs.get(file, general)
+        targets = targets_of(file, documents[0])
+        if not targets:  # a document made per job, for a file that has none (said when it was read)
+            return []
         if len(targets) > 1:
             raise UserError(
                 Problem(
@@ -76,12 +89,12 @@ def plan_outputs(request: RenderRequest, jobs: dict[Path, list[Target | None]] |
             )
         return [Output(file, documents[0], Format.md, None, targets[0])]
     out = request.out
-    count = sum(len(jobs.get(file, general)) for file in request.files) * len(documents) * len(request.formats)
+    count = sum(len(targets_of(file, doc)) for file in request.files for doc in documents) * len(request.formats)
     single = count == 1
     plan: list[Output] = []
     for file in request.files:
         for doc in documents:
-            for job in jobs.get(file, general):
+            for job in targets_of(file, doc):
                 for fmt in request.formats:
                     if out is not None and single and not out.endswith(("/", os.sep)) and not _is_dir(Path(out)):
                         target = Path(out)

@@ -75,6 +75,9 @@ class RenderRequest:
     share_private: bool = False
     # Processes laying out PDFs at once; None means one per core.
     jobs: int | None = None
+    # Set from ``documents``: True when `all` asked for every document, so that a document
+    # made per job is added only for the jobs there are, never refused for want of one.
+    every_document: bool = False
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__  # frozen: the checked values are set once, here
@@ -99,6 +102,7 @@ class RenderRequest:
 
         known_documents = [d.id for d in default_documents()]
         if ALL in self.documents:
+            set_(self, "every_document", True)
             set_(self, "documents", tuple(known_documents))
         set_(self, "documents", tuple(dict.fromkeys(self.documents)))
         set_(self, "targets", tuple(dict.fromkeys(t.strip() for t in self.targets if t.strip())))

@@ -17,16 +17,17 @@ from typing import TYPE_CHECKING
 
 from careerstory import _, n_
 from careerstory.answers import AnswerSheet, read
+from careerstory.answers.model import field_text
 from careerstory.answers.report import strict_problem
 from careerstory.errors import Problem, UserError
 from careerstory.i18n import using
 from careerstory.questions import Bank
-from careerstory.questions.documents import document
+from careerstory.questions.documents import document, targets_data
 from careerstory.render import outputs, pdf
 from careerstory.render.brief import Brief, build_document
 from careerstory.render.outputs import Output
 from careerstory.render.request import Format, PageSize, RenderRequest
-from careerstory.render.targets import Target, select
+from careerstory.render.targets import Target, select, targets_of
 from careerstory.render.templating import FONTS_FOLDER, Templates
 from careerstory.render.text import tidy_markdown
 
@@ -79,6 +80,25 @@ def view_texts(view: Brief) -> Iterator[str]:
             yield detail.heading
             for about, said in detail.entries:
                 yield about
+                yield said
+    if view.target is not None:
+        yield from view.target.fields.values()
+        for listed in view.target.lists.values():
+            yield from listed
+    yield view.date_line
+    yield from (text.text for text in view.drafted.values())
+    prep = view.preparation
+    if prep is not None:
+        yield from prep.panel
+        yield from (part for r in prep.requirements for part in (r.need, r.evidence, r.plan))
+        yield from (part for q in prep.likely for part in (q.ask, q.lean_on, q.plan))
+        yield from (part for o in prep.objections for part in (o.said, o.answer))
+        yield from (part for lesson in prep.lessons for part in (lesson.role, lesson.organisation, lesson.text))
+        for story in prep.stories:
+            yield story.title
+            yield from story.shows
+            for label, said in story.parts:
+                yield label
                 yield said
 
 
@@ -185,6 +205,7 @@ class _Run:
         self.problems: list[Problem] = []
         self.sheets: dict[Path, tuple[AnswerSheet, bytes]] = {}
         self.jobs: dict[Path, list[Target | None]] = {}
+        self.per_job: dict[tuple[Path, str], list[Target]] = {}  # (file, document made per job) -> its jobs
         self.plan: list[Output] = []
         self.written: dict[Path, str] = {}
         self.pages: dict[Path, int] = {}
@@ -203,11 +224,46 @@ class _Run:
                         "(`careerstory ask {file} --block targets` adds them)"
                     ).format(file=file)
                 )
+            self.find_per_job(file, sheet)
         self.sheets[file] = (sheet, data)
+
+    def find_per_job(self, file: Path, sheet: AnswerSheet) -> None:
+        """The jobs each document made per job is for: those ``--target`` names, else those its statuses ask."""
+        named = [t for t in self.jobs[file] if t is not None]
+        for doc in map(document, self.request.documents):
+            if not doc.per_job:
+                continue
+            if self.request.targets:
+                jobs = named
+            else:
+                status = targets_data().status
+                jobs = [t for t in targets_of(sheet) if field_text(t.entry, status).strip() in doc.for_jobs]
+            self.per_job[(file, doc.id)] = jobs
+            if jobs:
+                continue
+            statuses = ", ".join(_(s) for s in doc.for_jobs)
+            if not self.request.every_document:
+                said = (
+                    _("no job in this file to make --doc {document} for")
+                    if self.request.targets
+                    else _("no job to make --doc {document} for: none has the status {statuses}")
+                )
+                raise UserError(
+                    Problem(
+                        said.format(document=doc.id, statuses=statuses),
+                        _("Name the job with --target ROLE (its role or its slug); --target all takes every job."),
+                        file,
+                    )
+                )
+            self.say(
+                _("{file}: no --doc {document}, as no job has the status {statuses} (--target ROLE makes one)").format(
+                    file=file, document=doc.id, statuses=statuses
+                )
+            )
 
     def start(self) -> None:
         """Plan every output of the files read; the progress bar counts them."""
-        self.plan = outputs.plan_outputs(self.request, self.jobs)
+        self.plan = outputs.plan_outputs(self.request, self.jobs, self.per_job)
         self.plan = [output for output in self.plan if output.file in self.sheets]
         self.progress = _Progress(sum(output.target is not None for output in self.plan))
 
@@ -260,6 +316,7 @@ class _Run:
                 views[key] = build_document(
                     sheet, output.document, output.job, share_private=self.request.share_private
                 )
+                self.say_drafted(file, views[key], output.job)
         labels: dict[tuple[str, str], str] = {}
         for output in mine:
             key = (output.document.id, output.job.slug if output.job else "")
@@ -317,6 +374,9 @@ class _Run:
                     )
         if drafts and self.request.strict:
             raise UserError(*drafts)
+        for view, name in views.values():
+            for line in view.drafted_in_place:
+                self.say(_("{file}: {document}: {text}, marked as one").format(file=file, document=name, text=line))
         if any(view.private_left_out for view, _name in views.values()):
             self.say(
                 _(
@@ -324,6 +384,20 @@ class _Run:
                     "read; --share-private puts them in"
                 ).format(file=file)
             )
+
+    def say_drafted(self, file: Path, view: Brief, job: Target | None) -> None:
+        """Name each text of the document that is careerstory's draft, and what the draft left out."""
+        for name, text in view.drafted.items():
+            if not text.draft:
+                continue
+            self.say(
+                _(
+                    "{file}: the {document} for {job} prints careerstory's draft of {field}, marked as a draft "
+                    "(`careerstory ask {file} --block targets` makes it yours)"
+                ).format(file=file, document=view.id, job=job.name if job else "", field=name)
+            )
+            for line in text.left_out:
+                self.say(f"  {line}")
 
     def queue_pdf(self, view: Brief, html: str, output: Output, print_: str) -> None:
         assert output.target is not None
