@@ -241,8 +241,13 @@ def test_several_briefs_without_a_terminal_get_one_line_each(write_answers, bank
     err = capsys.readouterr().err
     written = [line for line in err.splitlines() if line.startswith("wrote ")]
     assert written == [f"wrote {paths[0].with_suffix('.md')}", f"wrote {paths[1].with_suffix('.md')}"]
-    # Besides, one line per file for the person: what the brief leaves out, never on the page.
-    assert all("private answers" in line for line in err.splitlines() if not line.startswith("wrote "))
+    # Besides, lines for the person, each naming its file: what the brief leaves out, what
+    # careerstory drafted on it, never on the page.
+    said = [line for line in err.splitlines() if not line.startswith("wrote ")]
+    for path in paths:
+        mine = [line for line in said if line.startswith(f"{path}:")]
+        assert any("private answers" in line for line in mine), mine
+    assert all(line.startswith(tuple(f"{p}:" for p in paths)) for line in said), said
     assert "\r" not in err
 
 

@@ -263,7 +263,7 @@ def test_render_strict_refuses_a_draft_and_says_why(tmp_path: Path, bank: Bank) 
     assert not path.with_suffix(".md").exists()  # nothing written
 
 
-def test_careerstory_s_own_text_marks_its_part_and_its_document_as_draft(
+def test_careerstory_s_own_text_is_marked_where_it_stands_and_the_rest_stays_the_persons(
     tmp_path: Path, bank: Bank, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = teacher(tmp_path)
@@ -277,13 +277,16 @@ def test_careerstory_s_own_text_marks_its_part_and_its_document_as_draft(
     out = render(path, bank, "md", "html", documents=("brief", "conversations"))
     brief = out["maya.md"]
     assert "## A note to forward (draft)\n\n> I'm Maya, DRAFTED-NOTE." in brief
-    assert "**Draft**" in brief.split("## ")[0]
     assert 'class="lead-part forward is-draft"' in out["maya.html"]
-    assert "<title>Draft: Maya Okafor: career brief</title>" in out["maya.html"]
     assert "### A message to send (draft)" in out["maya-conversations.md"]
+    # Not the document's main text: the brief and the kit are the person's own, not drafts.
+    assert "**Draft**" not in brief.split("## ")[0]
+    assert "<title>Maya Okafor: career brief</title>" in out["maya.html"]
+    assert not out["maya-conversations.md"].split("## ")[0].count("**Draft**")
     err = capsys.readouterr().err
-    assert "maya is marked as a draft: the note to forward is careerstory's draft" in err
+    assert "maya: the note to forward is careerstory's draft, marked as one" in err
     assert "the message to Ruth Adeyemi, Dr Helen Marsh, Sam Reyes, Jonah Feld is careerstory's draft" in err
+    assert "is marked as a draft" not in err
 
 
 def test_a_draft_says_so_in_the_pdf_title_and_on_its_first_page(tmp_path: Path, bank: Bank) -> None:

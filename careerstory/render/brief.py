@@ -374,10 +374,10 @@ def _drafted_in_place(forward: Forward | None, people: tuple[Person, ...]) -> tu
     """The texts printed as careerstory's drafts, marked where they stand, for standard error."""
     said = []
     if forward is not None and forward.draft:
-        said.append(_("the note to forward is careerstory's draft: make it yours in the answers file"))
+        said.append(_("the note to forward is careerstory's draft, marked as one: make it yours in the answers file"))
     drafted = [p.name for p in people if p.message_is_draft]
     if drafted:
-        said.append(_("the message to {names} is careerstory's draft").format(names=", ".join(drafted)))
+        said.append(_("the message to {names} is careerstory's draft, marked as one").format(names=", ".join(drafted)))
     return tuple(said)
 
 

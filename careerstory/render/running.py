@@ -376,7 +376,7 @@ class _Run:
             raise UserError(*drafts)
         for view, name in views.values():
             for line in view.drafted_in_place:
-                self.say(_("{file}: {document}: {text}, marked as one").format(file=file, document=name, text=line))
+                self.say(f"{file}: {name}: {line}")
         if any(view.private_left_out for view, _name in views.values()):
             self.say(
                 _(
