@@ -373,6 +373,14 @@ def _with_jobs(write_answers, *roles: str, name: str = "s.yaml") -> Path:
     return write_answers({**FULL, "jobs": [{**copy.deepcopy(job), "role": role} for role in roles]}, name)
 
 
+def _document_counts() -> tuple[int, int]:
+    """How many documents are made for a file and each of its jobs, and how many only per job."""
+    from careerstory.questions.documents import default_documents
+
+    documents = default_documents()
+    return sum(not d.per_job for d in documents), sum(d.per_job for d in documents)
+
+
 def _render(files: list[Path], **options: object) -> list[Path]:
     from careerstory.questions import default_bank
     from careerstory.render.request import RenderRequest
@@ -399,6 +407,7 @@ def _files(folder: Path) -> dict[str, bytes]:
         ("Conversations Lead", "Lead"),
         ("Pitch Conversations", "Conversations", "Pitch"),
         ("Designer", "designer", "DESIGNER"),
+        ("Interview", "Letter Designer", "Interview Coach"),
     ],
 )
 def test_every_document_and_target_of_a_run_gets_a_file_of_its_own(
@@ -410,9 +419,11 @@ def test_every_document_and_target_of_a_run_gets_a_file_of_its_own(
     for targets in (("all",), ()):
         written = _render([answers], documents=("all",), targets=targets, formats=(Format.md,))
         assert len(written) == len(set(written))
-    # Tailored and general, every name once: 3 documents x (jobs + the general one).
+    # Tailored and general, every name once: each document for every job and the general
+    # one, and those made per job (an interview sheet, a letter) for every job (all applied).
+    general, per_job = _document_counts()
     names = [n for n in _files(tmp_path) if n != "s.yaml"]
-    assert len(names) == 3 * (len(roles) + 1)
+    assert len(names) == general * (len(roles) + 1) + per_job * len(roles)
 
 
 def test_tailored_names_are_unique_by_construction(bank) -> None:
@@ -508,7 +519,8 @@ def test_a_very_long_role_gives_file_names_that_fit_and_stay_unique(write_answer
     done = careerstory("render", str(source), "--doc", "all", "--target", "all", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     names = [n for n in _files(tmp_path) if n != "me.yaml"]
-    assert len(names) == len(set(names)) == 3 * 3
+    general, per_job = _document_counts()
+    assert len(names) == len(set(names)) == (general + per_job) * 3  # --target all: the three jobs only
     assert max(len(n) for n in names) <= len("me-conversations-") + 64 + len(".md")
 
 

@@ -29,6 +29,8 @@ GERMAN = {
     "About you": "Über dich",
     "What is your name?": "Wie heißt du?",
     "Career brief": "Karriere-Brief",
+    "Draft": "Entwurf",
+    "Draft: {title}": "Entwurf: {title}",
     "Career brief of %(date)s, made with careerstory.": "Karriere-Brief vom %(date)s, gemacht mit careerstory.",
     "Conversations so far": "Bisherige Gespräche",
     "What they do": "Was sie machen",
@@ -152,8 +154,9 @@ def test_each_pdf_carries_the_language_of_its_file(bank, tmp_path, monkeypatch):
     files = [_file(bank, tmp_path / "a.yaml", "de"), _file(bank, tmp_path / "b.yaml", "")]
     _render(bank, files, (Format.pdf,), tmp_path, monkeypatch)
     expected = (
-        ("a", "de", ["Bisherige Gespräche", "Seite 1 von 1", "Anna Berger · Karriere-Brief"]),
-        ("b", "en", ["Conversations so far", "Page 1 of 1", "Anna Berger · Career brief"]),
+        # A few answers only: a draft, said in each file's own language at the top of page 1
+        ("a", "de", ["Bisherige Gespräche", "Seite 1 von 2", "Anna Berger · Karriere-Brief", "ENTWURF ·"]),
+        ("b", "en", ["Conversations so far", "Page 1 of 2", "Anna Berger · Career brief", "DRAFT ·"]),
     )
     for name, lang, words in expected:
         reader = pypdf.PdfReader(tmp_path / "out" / f"{name}.pdf")

@@ -27,12 +27,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from careerstory import _
 from careerstory.answers.model import AnswerSheet
-from careerstory.answers.notes import without_notes
+from careerstory.answers.notes import sheet_without_notes, value_without_notes
 from careerstory.answers.recipes import first_clause, first_sentence, first_sentences, lower_first, spoken, take
 from careerstory.questions import Field, Question
 from careerstory.questions.recipes import Part
@@ -526,23 +526,8 @@ def _named(sheet: AnswerSheet, job: Mapping[str, Any] | None) -> dict[str, str]:
     return named
 
 
-def _noteless(value: Any) -> Any:
-    if isinstance(value, str):
-        return without_notes(value)
-    if isinstance(value, list):
-        return [_noteless(item) for item in value]
-    if isinstance(value, dict):
-        return {key: _noteless(item) for key, item in value.items()}
-    return value
-
-
-def _as_drafted_from(sheet: AnswerSheet) -> AnswerSheet:
-    """The answers a draft reads: every note to self ("TODO: …", "???") taken out, as documents print them."""
-    return replace(sheet, values={key: _noteless(value) for key, value in sheet.values.items()})
-
-
 def _message(sheet: AnswerSheet, person: Mapping[str, Any], today: dt.date) -> Drafted:
-    sheet, person = _as_drafted_from(sheet), _noteless(dict(person))
+    sheet, person = sheet_without_notes(sheet), value_without_notes(dict(person))
     people = _by_role(sheet, "people")
     if people is None:
         return Drafted("", draft=True)
@@ -576,7 +561,7 @@ def _message(sheet: AnswerSheet, person: Mapping[str, Any], today: dt.date) -> D
 
 
 def _intro(sheet: AnswerSheet) -> Drafted:
-    sheet = _as_drafted_from(sheet)
+    sheet = sheet_without_notes(sheet)
     question = _by_role(sheet, "intro")
     if question is None:
         return Drafted("", draft=True)
@@ -585,7 +570,7 @@ def _intro(sheet: AnswerSheet) -> Drafted:
 
 
 def _job_draft(sheet: AnswerSheet, job: Mapping[str, Any], field_id: str, today: dt.date) -> Drafted:
-    sheet, job = _as_drafted_from(sheet), _noteless(dict(job))
+    sheet, job = sheet_without_notes(sheet), value_without_notes(dict(job))
     jobs = _by_role(sheet, "jobs")
     if jobs is None or not _text(job, "role").strip():
         return Drafted("", draft=True)

@@ -8,6 +8,11 @@ sentence is no note: only a bracket opening on a note word is.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from careerstory.answers.model import AnswerSheet
 
 # A bracket followed by "(" is a link typed as Markdown ("[my module](https://…)"), not a note.
 # The words that mark a note to self (the acronym rule leaves them to the note rule).
@@ -75,3 +80,19 @@ def without_notes(text: str) -> str:
         if cut:
             lines.append(cut)
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def value_without_notes(value: Any) -> Any:
+    """An answer (text, a list's items, a group's records and their fields) with its notes to self taken out."""
+    if isinstance(value, str):
+        return without_notes(value)
+    if isinstance(value, list):
+        return [value_without_notes(item) for item in value]
+    if isinstance(value, dict):
+        return {key: value_without_notes(item) for key, item in value.items()}
+    return value
+
+
+def sheet_without_notes(sheet: AnswerSheet) -> AnswerSheet:
+    """The same answers with every note to self taken out, as documents print them and drafts read them."""
+    return replace(sheet, values={key: value_without_notes(value) for key, value in sheet.values.items()})

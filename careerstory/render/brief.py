@@ -16,7 +16,7 @@ from pathlib import Path
 from careerstory import _, clock
 from careerstory.answers import AnswerSheet, drafts
 from careerstory.answers.model import Answer, FieldValue, field_items, field_text
-from careerstory.answers.notes import has_note, without_notes
+from careerstory.answers.notes import has_note, sheet_without_notes, without_notes
 from careerstory.answers.recipes import recipe
 from careerstory.clock import source_moment
 from careerstory.i18n import date_line, format_date, parse_language
@@ -337,27 +337,6 @@ def _shows_field(document: Document, question: Question, field_id: str, target: 
         return False
 
 
-def _without_notes(sheet: AnswerSheet) -> AnswerSheet:
-    """The same answers with every note to self taken out: a note is never printed."""
-
-    def clean(value: Answer) -> Answer:
-        if isinstance(value, str):
-            return without_notes(value)
-        if all(isinstance(item, str) for item in value):
-            return [without_notes(item) for item in value if isinstance(item, str)]
-        return [{k: clean_field(t) for k, t in entry.items()} for entry in value if isinstance(entry, dict)]
-
-    def clean_field(value: FieldValue) -> FieldValue:
-        if isinstance(value, str):
-            return without_notes(value)
-        if all(isinstance(item, str) for item in value):
-            return [without_notes(item) for item in value if isinstance(item, str)]
-        return [{k: without_notes(t) for k, t in item.items()} for item in value if isinstance(item, dict)]
-
-    values = {qid: clean(value) for qid, value in sheet.values.items()}
-    return AnswerSheet(sheet.bank, values, sheet.path, sheet.language, sheet.migrated_from)
-
-
 def _draft_reasons(sheet: AnswerSheet, document: Document, target: Target | None) -> tuple[str, ...]:
     """What keeps ``document`` a draft, one line each, for the person (standard error), in their language."""
     reasons = []
@@ -554,9 +533,9 @@ def build_document(
     today = clock.today()
     shown_sheet = sheet  # with its notes to self, to say where they were
     forward = _forward(sheet, document)
-    people = _people(_without_notes(kit_sheet), document.kit, today) if document.kit else ()
+    people = _people(sheet_without_notes(kit_sheet), document.kit, today) if document.kit else ()
     reasons = _draft_reasons(shown_sheet, document, target)
-    sheet = _without_notes(sheet)
+    sheet = sheet_without_notes(sheet)
     header: dict[str, str] = {}
     places: dict[str, list[Item]] = {place: [] for place in document.places if place not in (HEADER, SECTION)}
     sections = []
