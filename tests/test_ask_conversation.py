@@ -37,6 +37,7 @@ CTRL_C = "\x03"
 CTRL_D = "\x04"
 CTRL_O = "\x0f"
 ERASE = "\x15"  # Ctrl-U: erase the line before the cursor
+CLEAR = (ERASE + "\x7f") * 15  # Ctrl-U and Backspace, line after line: a draft of several lines erased
 
 ABOUT_DONE = "Maya Okafor" + ENTER + "Chemistry teacher" + ENTER + "Sunday marking" + ENTER + ENTER + "Leeds" + FINISH
 ABOUT_DONE += "Leeds or remote" + ENTER
@@ -90,17 +91,22 @@ def answers(path: Path, bank: Bank) -> dict[str, object]:
     return found
 
 
+def _same(saved: str, drafted: str) -> bool:
+    """The draft as confirmed: its words, its long lines broken to fit the prompt."""
+    return saved.split() == drafted.split()
+
+
 def _undrafted_job(sheet: AnswerSheet, record: dict[str, Any]) -> dict[str, Any]:
-    if record.get("tell_me") and record["tell_me"] == tell_me_draft(sheet, {**record, "tell_me": ""}):
+    if record.get("tell_me") and _same(record["tell_me"], tell_me_draft(sheet, {**record, "tell_me": ""})):
         record["tell_me"] = ""
-    if record.get("letter") and record["letter"] == letter_draft(sheet, {**record, "letter": ""}, today()):
+    if record.get("letter") and _same(record["letter"], letter_draft(sheet, {**record, "letter": ""}, today())):
         record["letter"] = ""
     return record
 
 
 def _undrafted(sheet: AnswerSheet, record: dict[str, Any]) -> dict[str, Any]:
     day = today()
-    if record.get("message") and record["message"] == message_draft(sheet, {**record, "message": ""}, day):
+    if record.get("message") and _same(record["message"], message_draft(sheet, {**record, "message": ""}, day)):
         record["message"] = ""
     if record.get("contacted_on") == format_date(day):
         record["contacted_on"] = ""
@@ -146,7 +152,7 @@ def test_the_end_says_what_is_open_and_how_to_render(answers_path: Path, bank: B
     skip_rest += ENTER * 4 + ENTER + MOVE_ON  # options: four lists, one group
     # story; the pitch starts as a draft of their answers: erased, it is skipped too
     # and so does the note to forward
-    skip_rest += FINISH + ENTER + ENTER + FINISH * 2 + ERASE + FINISH + FINISH + ERASE + FINISH + ENTER + MOVE_ON
+    skip_rest += FINISH + ENTER + ENTER + FINISH * 2 + CLEAR + FINISH + FINISH + CLEAR + FINISH + ENTER + MOVE_ON
     skip_rest += ENTER + MOVE_ON  # targets: one group
     shown = converse_with(answers_path, bank, skip_rest)
     assert "Still open, and needed for a complete brief:" in shown

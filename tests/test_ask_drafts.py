@@ -55,6 +55,13 @@ targets:
 """
 
 
+def confirmed(saved: str, drafted: str) -> bool:
+    """The draft as saved once confirmed: its words and paragraphs, long lines broken at words to fit the prompt."""
+    from careerstory.render.text import reflowed
+
+    return bool(drafted) and reflowed(saved) == reflowed(drafted) and all(len(line) < 80 for line in saved.split("\n"))
+
+
 @pytest.fixture(autouse=True)
 def today_is_fixed(monkeypatch: pytest.MonkeyPatch) -> None:
     moment = dt.datetime(TODAY.year, TODAY.month, TODAY.day, 12, tzinfo=dt.UTC)
@@ -94,8 +101,8 @@ def test_a_new_persons_message_starts_as_a_draft_saved_when_confirmed(path: Path
     sam, ana = people(path, bank)
     sheet = load(path, bank)
     assert "A draft made from your own answers is in the prompt" in shown
-    assert ana["message"] == message_draft(sheet, {**ana, "message": ""}, TODAY)
-    assert "How do you test a lesson?" in ana["message"] and ana["message"].startswith("Hi Ana,")
+    assert confirmed(ana["message"], message_draft(sheet, {**ana, "message": ""}, TODAY))
+    assert "How do you test a lesson?" in " ".join(ana["message"].split()) and ana["message"].startswith("Hi Ana,")
     assert sam["message"] == OWN, "another person's own message is untouched"
 
 
@@ -115,7 +122,7 @@ def test_a_status_change_offers_its_draft_beside_the_current_message(path: Path,
     assert sam["status"] == "contacted"
     assert sam["contacted_on"] == format_date(TODAY) == "1 June 2026"
     assert sam["due"] == format_date(TODAY + dt.timedelta(days=14)) == "15 June 2026"
-    assert sam["message"] == message_draft(load(path, bank), {**sam, "message": ""}, TODAY)
+    assert confirmed(sam["message"], message_draft(load(path, bank), {**sam, "message": ""}, TODAY))
     assert "1 June 2026" in sam["message"], "the nudge names the day it follows up"
 
 
@@ -149,7 +156,7 @@ def test_an_empty_intro_starts_as_its_draft_and_an_own_one_is_never_replaced(tmp
     with using("en"):
         drafted = intro_draft(load(empty, bank))
     assert drafted.startswith("I'm Maya Okafor, a chemistry teacher")
-    assert load(empty, bank).text("intro") == drafted
+    assert confirmed(load(empty, bank).text("intro"), drafted)
     own = tmp_path / "own.yaml"
     own.write_text(FILE.format(language="", intro=" My own note.", own=OWN), encoding="utf-8")
     shown = ask(own, bank, FINISH, "intro")
@@ -163,8 +170,9 @@ def test_a_jobs_tell_me_and_letter_start_as_drafts(path: Path, bank: Bank) -> No
     ask(path, bank, keys, "jobs")
     sheet = load(path, bank)
     [job] = sheet.entries("jobs")
-    assert job["tell_me"] == tell_me_draft(sheet, job) != ""
-    assert job["letter"] == letter_draft(sheet, job, TODAY)
+    assert tell_me_draft(sheet, job) != ""
+    assert confirmed(job["tell_me"], tell_me_draft(sheet, job))
+    assert confirmed(job["letter"], letter_draft(sheet, job, TODAY))
     assert "I am applying for the learning designer role at Kestrel Education." in job["letter"]
     assert "digital team" not in job["letter"]
 

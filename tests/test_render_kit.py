@@ -368,3 +368,24 @@ def test_page_one_holds_what_a_mentor_acts_on_and_the_groundwork_follows(
 def test_the_date_a_kit_is_judged_by_is_today(write_answers, bank: Bank, ten_march) -> None:
     view = build_document(load(write_answers(PERSON), bank), document("conversations"))
     assert view.today == dt.date(2026, 3, 10) and view.date == dt.date(2026, 3, 10)
+
+
+def test_a_hand_wrapped_message_is_copied_from_the_kit_as_its_paragraphs(tmp_path: Path, bank: Bank) -> None:
+    path = teacher(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    wrapped = (
+        "      message: |\n        Dear Ruth,\n\n"
+        "        We met at Brightwell's teacher feedback session in the autumn, and\n"
+        "        my school uses your chemistry lessons every week.\n\n"
+        "        Best wishes,\n        Maya Okafor\n"
+    )
+    # Ruth's message, whatever it holds, up to her due date, becomes the hand-wrapped one.
+    start = text.index("      message:", text.index("    - name: Ruth Adeyemi"))
+    path.write_text(text[:start] + wrapped + text[text.index("      due:", start) :], encoding="utf-8")
+    kit = render(path, bank, "md", documents=("conversations",))["maya-conversations.md"]
+    ruth = kit.split("\n## Ruth Adeyemi\n")[1]
+    message = ruth.split("```text\n")[1].split("\n```")[0]
+    assert message == (
+        "Dear Ruth,\n\nWe met at Brightwell's teacher feedback session in the autumn, and my school uses "
+        "your chemistry lessons every week.\n\nBest wishes,\nMaya Okafor"
+    )

@@ -190,3 +190,13 @@ def test_join_words_reads_as_a_sentence() -> None:
 )
 def test_balance_direction_closes_what_an_answer_leaves_open(typed: str, shown: str) -> None:
     assert balance_direction(typed) == shown
+
+
+def test_a_draft_laid_out_for_the_prompt_reads_as_the_same_paragraphs() -> None:
+    from careerstory.ask.kinds import laid_out
+
+    draft = "Hi Sam,\n\n" + "I teach chemistry and I am moving into learning design, " * 4 + "\n\nThank you,\nMaya"
+    shown = laid_out(draft, 76)
+    assert max(len(line) for line in shown.split("\n")) <= 76 and shown.count("\n") > draft.count("\n")
+    assert chunks(shown) == chunks(draft)
+    assert laid_out(draft, 40) == draft  # too narrow to wrap as documents read it: kept whole

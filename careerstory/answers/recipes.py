@@ -20,6 +20,10 @@ ABBREVIATIONS = frozenset(
 )
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
 _BULLET = re.compile(r"^\s*- ")
+# How typed text is read, in every document and by ask: a line at least this long ended
+# where the editor wrapped it (a space); a shorter one ended where the person pressed
+# Enter ("Dear Sam," / "Thank you," / a line of an address), and the break is kept.
+WRAPPED = 50
 
 
 def first_paragraph(text: str) -> str:

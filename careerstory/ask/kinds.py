@@ -33,6 +33,7 @@ from careerstory.answers.model import (
     filled_entries,
     filled_items,
 )
+from careerstory.answers.recipes import WRAPPED
 from careerstory.ask.editor import Editor, EditorFailed, tidy
 from careerstory.ask.terminal import OpenEditor, Terminal, wrap
 from careerstory.questions import Field, Question
@@ -84,10 +85,24 @@ def ask_answer(
         _ask_text(terminal, question, current, save, editor, draft)
 
 
+def laid_out(draft: str, width: int) -> str:
+    """A draft's long lines broken at words to fit the prompt, which would otherwise cut words in two.
+
+    Documents read a break after a line of 50 characters or more as a space, so the
+    paragraphs stay whole wherever the draft goes; a narrow terminal keeps the lines whole.
+    """
+    if width < WRAPPED + 10:
+        return draft
+    lines = []
+    for line in draft.split("\n"):
+        lines.extend(wrap(line, width).split("\n") if len(line) > width else [line])
+    return "\n".join(lines)
+
+
 def _ask_text(
     terminal: Terminal, question: Question, current: str, save: Save, editor: Editor | None, draft: str = ""
 ) -> None:
-    typed = draft or current
+    typed = laid_out(draft, terminal.width - 4) if draft and question.kind == "long" else draft or current
     while True:
         if question.kind == "long":
             typed = _paragraphs(terminal, _(question.prompt), typed, editor, [_(question.prompt)])
@@ -419,7 +434,7 @@ def _offer_draft(terminal: Terminal, field: Field, current: str, offered: _Offer
         )
         for note in notes:
             _say_paragraph(terminal, note)
-        return draft
+        return laid_out(draft, terminal.width - 4) if field.kind == "long" else draft
     if not offered.status_changed():
         return current
     terminal.say("  " + _("Your current message:"), "quiet")
@@ -429,7 +444,7 @@ def _offer_draft(terminal: Terminal, field: Field, current: str, offered: _Offer
     for note in notes:
         _say_paragraph(terminal, note)
     if terminal.confirm(_("Start from the new draft? (No keeps your current message.)"), default=True):
-        return draft
+        return laid_out(draft, terminal.width - 4) if field.kind == "long" else draft
     return current
 
 

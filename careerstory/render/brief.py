@@ -34,7 +34,7 @@ from careerstory.questions.documents import (
 )
 from careerstory.render.preparing import JobText, Preparation, drafted, place_of, prepare_for
 from careerstory.render.targets import Target
-from careerstory.render.text import balance_direction, fence_for
+from careerstory.render.text import balance_direction, fence_for, reflowed
 
 
 @dataclass(frozen=True)
@@ -449,7 +449,8 @@ def _people(sheet: AnswerSheet, kit: Kit, today: dt.date) -> tuple[Person, ...]:
         kind = kit.kind_of(said, sheet.language)
         questions = () if stage == "after" else (own, *map(_, kit.questions_for(kind, own, sheet.language)))
         message = drafts.person_message(sheet, entry, today)
-        text = without_notes(message.text).strip()
+        # As it is to be copied into an email: wrapped lines joined, a salutation's break kept.
+        text = reflowed(without_notes(message.text).strip())
         nudge_on, nudge_now = "", False
         contacted = read_date(fields.get(kit.field("contacted_on"), ""), sheet.language)
         if stage == "nudge" and contacted is not None:

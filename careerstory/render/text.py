@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from careerstory.answers.recipes import WRAPPED, first_sentences
+
 # Defined beside the recipes that use them (ask uses them too); the templates' filters take them from here.
 from careerstory.answers.recipes import first_sentence as first_sentence
-from careerstory.answers.recipes import first_sentences
 from careerstory.answers.recipes import join_words as join_words
 
 _BULLET = re.compile(r"^[ \t]*- (.*)$")
@@ -41,10 +42,6 @@ class Bullets:
 
 
 Chunk = Paragraph | Bullets
-
-# A line at least this long ended where the editor wrapped it; a shorter one ended where
-# the person pressed Enter ("Dear Sam," / "Thank you," / a line of an address).
-WRAPPED = 50
 
 
 # Unicode's explicit direction controls that open a run, and what closes each.
@@ -126,6 +123,17 @@ def chunks(text: str) -> list[Chunk]:
     flush_lines()
     flush_items()
     return out
+
+
+def reflowed(text: str) -> str:
+    """Typed text as its paragraphs read, for a message to copy: hand-wrapped lines joined, kept breaks kept."""
+    shaped = []
+    for chunk in chunks(text):
+        if isinstance(chunk, Bullets):
+            shaped.append("\n".join(f"- {item}" for item in chunk.items))
+        else:
+            shaped.append("\n".join(chunk.lines))
+    return "\n\n".join(shaped)
 
 
 def sentences(text: str, count: int, limit: int = 280) -> list[str]:
