@@ -190,3 +190,10 @@ def test_join_words_reads_as_a_sentence() -> None:
 )
 def test_balance_direction_closes_what_an_answer_leaves_open(typed: str, shown: str) -> None:
     assert balance_direction(typed) == shown
+
+
+def test_a_table_cell_keeps_a_date_that_opens_it_as_typed() -> None:
+    # Inside a GFM cell nothing starts a list or a heading: "19. März" needs no backslash.
+    assert markdown_cell("19. März 2026") == "19. März 2026"
+    assert markdown_cell("# 3 - done") == "# 3 - done"
+    assert markdown_block("19. März 2026") == "19\\. März 2026"  # at a paragraph's start it would be a list
