@@ -322,7 +322,8 @@ def test_a_letter_answers_requirements_with_evidence_and_a_gap_with_its_plan(ban
     assert any("Designing for adults" in line and said in line for line in lines)
     assert any("Storyline" in line and "by 30 May" in line for line in lines)
     assert "SQL" not in text, "a requirement with neither evidence nor plan is not claimed"
-    assert lines[-1].endswith("Maya Okafor") and "Their courses reach my students." in text
+    opening = "Your" if language == "en" else "Their"  # English says it to them
+    assert lines[-1].endswith("Maya Okafor") and f"{opening} courses reach my students." in text
 
 
 def test_no_draft_says_a_note_to_self(tmp_path: Path) -> None:
@@ -401,6 +402,9 @@ def test_an_organisation_named_with_what_it_is_keeps_what_it_is(bank: Bank) -> N
         letter_text = letter_draft(sheet, sheet.entries("jobs")[0], TODAY)
         message = message_draft(sheet, sheet.entries("people")[0], TODAY)
     assert "role at No, the budgeting app." in letter_text
+    with using("en"):
+        spoken_answer = tell_me_draft(sheet, sheet.entries("jobs")[0])
+    assert "role at No, the budgeting app, is the next step" in spoken_answer, "the aside is closed mid-sentence"
     assert "analytics team" not in letter_text
     assert "I've applied for the learning designer role at No, the budgeting app" in message, "she works there"
 
@@ -438,3 +442,16 @@ def test_a_title_before_the_evidence_is_not_said_as_a_deed(bank: Bank) -> None:
     assert "“Registered nurse”: Registered nurse for eleven years." in text
     assert "I registered" not in text
     assert "“Training”: I trained 40 nurses" in text
+
+
+def test_why_them_that_calls_them_they_is_said_to_them(bank: Bank) -> None:
+    about = job(why_them="They help people understand their own money. Their team is small.")
+    to_them = job(role="Data analyst", why_them="Your courses are used in every school in Leeds.")
+    sheet = sheet_of(bank, answers("en", jobs=[about, to_them]))
+    with using("en"):
+        first, second = (letter_draft(sheet, record, TODAY) for record in sheet.entries("jobs"))
+        spoken_answer = tell_me_draft(sheet, sheet.entries("jobs")[0])
+    assert "You help people understand their own money. Their team is small." in first, "only the opening word"
+    assert "You help people understand their own money." in spoken_answer
+    assert "They help" not in first + spoken_answer
+    assert "Your courses are used in every school in Leeds." in second

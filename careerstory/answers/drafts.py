@@ -405,6 +405,9 @@ def _say(pattern: str, taken: str, named: Mapping[str, str]) -> str:
     said = _(pattern)
     if ": {}" in said and taken.split(" ", 1)[0] in _ARTICLES:
         taken = lower_first(taken)  # "What would help me most: an introduction…", "Leeds" kept
+    if "," in named.get("organisation", ""):
+        # "No, the budgeting app" mid-sentence closes with a comma: "…at No, the budgeting app, is…".
+        said = re.sub(r"\{organisation\}(?=\s)", "{organisation},", said)
     if ": {}" in said:
         # One colon to a sentence: "…most: a reader who works with data – tell me…", not "…data: tell me…".
         taken = re.sub(r"\s*:\s+", " – ", taken)
@@ -499,11 +502,27 @@ def _take_record(sheet: AnswerSheet, part: Part, record: _Record) -> str:
             )
             return ""
         return promised
+    if part.take in ("first_sentence", "two_sentences"):
+        text = _to_them(text)
     if part.take == "first_sentence":
         return first_sentence(text)
     if part.take == "two_sentences":
         return " ".join(first_sentences(text, 2))
     return text
+
+
+def _to_them(text: str) -> str:
+    """A note on an organisation said to it: ``They help people…`` -> ``You help people…``.
+
+    English only, and only the opening word, which is the organisation itself; "they" and
+    "you" take the same verb. A later "they" may be anyone, and stays.
+    """
+    if not _language().startswith("en"):
+        return text
+    opening = {"they": "You", "their": "Your", "them": "You", "they're": "You're", "they've": "You've"}
+    first, _space, rest = text.strip().partition(" ")
+    said = opening.get(first.lower())
+    return f"{said} {rest}" if said and rest else text
 
 
 def _assemble(sheet: AnswerSheet, parts: tuple[Part, ...], record: _Record, most_words: int = 0) -> Drafted:
