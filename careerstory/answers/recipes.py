@@ -211,7 +211,32 @@ def aim(text: str) -> str:
         if not re.match(r"(to|a|an|the)\s+\w", sentence, re.IGNORECASE):
             return ""
         return sentence[:1].lower() + sentence[1:]
-    return sentence if sentence[:1].islower() else ""
+    first = re.split(r"[\s'’]", sentence, maxsplit=1)[0].casefold()
+    return sentence if sentence[:1].islower() and first not in _SAID_OF_ONESELF else ""
+
+
+# First words of a sentence about oneself typed in small letters ("ich möchte…", "je veux…"): no bare aim.
+_SAID_OF_ONESELF = frozenset(
+    [
+        "ich",
+        "mein",
+        "meine",
+        "mir",
+        "je",
+        "j",
+        "mon",
+        "ma",
+        "mes",
+        "yo",
+        "mi",
+        "quiero",
+        "me",
+        "ja",
+        "chcę",
+        "mój",
+        "moim",
+    ]
+)
 
 
 def clause(text: str) -> str:
