@@ -113,3 +113,22 @@ def test_the_teachers_draft_is_her_own_words(bank: Bank) -> None:
         "at an education company, testing what I build with real learners and improving it every week. "
         "Could you spare twenty minutes to tell me what the work is really like?"
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "aimed"),
+    [
+        ("en", "To train clinicians on the systems they use.", "to train clinicians on the systems they use"),
+        ("en", "I want to train clinicians.", ""),
+        ("fr", "concevoir des cours en ligne", "concevoir des cours en ligne"),
+        ("fr", "je veux concevoir des cours", ""),
+        ("de", "ich möchte Projekte planen", ""),
+        ("pl", "projektować kursy online", "projektować kursy online"),
+        ("de", "Ich möchte Projekte planen.", ""),
+    ],
+)
+def test_a_bare_aim_is_told_from_a_sentence_of_its_own(language: str, typed: str, aimed: str) -> None:
+    from careerstory.answers.recipes import aim
+
+    with using(language):
+        assert aim(typed) == aimed

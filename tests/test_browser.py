@@ -126,7 +126,8 @@ def _board(folder: Path) -> Path:
     clients.mkdir()
     overdue = clients / f"{OVERDUE}.yaml"
     teacher = (REPO / "examples" / "teacher.yaml").read_text(encoding="utf-8")
-    overdue.write_text(teacher.replace("      due:\n", "      due: 2025-12-15\n", 1), encoding="utf-8")
+    # Due long before any example's own overdue step (the nurse's nudge of 17 November 2025).
+    overdue.write_text(re.sub(r"(?m)^      due:.*$", "      due: 2025-06-15", teacher, count=1), encoding="utf-8")
     broken = clients / "broken.yaml"
     broken.write_text("version: 3\nabout:\n  name: [never closed\n", encoding="utf-8")
     today = read_date("2026-01-01")

@@ -19,6 +19,7 @@ from careerstory.answers.drafts import (
     letter_draft,
     message_draft,
     organisation_name,
+    organisation_said,
     person_message,
     tell_me,
     tell_me_draft,
@@ -321,7 +322,8 @@ def test_a_letter_answers_requirements_with_evidence_and_a_gap_with_its_plan(ban
     assert any("Designing for adults" in line and said in line for line in lines)
     assert any("Storyline" in line and "by 30 May" in line for line in lines)
     assert "SQL" not in text, "a requirement with neither evidence nor plan is not claimed"
-    assert lines[-1].endswith("Maya Okafor") and "Their courses reach my students." in text
+    opening = "Your" if language == "en" else "Their"  # English says it to them
+    assert lines[-1].endswith("Maya Okafor") and f"{opening} courses reach my students." in text
 
 
 def test_no_draft_says_a_note_to_self(tmp_path: Path) -> None:
@@ -344,3 +346,112 @@ def test_no_draft_says_a_note_to_self(tmp_path: Path) -> None:
     assert any(made)
     for draft in made:
         assert "???" not in draft and "TODO" not in draft and "(ask" not in draft, draft
+
+
+@pytest.mark.parametrize(
+    ("language", "aim", "said"),
+    [
+        ("en", "To train clinicians on the systems they use.", "I want to train clinicians on the systems they use."),
+        ("en", "to design courses teachers use the next morning", "I want to design courses teachers use the next"),
+        (
+            "de",
+            "in einem kleinen Unternehmen Projekte planen",
+            "Ich möchte in einem kleinen Unternehmen Projekte planen.",
+        ),
+    ],
+)
+def test_a_bare_aim_is_said_as_what_the_person_wants(bank: Bank, language: str, aim: str, said: str) -> None:
+    data = answers(language, [person()], [job()])
+    data["story"]["what_i_want"] = aim
+    sheet = sheet_of(bank, data)
+    with using(language):
+        texts = [intro_draft(sheet), message_draft(sheet, sheet.entries("people")[0], TODAY)]
+        texts += [tell_me_draft(sheet, sheet.entries("jobs")[0]), letter_draft(sheet, sheet.entries("jobs")[0], TODAY)]
+    for text in texts:
+        assert said in text, text
+        core = aim.split(" ", 1)[1][:20]
+        assert text.count(core) == 1, "the fragment is not pasted in as a sentence as well"
+
+
+def test_an_aim_written_as_a_sentence_is_kept_as_written(bank: Bank) -> None:
+    sheet = sheet_of(bank, answers())  # "I want to design online courses as a learning designer."
+    text = intro_draft(sheet)
+    assert "I want to design online courses as a learning designer." in text
+    assert "I want I want" not in text
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_an_answer_with_a_colon_of_its_own_is_said_with_one_colon(bank: Bank, language: str) -> None:
+    data = answers(language)
+    data["story"]["help_wanted"] = "A reader who works with data: tell me which project to lead with."
+    with using(language):
+        text = intro_draft(sheet_of(bank, data))
+    sentence = next(s for s in text.split(". ") if "tell me which project" in s)
+    assert sentence.count(":") == 1, sentence
+    assert "works with data – tell me which project" in sentence
+
+
+def test_an_organisation_named_with_what_it_is_keeps_what_it_is(bank: Bank) -> None:
+    typed = "No, the budgeting app, analytics team"
+    assert organisation_name(typed) == "No"
+    assert organisation_said(typed) == "No, the budgeting app"
+    assert organisation_said("Kestrel Education, digital learning team") == "Kestrel Education"
+    insider = person(works_as="Analytics lead at No")
+    sheet = sheet_of(bank, answers("en", [insider], [job(organisation=typed)]))
+    with using("en"):
+        letter_text = letter_draft(sheet, sheet.entries("jobs")[0], TODAY)
+        message = message_draft(sheet, sheet.entries("people")[0], TODAY)
+    assert "role at No, the budgeting app." in letter_text
+    with using("en"):
+        spoken_answer = tell_me_draft(sheet, sheet.entries("jobs")[0])
+    assert "role at No, the budgeting app, is the next step" in spoken_answer, "the aside is closed mid-sentence"
+    assert "analytics team" not in letter_text
+    assert "I've applied for the learning designer role at No, the budgeting app" in message, "she works there"
+
+
+@pytest.mark.parametrize(
+    ("name", "greeted"),
+    [
+        ("Dr. Claudia Reinholz", "Hallo Dr. Reinholz,"),
+        ("Frau Dr. Anna Schulz", "Hallo Frau Dr. Schulz,"),
+        ("Thomas Wendt", "Hallo Thomas Wendt,"),
+    ],
+)
+def test_a_german_message_greets_a_title_with_the_family_name(bank: Bank, name: str, greeted: str) -> None:
+    sheet = sheet_of(bank, answers("de", [person(name=name)]))
+    with using("de"):
+        assert message_draft(sheet, sheet.entries("people")[0], TODAY).splitlines()[0] == greeted
+
+
+def test_a_german_note_about_the_reader_is_not_said_to_them(bank: Bank) -> None:
+    about_her = person(connection="Sie hat bei unserer Fortbildung im März gesprochen")
+    to_him = person(name="Thomas Wendt", connection="Sie nehmen bei uns die Zwischenprüfungen ab")
+    sheet = sheet_of(bank, answers("de", [about_her, to_him]))
+    with using("de"):
+        her, him = (message_draft(sheet, record, TODAY) for record in sheet.entries("people"))
+    assert "Sie hat" not in her
+    assert "Sie nehmen bei uns die Zwischenprüfungen ab." in him
+
+
+def test_a_title_before_the_evidence_is_not_said_as_a_deed(bank: Bank) -> None:
+    requirement = {"need": "Registered nurse", "evidence": "Registered nurse for eleven years."}
+    done = {"need": "Training", "evidence": "Trained 40 nurses on the new system."}
+    sheet = sheet_of(bank, answers("en", jobs=[job(requirements=[requirement, done])]))
+    with using("en"):
+        text = letter_draft(sheet, sheet.entries("jobs")[0], TODAY)
+    assert "“Registered nurse”: Registered nurse for eleven years." in text
+    assert "I registered" not in text
+    assert "“Training”: I trained 40 nurses" in text
+
+
+def test_why_them_that_calls_them_they_is_said_to_them(bank: Bank) -> None:
+    about = job(why_them="They help people understand their own money. Their team is small.")
+    to_them = job(role="Data analyst", why_them="Your courses are used in every school in Leeds.")
+    sheet = sheet_of(bank, answers("en", jobs=[about, to_them]))
+    with using("en"):
+        first, second = (letter_draft(sheet, record, TODAY) for record in sheet.entries("jobs"))
+        spoken_answer = tell_me_draft(sheet, sheet.entries("jobs")[0])
+    assert "You help people understand their own money. Their team is small." in first, "only the opening word"
+    assert "You help people understand their own money." in spoken_answer
+    assert "They help" not in first + spoken_answer
+    assert "Your courses are used in every school in Leeds." in second

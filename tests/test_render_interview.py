@@ -224,3 +224,42 @@ def test_the_likely_questions_stay_one_numbered_list_past_nine(write_answers, ba
     wrote = [t for t in tokens if t.type == "inline" and "You wrote" in t.content]
     assert len(wrote) >= 2 and all(t.level >= 3 for t in wrote)
     assert sum(t.content.count("You wrote") for t in wrote) == 1 + 5 + 3
+
+
+def test_a_requirement_with_nothing_against_it_says_so_briefly_and_the_advice_comes_once(
+    write_answers, bank: Bank
+) -> None:
+    bare = [{"need": f"Requirement {n}"} for n in range(3)]
+    jobs = [{**PERSON["jobs"][2], "requirements": bare}]  # type: ignore[dict-item]
+    pages = render(write_answers({**PERSON, "jobs": jobs}), bank, "md", "html", documents=("interview",))
+    advice = "find your evidence or write how you are closing the gap"
+    for name, page in pages.items():
+        assert page.count(advice) == 1, name
+        assert page.count("Nothing yet.") == 3, name
+    md = pages["careerstory-interview-patient-flow-lead.md"]
+    assert "\n\nWhere there is nothing yet" in md  # its own paragraph, not the last item's tail
+
+
+def test_a_sheet_whose_requirements_are_all_answered_gives_no_advice_on_gaps(write_answers, bank: Bank) -> None:
+    answered = [{"need": "SQL", "evidence": "I write it daily."}, {"need": "Lean", "plan": "The course, by May."}]
+    jobs = [{**PERSON["jobs"][2], "requirements": answered}]  # type: ignore[dict-item]
+    md = render(write_answers({**PERSON, "jobs": jobs}), bank, documents=("interview",))
+    assert "nothing yet" not in md["careerstory-interview-patient-flow-lead.md"].lower()
+
+
+def test_why_you_are_leaving_comes_with_a_coach_s_word_on_saying_it_to_a_panel(write_answers, bank: Bank) -> None:
+    complaint = {**PERSON, "why_change": "The pay is bad and my manager is useless."}
+    pages = render(write_answers(complaint), bank, "md", "html", documents=("interview",))
+    for name, page in pages.items():
+        leaving = page.split("Why do you want to leave your current work?")[1].split("Why this field")[0]
+        assert "The pay is bad and my manager is useless." in leaving, name  # their words, kept
+        assert "lead with what you are moving towards" in leaving, name
+        assert page.count("lead with what you are moving towards") == 1, name
+
+
+def test_the_coach_s_word_speaks_the_file_s_language(write_answers, bank: Bank) -> None:
+    path = write_answers(PERSON)
+    path.write_text(path.read_text("utf-8").replace("version: 3\n", "version: 3\nlanguage: de\n", 1), "utf-8")
+    pages = render(path, bank, "md", documents=("interview",))
+    page = next(iter(pages.values()))
+    assert "beginnst du mit dem, worauf du zugehst" in page and "moving towards" not in page

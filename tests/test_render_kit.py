@@ -389,3 +389,17 @@ def test_a_hand_wrapped_message_is_copied_from_the_kit_as_its_paragraphs(tmp_pat
         "Dear Ruth,\n\nWe met at Brightwell's teacher feedback session in the autumn, and my school uses "
         "your chemistry lessons every week.\n\nBest wishes,\nMaya Okafor"
     )
+
+
+def test_the_day_they_were_written_to_prints_as_a_date_in_every_format(write_answers, bank: Bank, ten_march) -> None:
+    kit = render(write_answers(PERSON), bank, "md", "html", documents=("conversations",))
+    for name, page in kit.items():
+        assert "contacted 4 February 2026" in page, name  # typed 2026-02-04
+        assert "2026-02-04" not in page and "2026-01-09" not in page, name
+
+
+def test_a_date_opening_a_table_cell_is_printed_as_typed(tmp_path: Path, bank: Bank, ten_march) -> None:
+    text = (REPO / "examples" / "store-manager.yaml").read_text("utf-8")
+    (tmp_path / "laden.yaml").write_text(text, "utf-8")
+    kit = render(tmp_path / "laden.yaml", bank, documents=("conversations",))["laden-conversations.md"]
+    assert "| 13. März 2026 |" in kit and "\\." not in kit

@@ -200,3 +200,10 @@ def test_a_draft_laid_out_for_the_prompt_reads_as_the_same_paragraphs() -> None:
     assert max(len(line) for line in shown.split("\n")) <= 76 and shown.count("\n") > draft.count("\n")
     assert chunks(shown) == chunks(draft)
     assert laid_out(draft, 40) == draft  # too narrow to wrap as documents read it: kept whole
+
+
+def test_a_table_cell_keeps_a_date_that_opens_it_as_typed() -> None:
+    # Inside a GFM cell nothing starts a list or a heading: "19. März" needs no backslash.
+    assert markdown_cell("19. März 2026") == "19. März 2026"
+    assert markdown_cell("# 3 - done") == "# 3 - done"
+    assert markdown_block("19. März 2026") == "19\\. März 2026"  # at a paragraph's start it would be a list

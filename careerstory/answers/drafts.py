@@ -61,6 +61,17 @@ _THIRD_PERSON = {
     "es": r"él|ella|ellos|ellas|le|les",
     "pl": r"on|ona|jego|jej|go|mu|niego|niej|nim|nią|oni|one|ich|im",
 }
+# What an organisation is, said after its name ("No, the budgeting app"), by language.
+_APPOSITIVE = {
+    "en": r"(the|a|an)\s",
+    "de": r"(der|die|das|ein|eine)\s",
+    "fr": r"(le|la|les|l'|un|une)\s?",
+    "es": r"(el|la|los|las|un|una)\s",
+    "pl": r"(firma|studio|sklep|aplikacja)\s",
+}
+# Words said before a name when greeting someone formally ("Frau Dr. Schulz", "Prof. Morgan").
+_TITLES = {"dr", "prof", "mr", "mrs", "ms", "mx", "frau", "herr", "madame", "monsieur", "mme", "mlle"}
+_TITLES |= {"sr", "sra", "señor", "señora", "pan", "pani", "dott", "ing", "mag"}
 # A note to self rather than something said: "ask her about…", "(ask …?)", "TODO".
 _NOTE_TO_SELF = re.compile(r"^\(|^(ask|todo|tbd|check|fragen|demander|preguntar|zapyta\w*)\b|\?\?|\)$", re.I)
 
@@ -183,8 +194,26 @@ def _language() -> str:
 
 
 def organisation_name(typed: str) -> str:
-    """An organisation as said in a sentence: ``Kestrel Education, digital learning team`` -> ``Kestrel Education``."""
-    return re.split(r"\s*[,;(–—]\s*|\s+-\s+", first_sentence(typed).strip(), maxsplit=1)[0].rstrip(".").strip()
+    """An organisation's name alone: ``Kestrel Education, digital learning team`` -> ``Kestrel Education``."""
+    return _organisation_pieces(typed)[0]
+
+
+def organisation_said(typed: str) -> str:
+    """An organisation as said in a sentence: its name, and what it is when the person said so.
+
+    ``Kestrel Education, digital learning team`` -> ``Kestrel Education``, but
+    ``No, the budgeting app, analytics team`` -> ``No, the budgeting app``: a name that
+    is a word of its own ("No", "Zest") reads as one only beside what it is.
+    """
+    pieces = _organisation_pieces(typed)
+    if len(pieces) > 1 and re.match(_APPOSITIVE.get(_language().split("-")[0], _APPOSITIVE["en"]), pieces[1], re.I):
+        return f"{pieces[0]}, {pieces[1]}"
+    return pieces[0]
+
+
+def _organisation_pieces(typed: str) -> list[str]:
+    pieces = re.split(r"\s*[,;(–—)]\s*|\s+-\s+", first_sentence(typed).strip())
+    return [piece.rstrip(".").strip() for piece in pieces if piece.strip()] or [""]
 
 
 def _works_at(person: Mapping[str, Any], job: Mapping[str, Any]) -> bool:
@@ -217,10 +246,30 @@ def third_person(text: str) -> bool:
     flags = 0 if language == "de" else re.IGNORECASE  # German "Sie" is the reader, "sie" a third person
     if language == "fr":
         text = re.sub(r"\bil y a\b", "", text, flags=re.IGNORECASE)  # "there is", "ago": nobody
+    if language == "de" and re.search(r"(^|[.!?;:]\s+)Sie\s+(?!sind\b)\w*[^n\W]\b", text):
+        # A sentence opening "Sie hat…", "Sie war…" is about her; the reader's verb ends in -n ("Sie nehmen…").
+        return True
     return re.search(rf"(?<![\w'’])({words})(?![\w'’])", text, flags) is not None
 
 
 # -- turning a note about the reader into words to them ----------------------------------
+
+
+def greeting(name: str, formal: bool = False) -> str:
+    """A name as greeted: ``Prof. Alan Morgan`` -> ``Prof. Morgan``, ``Frau Dr. Anna Schulz`` -> ``Frau Dr. Schulz``.
+
+    With a title, the titles and the family name; without one, the first name, or with
+    ``formal`` (German, French: "Hallo Thomas Wendt") the whole name.
+    """
+    words = name.split()
+    titles = []
+    for word in words[:-1]:
+        if word.rstrip(".").lower() not in _TITLES:
+            break
+        titles.append(word)
+    if titles:
+        return " ".join([*titles, words[-1]])
+    return " ".join(words) if formal else words[0]
 
 
 def _verb_for_you(word: str) -> str | None:
@@ -356,6 +405,12 @@ def _say(pattern: str, taken: str, named: Mapping[str, str]) -> str:
     said = _(pattern)
     if ": {}" in said and taken.split(" ", 1)[0] in _ARTICLES:
         taken = lower_first(taken)  # "What would help me most: an introduction…", "Leeds" kept
+    if "," in named.get("organisation", ""):
+        # "No, the budgeting app" mid-sentence closes with a comma: "…at No, the budgeting app, is…".
+        said = re.sub(r"\{organisation\}(?=\s)", "{organisation},", said)
+    if ": {}" in said:
+        # One colon to a sentence: "…most: a reader who works with data – tell me…", not "…data: tell me…".
+        taken = re.sub(r"\s*:\s+", " – ", taken)
     return said.format(taken, **named)
 
 
@@ -400,11 +455,8 @@ def _take_record(sheet: AnswerSheet, part: Part, record: _Record) -> str:
     if not text:
         return ""
     label = _(field.label)
-    if part.take == "greeting_name":
-        words = text.split()
-        if len(words) > 1 and words[0].rstrip(".").lower() in {"dr", "prof", "mr", "mrs", "ms", "mx"}:
-            return f"{words[0]} {words[-1]}"
-        return words[0]
+    if part.take in ("greeting_name", "formal_name"):
+        return greeting(text, formal=part.take == "formal_name")
     if part.take == "date":
         from careerstory.i18n import format_date
         from careerstory.i18n.dates import read_date
@@ -412,7 +464,7 @@ def _take_record(sheet: AnswerSheet, part: Part, record: _Record) -> str:
         day = read_date(text, _language())
         return format_date(day) if day is not None else ""
     if part.take == "organisation":
-        return organisation_name(text)
+        return organisation_said(text)
     if part.take == "question":
         asked = first_sentence(text)
         if _NOTE_TO_SELF.search(asked) or not asked.endswith("?"):
@@ -450,11 +502,27 @@ def _take_record(sheet: AnswerSheet, part: Part, record: _Record) -> str:
             )
             return ""
         return promised
+    if part.take in ("first_sentence", "two_sentences"):
+        text = _to_them(text)
     if part.take == "first_sentence":
         return first_sentence(text)
     if part.take == "two_sentences":
         return " ".join(first_sentences(text, 2))
     return text
+
+
+def _to_them(text: str) -> str:
+    """A note on an organisation said to it: ``They help people…`` -> ``You help people…``.
+
+    English only, and only the opening word, which is the organisation itself; "they" and
+    "you" take the same verb. A later "they" may be anyone, and stays.
+    """
+    if not _language().startswith("en"):
+        return text
+    opening = {"they": "You", "their": "Your", "them": "You", "they're": "You're", "they've": "You've"}
+    first, _space, rest = text.strip().partition(" ")
+    said = opening.get(first.lower())
+    return f"{said} {rest}" if said and rest else text
 
 
 def _assemble(sheet: AnswerSheet, parts: tuple[Part, ...], record: _Record, most_words: int = 0) -> Drafted:
@@ -514,7 +582,7 @@ def _assemble(sheet: AnswerSheet, parts: tuple[Part, ...], record: _Record, most
 
 def _own_words(part: Part) -> bool:
     """Whether a part says something of the person's own (not a set phrase, a greeting or their name)."""
-    return part.take not in ("fixed", "greeting_name") and part.role != "name" and part.record != "name"
+    return part.take not in ("fixed", "greeting_name", "formal_name") and part.role != "name" and part.record != "name"
 
 
 def _named(sheet: AnswerSheet, job: Mapping[str, Any] | None) -> dict[str, str]:
@@ -522,7 +590,7 @@ def _named(sheet: AnswerSheet, job: Mapping[str, Any] | None) -> dict[str, str]:
     named = {"name": sheet.text(name.id).strip() if name is not None else "", "role": "", "organisation": ""}
     if job is not None:
         named["role"] = lower_first(first_sentence(_text(job, "role")).rstrip("."))
-        named["organisation"] = organisation_name(_text(job, "organisation"))
+        named["organisation"] = organisation_said(_text(job, "organisation"))
     return named
 
 

@@ -138,6 +138,9 @@ def role_phrase(text: str) -> str:
 # Evidence is often noted without its subject ("Built the margin model..."); said aloud
 # it needs one. A first word in the past tense gets "I" before it.
 _PAST_TENSE = re.compile(r"[A-Z][a-z]+ed")
+# Past participles that open a title ("Registered nurse", "Chartered accountant") as often as a deed.
+_TITLE_WORDS = frozenset(["registered", "chartered", "certified", "qualified", "licensed", "accredited", "experienced"])
+_PREPOSITIONS = frozenset(["as", "in", "at", "with", "for", "on", "by", "from", "to", "", "and"])
 _IRREGULAR_PAST = frozenset(
     [
         "Built",
@@ -186,11 +189,58 @@ _IRREGULAR_PAST = frozenset(
 
 
 def spoken(sentence: str) -> str:
-    """A noted sentence as a person says it: ``Built the model.`` -> ``I built the model.``."""
-    word = sentence.split(" ", 1)[0]
+    """A noted sentence as a person says it: ``Built the model.`` -> ``I built the model.``.
+
+    A title before a noun is no verb: ``Registered nurse for eleven years`` stays as it is
+    (not "I registered nurse"), while ``Qualified as an accountant`` is said "I qualified…".
+    """
+    word, _space, rest = sentence.partition(" ")
+    after = rest.split(" ", 1)[0].lower()
+    if word.lower() in _TITLE_WORDS and after not in _PREPOSITIONS:
+        return sentence
     if (_english() and word in _IRREGULAR_PAST) or _PAST_TENSE.fullmatch(word):
         return "I " + sentence[:1].lower() + sentence[1:]
     return sentence
+
+
+def aim(text: str) -> str:
+    """The first sentence as a bare aim, to follow "I want": ``To train clinicians.`` -> ``to train clinicians``.
+
+    A bare aim starts with "to" or an article in English ("a job where…"), with a small
+    letter elsewhere ("in einem kleinen Unternehmen Projekte planen"); a sentence of its
+    own ("I want to…", "Ich möchte…") is no aim, and gives "".
+    """
+    sentence = first_sentence(text).strip().rstrip(".!")
+    if _english():
+        if not re.match(r"(to|a|an|the)\s+\w", sentence, re.IGNORECASE):
+            return ""
+        return sentence[:1].lower() + sentence[1:]
+    first = re.split(r"[\s'’]", sentence, maxsplit=1)[0].casefold()
+    return sentence if sentence[:1].islower() and first not in _SAID_OF_ONESELF else ""
+
+
+# First words of a sentence about oneself typed in small letters ("ich möchte…", "je veux…"): no bare aim.
+_SAID_OF_ONESELF = frozenset(
+    [
+        "ich",
+        "mein",
+        "meine",
+        "mir",
+        "je",
+        "j",
+        "mon",
+        "ma",
+        "mes",
+        "yo",
+        "mi",
+        "quiero",
+        "me",
+        "ja",
+        "chcę",
+        "mój",
+        "moim",
+    ]
+)
 
 
 def clause(text: str) -> str:
@@ -233,6 +283,8 @@ def take(sheet: AnswerSheet, question: Question, part: Part) -> str:
         return role_phrase(texts[0])
     if part.take == "clause":
         return clause(texts[0])
+    if part.take == "aim":
+        return aim(texts[0])
     if part.take == "two_sentences":
         return " ".join(first_sentences(texts[0], 2))
     return first_sentence(texts[0]) if part.take == "first_sentence" else texts[0]

@@ -123,6 +123,7 @@ class Standard:
     lean_on_role: str = ""  # an answer of the file, by role
     lean_on_field: str = ""  # or a field of the job
     story: str = ""  # "strongest": the story that answers most of the job's requirements
+    hint: str = ""  # a coach's word on how to say it to a panel
 
 
 @dataclass(frozen=True)
@@ -269,6 +270,7 @@ def _prepare(raw: dict[str, Any]) -> Prepare:
                 lean_on_role=str(a.get("lean_on", {}).get("role", "")),
                 lean_on_field=str(a.get("lean_on", {}).get("field", "")),
                 story=str(a.get("story", "")),
+                hint=str(a.get("hint", "")),
             )
             for a in raw["asked"]
         ),

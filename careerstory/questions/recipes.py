@@ -15,6 +15,7 @@ from typing import Any, Literal
 Take = Literal[
     "text",
     "first_sentence",
+    "aim",
     "two_sentences",
     "phrases",
     "first_with_number",
@@ -26,6 +27,7 @@ Take = Literal[
     # question asked of them, a date, an organisation's name, a next step as promised,
     # a job's requirements answered with evidence, a gap with its plan.
     "greeting_name",
+    "formal_name",
     "to_reader",
     "question",
     "date",
@@ -35,7 +37,8 @@ Take = Literal[
     "gap_plan",
 ]
 # text: the whole answer; first_sentence: its first sentence; two_sentences: its first
-# two; phrases: a list's items
+# two; aim: the first sentence when it is a bare aim ("to train clinicians…", "in einem
+# kleinen Unternehmen Projekte planen"), to follow "I want", else nothing; phrases: a list's items
 # joined as a person lists them; first_with_number: the first sentence holding a digit
 # (across the records' `field` for a group); role_phrase: a job as said after "I'm"
 # ("a chemistry teacher"); clause: the first sentence made to follow "because"; fixed:
@@ -43,6 +46,7 @@ Take = Literal[
 TAKES: tuple[Take, ...] = (
     "text",
     "first_sentence",
+    "aim",
     "two_sentences",
     "phrases",
     "first_with_number",
@@ -50,6 +54,7 @@ TAKES: tuple[Take, ...] = (
     "clause",
     "fixed",
     "greeting_name",
+    "formal_name",
     "to_reader",
     "question",
     "date",

@@ -118,6 +118,7 @@ class Person:
     nudge_now: bool = False  # that day has come
     due: str = ""  # the next step's due date, in the document's language (as typed when unreadable)
     overdue: bool = False  # due before today
+    contacted_on: str = ""  # the day they were written to, in the document's language (as typed when unreadable)
 
     @property
     def not_yet(self) -> bool:
@@ -472,6 +473,7 @@ def _people(sheet: AnswerSheet, kit: Kit, today: dt.date) -> tuple[Person, ...]:
                 nudge_now=nudge_now,
                 due=due,
                 overdue=overdue,
+                contacted_on=format_date(contacted) if contacted else fields.get(kit.field("contacted_on"), ""),
             )
         )
     rank = {status: n for n, status in enumerate(kit.order)}

@@ -92,6 +92,7 @@ class Likely:
     lean_on: str = ""  # what they already wrote that answers it (evidence, an answer)
     plan: str = ""  # for a requirement they cannot show yet: how they are closing it
     objection: bool = False  # an objection: its answer stands with the objections
+    hint: str = ""  # a coach's word on how to say it to a panel, in the document's language
 
 
 @dataclass(frozen=True)
@@ -235,7 +236,9 @@ def prepare_for(sheet: AnswerSheet, job: GroupEntry, index: int, prepare: Prepar
             if standard.lean_on_role
             else field_text(job, standard.lean_on_field).strip()
         )
-        likely.append(Likely(_(standard.ask), strongest if standard.story == "strongest" else None, lean_on=lean_on))
+        story = strongest if standard.story == "strongest" else None
+        hint = _(standard.hint) if standard.hint else ""
+        likely.append(Likely(_(standard.ask), story, lean_on=lean_on, hint=hint))
     return Preparation(
         requirements=tuple(requirements),
         likely=tuple(likely),

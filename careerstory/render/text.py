@@ -13,6 +13,7 @@ the Markdown brief, and autoescaping does the same for HTML.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from careerstory.answers.recipes import WRAPPED, first_sentences
@@ -183,20 +184,23 @@ def markdown_inline(text: str) -> str:
     return _ENTITY.sub("&amp;", line)
 
 
-def _markdown(text: str, line_break: str, item_break: str, chunk_break: str) -> str:
+def _markdown(
+    text: str, line_break: str, item_break: str, chunk_break: str, escape: Callable[[str], str] = markdown_escape
+) -> str:
     """Typed text's paragraphs and ``- `` lists as escaped Markdown, joined as asked."""
     parts: list[str] = []
     for chunk in chunks(text):
         if isinstance(chunk, Paragraph):
-            parts.append(line_break.join(markdown_escape(line) for line in chunk.lines))
+            parts.append(line_break.join(escape(line) for line in chunk.lines))
         else:
-            parts.append(item_break.join("- " + markdown_escape(item) for item in chunk.items))
+            parts.append(item_break.join("- " + escape(item) for item in chunk.items))
     return chunk_break.join(parts)
 
 
 def markdown_cell(text: str) -> str:
     """Typed text as one GFM table cell: escaped, its line breaks kept as ``<br>``."""
-    return _markdown(text, "<br>", "<br>", "<br><br>") or " "
+    # A cell holds inline text only: "19. März" starts no list there, so it keeps its full stop bare.
+    return _markdown(text, "<br>", "<br>", "<br><br>", markdown_inline) or " "
 
 
 def markdown_block(text: str) -> str:
