@@ -158,7 +158,9 @@ def test_a_drafted_answer_is_marked_as_a_draft_in_title_and_text(
     assert md.startswith("# Draft:") and "DRAFTED-TELL-ME" in md
     assert "<title>Draft: Rosa Lind: interview for Patient flow lead</title>" in html and "DRAFTED-TELL-ME" in html
     assert seen and all(said == ("", "") for said in seen)
-    assert "prints careerstory's draft of tell_me" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "interview-patient-flow-lead is marked as a draft: “Tell me about yourself” is careerstory's" in err
+    assert "--block targets` makes it yours" in err
 
 
 def test_asking_for_the_sheet_with_no_job_in_an_interview_exits_1_naming_target(write_answers) -> None:

@@ -601,7 +601,9 @@ def build_document(
     # The document's main text (a letter, an answer to say aloud) still careerstory's: a draft too.
     jobs = _group(sheet, targets_data().role)
     reasons += tuple(
-        _("“{text}” is careerstory's draft").format(text=_(jobs.field(name).label) if jobs else name)
+        _("“{text}” is careerstory's draft (`careerstory ask {file} --block targets` makes it yours)").format(
+            text=_(jobs.field(name).label) if jobs else name, file=sheet.path or "careerstory.yaml"
+        )
         for name, text in texts_for_job.items()
         if text.draft
     )

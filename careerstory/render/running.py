@@ -386,15 +386,14 @@ class _Run:
             )
 
     def say_drafted(self, file: Path, view: Brief, job: Target | None) -> None:
-        """Name each text of the document that is careerstory's draft, and what the draft left out."""
+        """What each of the document's drafts left out, and why (that it is a draft, tell_about says)."""
         for name, text in view.drafted.items():
-            if not text.draft:
+            if not (text.draft and text.left_out):
                 continue
             self.say(
-                _(
-                    "{file}: the {document} for {job} prints careerstory's draft of {field}, marked as a draft "
-                    "(`careerstory ask {file} --block targets` makes it yours)"
-                ).format(file=file, document=view.id, job=job.name if job else "", field=name)
+                _("{file}: careerstory's draft of {field} for {job} left out:").format(
+                    file=file, field=name, job=job.name if job else ""
+                )
             )
             for line in text.left_out:
                 self.say(f"  {line}")
