@@ -1,0 +1,165 @@
+"""A hostile hunt through what version 3 added: dates as typed, `steps`, its iCalendar file, `--out`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import vobject
+
+from careerstory.i18n.dates import read_date, read_day_near
+
+EXAMPLES = Path(__file__).parents[1] / "examples"
+MARCH_20 = "1773964800"  # 20 March 2026, as SOURCE_DATE_EPOCH says it
+TODAY = dt.date(2026, 3, 20)
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": MARCH_20}
+    return subprocess.run(
+        [sys.executable, "-m", "careerstory", *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=120
+    )
+
+
+# -- dates: an ambiguous numeric date in English is not guessed; en-US reads month first ------
+
+
+@pytest.mark.parametrize("typed", ["03/05/2026", "3.5.2026", "04-06-2026", "1/2/26"])
+def test_an_ambiguous_numeric_date_in_english_is_not_read(typed: str) -> None:
+    assert read_date(typed, "en") is None
+    assert read_date(typed, "") is None
+    assert read_date(typed, "en-GB") is None
+
+
+def test_an_ambiguous_numeric_date_without_a_year_in_english_is_not_read() -> None:
+    assert read_day_near("3/5", "en", TODAY) is None
+    assert read_day_near("3.5", "en", TODAY) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "language", "day"),
+    [
+        ("03/05/2026", "en-US", dt.date(2026, 3, 5)),
+        ("3/5/26", "en-us", dt.date(2026, 3, 5)),
+        ("13/05/2026", "en", dt.date(2026, 5, 13)),  # only one reading: 13 is no month
+        ("05/13/2026", "en", dt.date(2026, 5, 13)),
+        ("05/05/2026", "en", dt.date(2026, 5, 5)),  # both readings are one day
+        ("03/05/2026", "de", dt.date(2026, 5, 3)),
+        ("03.05.2026", "pl", dt.date(2026, 5, 3)),
+    ],
+)
+def test_a_numeric_date_is_read_in_its_languages_order(typed: str, language: str, day: dt.date) -> None:
+    assert read_date(typed, language) == day
+
+
+@pytest.mark.parametrize(("typed", "language"), [("05/13/2026", "de"), ("13/05/2026", "en-US"), ("31.02.2026", "fr")])
+def test_a_numeric_date_is_not_read_the_other_way_round_when_its_own_order_fails(typed: str, language: str) -> None:
+    assert read_date(typed, language) is None
+
+
+def test_a_day_and_month_in_en_us_is_read_month_first_nearest_today() -> None:
+    assert read_day_near("3/25", "en-US", TODAY) == dt.date(2026, 3, 25)
+    assert read_day_near("25.3", "de", TODAY) == dt.date(2026, 3, 25)
+
+
+# -- steps as text: one line per step, whatever the person typed ------------------------------
+
+
+def _hostile_teacher() -> str:
+    text = (EXAMPLES / "teacher.yaml").read_text(encoding="utf-8")
+    text = text.replace("name: Maya Okafor", 'name: "Maya\\nOkafor\\r\\nX-EVIL: 1"', 1)
+    text = text.replace("name: Sam Reyes", 'name: "Sam\\rReyes"', 1)
+    return text
+
+
+def test_a_name_with_line_breaks_keeps_each_step_on_one_line(tmp_path: Path) -> None:
+    (tmp_path / "t.yaml").write_text(_hostile_teacher(), encoding="utf-8")
+    result = run("steps", "t.yaml", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    rows = result.stdout.split("\n")[:-1]
+    assert "\r" not in result.stdout
+    steps = run("steps", "--ics", "t.yaml", cwd=tmp_path).stdout.count("BEGIN:VTODO")
+    undated = sum(1 for row in rows if row.startswith(("no date yet", "date not read")))
+    assert len(rows) == steps + undated
+    assert all("Maya Okafor X-EVIL: 1 (t.yaml:" in row for row in rows)
+    assert any("Sam Reyes: Send him" in row for row in rows)
+
+
+def test_the_hostile_names_are_text_in_the_calendar_too(tmp_path: Path) -> None:
+    (tmp_path / "t.yaml").write_text(_hostile_teacher(), encoding="utf-8")
+    result = run("steps", "--ics", "t.yaml", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    calendar = vobject.readOne(result.stdout)
+    assert not [line for line in result.stdout.split("\r\n") if line.startswith("X-EVIL")]
+    assert any(todo.summary.value.startswith("Sam\nReyes") or "Sam" in todo.summary.value for todo in calendar.vtodo_list)
+
+
+# -- iCalendar UIDs: two records of one name keep their own to-do when dates come and go -------
+
+TWO_ANNAS = """\
+version: 3
+about:
+  name: Maya Okafor
+options:
+  people:
+    - name: Anna Berg
+      status: to contact
+      next_step: Ask Anna at Fernhill about portfolios
+      due: '{first}'
+    - name: Anna Berg
+      status: to contact
+      next_step: Ask Anna at Kestrel about testing
+      due: '{second}'
+"""
+
+
+def _uids(tmp_path: Path, first: str, second: str) -> dict[str, str]:
+    (tmp_path / "a.yaml").write_text(TWO_ANNAS.format(first=first, second=second), encoding="utf-8")
+    result = run("steps", "--ics", "a.yaml", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    calendar = vobject.readOne(result.stdout)
+    return {todo.summary.value.split(": ", 1)[1]: todo.uid.value for todo in calendar.vtodo_list}
+
+
+def test_a_record_keeps_its_uid_when_another_of_the_same_name_gets_a_date(tmp_path: Path) -> None:
+    before = _uids(tmp_path, "", "2026-04-02")
+    after = _uids(tmp_path, "2026-04-01", "2026-04-02")
+    kestrel = "Ask Anna at Kestrel about testing"
+    assert after[kestrel] == before[kestrel]
+    assert len(set(after.values())) == 2
+
+
+def test_two_records_of_one_name_keep_their_uids_when_their_dates_swap_order(tmp_path: Path) -> None:
+    before = _uids(tmp_path, "2026-04-01", "2026-04-02")
+    after = _uids(tmp_path, "2026-04-03", "2026-04-02")
+    assert after == before
+
+
+def test_two_files_of_one_owner_keep_their_uids_when_their_dates_swap_order(tmp_path: Path) -> None:
+    def uids(first: str, second: str) -> dict[str, str]:
+        for name, due in (("one.yaml", first), ("two.yaml", second)):
+            (tmp_path / name).write_text(TWO_ANNAS.format(first=due, second=""), encoding="utf-8")
+        result = run("steps", "--ics", "one.yaml", "two.yaml", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        calendar = vobject.readOne(result.stdout)
+        return {todo.description.value.split("\n")[0]: todo.uid.value for todo in calendar.vtodo_list}
+
+    assert uids("2026-04-01", "2026-04-02") == uids("2026-04-03", "2026-04-02")
+
+
+# -- --out through a link: never into an answers file's name -----------------------------------
+
+
+def test_out_through_a_link_to_a_yaml_file_writes_nothing(tmp_path: Path) -> None:
+    (tmp_path / "t.yaml").write_text((EXAMPLES / "teacher.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "draft.yaml").write_text("", encoding="utf-8")  # an answers file not yet begun
+    (tmp_path / "steps.ics").symlink_to("draft.yaml")
+    result = run("steps", "--ics", "t.yaml", "--out", "steps.ics", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "draft.yaml" in result.stderr
+    assert (tmp_path / "draft.yaml").read_text(encoding="utf-8") == ""
