@@ -95,7 +95,9 @@ def test_the_hostile_names_are_text_in_the_calendar_too(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     calendar = vobject.readOne(result.stdout)
     assert not [line for line in result.stdout.split("\r\n") if line.startswith("X-EVIL")]
-    assert any(todo.summary.value.startswith("Sam\nReyes") or "Sam" in todo.summary.value for todo in calendar.vtodo_list)
+    assert any(
+        todo.summary.value.startswith("Sam\nReyes") or "Sam" in todo.summary.value for todo in calendar.vtodo_list
+    )
 
 
 # -- iCalendar UIDs: two records of one name keep their own to-do when dates come and go -------
