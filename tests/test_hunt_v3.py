@@ -165,3 +165,14 @@ def test_out_through_a_link_to_a_yaml_file_writes_nothing(tmp_path: Path) -> Non
     assert "Traceback" not in result.stderr
     assert "draft.yaml" in result.stderr
     assert (tmp_path / "draft.yaml").read_text(encoding="utf-8") == ""
+
+
+def test_render_out_through_a_link_to_a_yaml_file_writes_nothing(tmp_path: Path) -> None:
+    (tmp_path / "t.yaml").write_text((EXAMPLES / "teacher.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "draft.yaml").write_text("", encoding="utf-8")
+    (tmp_path / "brief.md").symlink_to("draft.yaml")
+    result = run("render", "t.yaml", "--out", "brief.md", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "draft.yaml" in result.stderr
+    assert (tmp_path / "draft.yaml").read_text(encoding="utf-8") == ""
