@@ -176,3 +176,44 @@ def test_render_out_through_a_link_to_a_yaml_file_writes_nothing(tmp_path: Path)
     assert "Traceback" not in result.stderr
     assert "draft.yaml" in result.stderr
     assert (tmp_path / "draft.yaml").read_text(encoding="utf-8") == ""
+
+
+# -- the interview sheet: a story is told for an objection that names what it shows, as words --
+
+
+def _objection_stories(shows: str, objections: str) -> list[tuple[str, str]]:
+    from careerstory.answers import load_text
+    from careerstory.questions import default_bank
+    from careerstory.questions.documents import default_documents
+    from careerstory.render.preparing import prepare_for
+
+    text = f"""\
+version: 3
+story:
+  stories:
+    - title: The quiz
+      action: I rewrote two lessons.
+      shows:
+        - {shows}
+targets:
+  jobs:
+    - role: Designer
+      objections: |
+{objections}
+"""
+    sheet = load_text(text, default_bank())
+    prepare = next(doc.prepare for doc in default_documents() if doc.prepare is not None)
+    made = prepare_for(sheet, sheet.entries("jobs")[0], 0, prepare)
+    return [(likely.ask, likely.story.title if likely.story else "") for likely in made.likely if likely.objection]
+
+
+def test_a_story_showing_one_letter_is_not_told_for_every_objection_with_that_letter() -> None:
+    told = _objection_stories("R", '        "You have never led a team." I led the science department for two years.')
+    assert told == [("You have never led a team.", "")]
+
+
+def test_a_story_is_told_for_an_objection_naming_what_it_shows() -> None:
+    told = _objection_stories(
+        "SQL", '        "Your SQL is thin." I wrote the reports.\n\n        "Sequels bore you." Not at all.'
+    )
+    assert told == [("Your SQL is thin.", "The quiz"), ("Sequels bore you.", "")]
