@@ -128,6 +128,11 @@ def _same(a: str, b: str) -> bool:
     return bool(key(a)) and key(a) == key(b)
 
 
+def _names(text: str, shown: str) -> bool:
+    """True when ``text`` holds ``shown`` as whole words ("R" is in "You lack R", not in "never")."""
+    return re.search(rf"(?<!\w){re.escape(shown.casefold())}(?!\w)", text.casefold()) is not None
+
+
 def split_objection(paragraph: str) -> Objection:
     """``"You only taught teenagers." Three new teachers mentored…`` -> what they say, and the answer.
 
@@ -223,8 +228,7 @@ def prepare_for(sheet: AnswerSheet, job: GroupEntry, index: int, prepare: Prepar
     paragraphs = _PARAGRAPH_BREAK.split(field_text(job, prepare.objections).strip())
     objections = tuple(split_objection(p) for p in paragraphs if p.strip())
     for objection in objections:
-        words = objection.said.casefold()
-        fits = next((s for s in stories if any(i.casefold() in words for i in s.shows)), None)
+        fits = next((s for s in stories if any(_names(objection.said, i) for i in s.shows)), None)
         likely.append(Likely(objection.said, fits, objection=True))
     counts: list[int] = [sum(s.title in r.stories for r in requirements) for s in stories]
     most = max(counts, default=0)
