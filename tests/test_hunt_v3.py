@@ -217,3 +217,46 @@ def test_a_story_is_told_for_an_objection_naming_what_it_shows() -> None:
         "SQL", '        "Your SQL is thin." I wrote the reports.\n\n        "Sequels bore you." Not at all.'
     )
     assert told == [("Your SQL is thin.", "The quiz"), ("Sequels bore you.", "")]
+
+
+# -- review of a file with many people: the drafts read the file's notes once, not once a person --
+
+
+def _many_people(count: int) -> str:
+    people = "".join(
+        f"    - name: Person {n} Smith\n"
+        f"      works_as: Designer at Org{n}\n"
+        f"      status: contacted\n"
+        f"      contacted_on: 3 February 2026\n"
+        f"      message: Hi, we met at the fair. Could we talk for ten minutes?\n"
+        for n in range(count)
+    )
+    return f"version: 3\nabout:\n  name: Maya Okafor\noptions:\n  people:\n{people}"
+
+
+def test_reviewing_twice_the_people_costs_about_twice_the_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    from careerstory.answers import drafts, load_text
+    from careerstory.questions import default_bank
+    from careerstory.review import review_sheet
+
+    calls = 0
+    real = drafts.without_notes
+
+    def counted(text: str) -> str:
+        nonlocal calls
+        calls += 1
+        return real(text)
+
+    monkeypatch.setattr(drafts, "without_notes", counted)
+
+    def work(count: int) -> int:
+        nonlocal calls
+        text = _many_people(count)
+        sheet = load_text(text, default_bank())
+        calls = 0
+        review_sheet(sheet, text, on=TODAY)
+        return calls
+
+    small, large = work(40), work(80)
+    assert small > 0
+    assert large < 3 * small  # linear doubles it; once a person over the whole file quadruples it
