@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields
 from typing import Any
 
 from careerstory import _
@@ -536,13 +536,24 @@ def _noteless(value: Any) -> Any:
     return value
 
 
-def _as_drafted_from(sheet: AnswerSheet) -> AnswerSheet:
-    """The answers a draft reads: every note to self ("TODO: …", "???") taken out, as documents print them."""
-    return replace(sheet, values={key: _noteless(value) for key, value in sheet.values.items()})
+class _Noteless(AnswerSheet):
+    """A sheet whose notes to self are already taken out: a draft made from it takes nothing more out."""
+
+
+def drafting_sheet(sheet: AnswerSheet) -> AnswerSheet:
+    """The answers a draft reads: every note to self ("TODO: …", "???") taken out, as documents print them.
+
+    Give the result to every draft of one file (``review`` drafts each person's message) and
+    the file is gone through once, not once a draft.
+    """
+    if isinstance(sheet, _Noteless):
+        return sheet
+    kept = {field.name: getattr(sheet, field.name) for field in fields(sheet)}
+    return _Noteless(**{**kept, "values": {key: _noteless(value) for key, value in sheet.values.items()}})
 
 
 def _message(sheet: AnswerSheet, person: Mapping[str, Any], today: dt.date) -> Drafted:
-    sheet, person = _as_drafted_from(sheet), _noteless(dict(person))
+    sheet, person = drafting_sheet(sheet), _noteless(dict(person))
     people = _by_role(sheet, "people")
     if people is None:
         return Drafted("", draft=True)
@@ -576,7 +587,7 @@ def _message(sheet: AnswerSheet, person: Mapping[str, Any], today: dt.date) -> D
 
 
 def _intro(sheet: AnswerSheet) -> Drafted:
-    sheet = _as_drafted_from(sheet)
+    sheet = drafting_sheet(sheet)
     question = _by_role(sheet, "intro")
     if question is None:
         return Drafted("", draft=True)
@@ -585,7 +596,7 @@ def _intro(sheet: AnswerSheet) -> Drafted:
 
 
 def _job_draft(sheet: AnswerSheet, job: Mapping[str, Any], field_id: str, today: dt.date) -> Drafted:
-    sheet, job = _as_drafted_from(sheet), _noteless(dict(job))
+    sheet, job = drafting_sheet(sheet), _noteless(dict(job))
     jobs = _by_role(sheet, "jobs")
     if jobs is None or not _text(job, "role").strip():
         return Drafted("", draft=True)

@@ -461,6 +461,7 @@ def _people(sheet: AnswerSheet, kit: Kit, today: dt.date) -> tuple[Person, ...]:
     if question is None:
         return ()
     people = []
+    drafted_from = drafts.drafting_sheet(sheet)  # notes to self taken out once, not once a person
     for entry in sheet.entries(question.id):
         fields = _row(question, entry)
         status = fields.get(kit.status, "")
@@ -469,7 +470,7 @@ def _people(sheet: AnswerSheet, kit: Kit, today: dt.date) -> tuple[Person, ...]:
         said = (fields.get(kit.field("works_as"), ""), fields.get(kit.field("connection"), ""))
         kind = kit.kind_of(said, sheet.language)
         questions = () if stage == "after" else (own, *map(_, kit.questions_for(kind, own, sheet.language)))
-        message = drafts.person_message(sheet, entry, today)
+        message = drafts.person_message(drafted_from, entry, today)
         text = without_notes(message.text).strip()
         nudge_on, nudge_now = "", False
         contacted = read_date(fields.get(kit.field("contacted_on"), ""), sheet.language)

@@ -531,9 +531,9 @@ def draft_unchanged(story: Story) -> Iterator[Finding]:
     """A message, the note to forward, a 'tell me about yourself' or a letter that is still careerstory's draft."""
     from careerstory.answers import drafts
 
-    sheet = story.sheet
-    if sheet is None:
+    if story.sheet is None:
         return
+    sheet = drafts.drafting_sheet(story.sheet)  # its notes to self taken out once, for every draft below
     mine = _("This is careerstory's draft, word for word: before anyone reads it, make it yours, in your own words.")
 
     def entry_of(record: Record) -> dict[str, Any] | None:
