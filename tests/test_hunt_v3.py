@@ -260,3 +260,12 @@ def test_reviewing_twice_the_people_costs_about_twice_the_work(monkeypatch: pyte
     small, large = work(40), work(80)
     assert small > 0
     assert large < 3 * small  # linear doubles it; once a person over the whole file quadruples it
+
+
+@pytest.mark.parametrize("command", [("steps", "--ics"), ("steps",), ("board",), ("board", "--html")])
+def test_out_dash_is_standard_output_as_in_render(tmp_path: Path, command: tuple[str, ...]) -> None:
+    (tmp_path / "t.yaml").write_text((EXAMPLES / "teacher.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    result = run(*command, "t.yaml", "--out", "-", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "-").exists()
+    assert result.stdout == run(*command, "t.yaml", cwd=tmp_path).stdout
