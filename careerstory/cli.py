@@ -310,8 +310,19 @@ def review(
 
 _Out = Annotated[
     Path | None,
-    typer.Option("--out", "-o", metavar="PATH", dir_okay=False, help="Write to this file instead of standard output."),
+    typer.Option(
+        "--out",
+        "-o",
+        metavar="PATH",
+        dir_okay=False,
+        help="Write to this file instead of standard output ('-' is standard output).",
+    ),
 ]
+
+
+def _to_file(out: Path | None) -> Path | None:
+    """The file --out names; None for standard output ('-', as render reads it)."""
+    return None if out is None or str(out) == "-" else out
 
 
 def _unreadable_files(problems: list[Problem]) -> None:
@@ -347,8 +358,9 @@ def steps(
     else:
         text = steps_text(ordered, today())
         data = (text + "\n").encode() if text else b""
-    if out is not None:
-        write_output(out, data, paths)
+    written = _to_file(out)
+    if written is not None:
+        write_output(written, data, paths)
     elif data:
         sys.stdout.buffer.write(data)
     if not ordered and not any(checked.problems for checked in gathered):
@@ -380,8 +392,9 @@ def board(
         view = board_view(clients, today())
         text = board_html(view) if html else board_markdown(view)
     data = text.encode()
-    if out is not None:
-        write_output(out, data, paths)
+    written = _to_file(out)
+    if written is not None:
+        write_output(written, data, paths)
     else:
         sys.stdout.buffer.write(data)
     if view.problems:
