@@ -269,3 +269,14 @@ def test_out_dash_is_standard_output_as_in_render(tmp_path: Path, command: tuple
     assert result.returncode == 0, result.stderr
     assert not (tmp_path / "-").exists()
     assert result.stdout == run(*command, "t.yaml", cwd=tmp_path).stdout
+
+
+def test_one_file_named_twice_in_other_words_is_read_once(tmp_path: Path) -> None:
+    (tmp_path / "t.yaml").write_text((EXAMPLES / "teacher.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "same.yaml").symlink_to("t.yaml")
+    once = run("steps", "--ics", "t.yaml", cwd=tmp_path).stdout.count("BEGIN:VTODO")
+    named = ("t.yaml", str(tmp_path / "t.yaml"), "same.yaml", "./t.yaml")
+    assert run("steps", "--ics", *named, cwd=tmp_path).stdout.count("BEGIN:VTODO") == once > 0
+    board = run("board", *named, cwd=tmp_path)
+    assert board.stdout.count("(t.yaml)") == 1, board.stdout
+    assert "same.yaml" not in board.stdout
