@@ -6,6 +6,7 @@ and an interrupt into exit 130; any other exception is a bug and keeps its trace
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from pathlib import Path
@@ -60,8 +61,15 @@ _Files = Annotated[
 
 
 def _answers_files(files: list[Path] | None) -> list[Path]:
-    """The files named, each once and in order; careerstory.yaml when none is."""
-    return list(dict.fromkeys(files or [DEFAULT_FILE]))
+    """The files named, each once and in order; careerstory.yaml when none is.
+
+    One file named twice in other words (``t.yaml``, ``./t.yaml``, its full path, a link to
+    it) is read once, under the name it was first given.
+    """
+    seen: dict[str, Path] = {}
+    for path in files or [DEFAULT_FILE]:
+        seen.setdefault(os.path.realpath(path), path)
+    return list(seen.values())
 
 
 def _page_size(value: str) -> str:
