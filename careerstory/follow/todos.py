@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 from collections.abc import Sequence
 
 from careerstory import _, __version__
@@ -32,7 +33,8 @@ def uids(steps: Sequence[Step]) -> list[str]:
     """
     seen: dict[str, int] = {}
     found = [""] * len(steps)
-    written = sorted(range(len(steps)), key=lambda number: (str(steps[number].file), steps[number].line))
+    # The file as it is on disk, however it was named on this run's command line.
+    written = sorted(range(len(steps)), key=lambda number: (os.path.realpath(steps[number].file), steps[number].line))
     for number in written:
         step = steps[number]
         identity = step.identity
