@@ -280,3 +280,18 @@ def test_one_file_named_twice_in_other_words_is_read_once(tmp_path: Path) -> Non
     board = run("board", *named, cwd=tmp_path)
     assert board.stdout.count("(t.yaml)") == 1, board.stdout
     assert "same.yaml" not in board.stdout
+
+
+@pytest.mark.parametrize("document", ["brief", "conversations"])
+def test_a_due_date_without_its_year_prints_as_the_same_day_with_it(tmp_path: Path, document: str) -> None:
+    teacher = (EXAMPLES / "teacher.yaml").read_text(encoding="utf-8")
+    assert "      due: 13 March 2026\n" in teacher
+    (tmp_path / "t.yaml").write_text(teacher, encoding="utf-8")
+    with_year = run("render", "t.yaml", "--doc", document, "--out", "-", cwd=tmp_path)
+    (tmp_path / "t.yaml").write_text(
+        teacher.replace("      due: 13 March 2026\n", "      due: 13 March\n"), encoding="utf-8"
+    )
+    without = run("render", "t.yaml", "--doc", document, "--out", "-", cwd=tmp_path)
+    assert with_year.returncode == without.returncode == 0, without.stderr
+    assert "13 March 2026" in with_year.stdout
+    assert without.stdout == with_year.stdout
