@@ -20,7 +20,7 @@ from careerstory.answers.notes import has_note, without_notes
 from careerstory.answers.recipes import recipe
 from careerstory.clock import source_moment
 from careerstory.i18n import date_line, format_date, parse_language
-from careerstory.i18n.dates import read_date
+from careerstory.i18n.dates import read_date, read_day_near
 from careerstory.questions import Question
 from careerstory.questions.documents import (
     HEADER,
@@ -433,7 +433,7 @@ def _due(typed: str, sheet: AnswerSheet, today: dt.date) -> tuple[str, bool]:
     """A due date as the document prints it (the file's language; as typed when unreadable), and whether it is past."""
     if not typed:
         return "", False
-    day = read_date(typed, sheet.language)
+    day = read_day_near(typed, sheet.language, today)  # a day with no year: the one nearest today, as steps reads it
     if day is None:
         return typed, False
     return format_date(day), day < today
