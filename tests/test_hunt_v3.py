@@ -295,3 +295,55 @@ def test_a_due_date_without_its_year_prints_as_the_same_day_with_it(tmp_path: Pa
     assert with_year.returncode == without.returncode == 0, without.stderr
     assert "13 March 2026" in with_year.stdout
     assert without.stdout == with_year.stdout
+
+
+# -- a story answers a requirement: the interview sheet and review agree on when --------------
+
+NEEDS = """\
+version: 3
+about:
+  name: Maya Okafor
+story:
+  stories:
+    - title: The café rota
+      action: I rebuilt the rota.
+      result: Overtime fell by a third.
+      shows:
+        - {shown}
+targets:
+  jobs:
+    - role: Designer
+      status: applied
+      requirements:
+        - need: {need}
+"""
+
+
+@pytest.mark.parametrize(
+    ("shown", "need"),
+    [("SQL.", "SQL"), ("sql", "SQL"), ("Cafe\u0301 management", "Caf\u00e9 management"), ("Data  work;", "data work")],
+)
+def test_the_sheet_and_review_agree_that_a_story_shows_a_requirement(shown: str, need: str) -> None:
+    from careerstory.answers import load_text
+    from careerstory.questions import default_bank
+    from careerstory.questions.documents import default_documents
+    from careerstory.render.preparing import prepare_for
+    from careerstory.review import review_sheet
+
+    text = NEEDS.format(shown=shown, need=need)
+    sheet = load_text(text, default_bank())
+    prepare = next(doc.prepare for doc in default_documents() if doc.prepare is not None)
+    made = prepare_for(sheet, sheet.entries("jobs")[0], 0, prepare)
+    assert [r.stories for r in made.requirements] == [("The café rota",)]
+    notes = review_sheet(sheet, text, on=TODAY)
+    assert not [note for note in notes if note.rule == "requirement-unanswered"]
+
+
+def test_a_requirement_no_story_shows_is_still_unanswered_in_both() -> None:
+    from careerstory.answers import load_text
+    from careerstory.questions import default_bank
+    from careerstory.review import review_sheet
+
+    text = NEEDS.format(shown="SQL reports", need="SQL")
+    notes = review_sheet(load_text(text, default_bank()), text, on=TODAY)
+    assert [note.rule for note in notes if note.rule == "requirement-unanswered"] == ["requirement-unanswered"]
