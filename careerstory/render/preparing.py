@@ -19,6 +19,7 @@ from careerstory import _
 from careerstory.answers import AnswerSheet, GroupEntry
 from careerstory.answers import drafts as drafting
 from careerstory.answers.model import field_items, field_records, field_text
+from careerstory.answers.recipes import need_key
 from careerstory.questions import Question
 from careerstory.questions.documents import Prepare, targets_data
 
@@ -122,10 +123,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 def _same(a: str, b: str) -> bool:
-    def key(text: str) -> str:
-        return " ".join(text.split()).strip(" .;:").casefold()
-
-    return bool(key(a)) and key(a) == key(b)
+    return bool(need_key(a)) and need_key(a) == need_key(b)
 
 
 def _names(text: str, shown: str) -> bool:
