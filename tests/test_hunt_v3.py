@@ -347,3 +347,20 @@ def test_a_requirement_no_story_shows_is_still_unanswered_in_both() -> None:
     text = NEEDS.format(shown="SQL reports", need="SQL")
     notes = review_sheet(load_text(text, default_bank()), text, on=TODAY)
     assert [note.rule for note in notes if note.rule == "requirement-unanswered"] == ["requirement-unanswered"]
+
+
+# -- a caseload with a folder in it: the folder gets its row, the rest is still shown -------------
+
+
+def test_a_folder_among_the_files_gets_its_row_on_the_board_and_the_rest_still_shows(tmp_path: Path) -> None:
+    (tmp_path / "t.yaml").write_text((EXAMPLES / "teacher.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "archive").mkdir()
+    board = run("board", "t.yaml", "archive", cwd=tmp_path)
+    assert board.returncode == 1
+    assert "Traceback" not in board.stderr
+    assert "Maya Okafor (t.yaml)" in board.stdout
+    assert "archive: this is a folder" in board.stdout
+    steps = run("steps", "t.yaml", "archive", cwd=tmp_path)
+    assert steps.returncode == 1
+    assert "Maya Okafor (t.yaml:" in steps.stdout
+    assert "archive: error: this is a folder" in steps.stderr
