@@ -59,6 +59,13 @@ _Files = Annotated[
     typer.Argument(help="Answers files [default: careerstory.yaml].", dir_okay=False, metavar="FILE"),
 ]
 
+# A coach's caseload (steps, board): a folder among the files gets its own row or line saying
+# what it is, as any file that cannot be read does, and the rest is still shown.
+_CaseloadFiles = Annotated[
+    list[Path] | None,
+    typer.Argument(help="Answers files [default: careerstory.yaml].", metavar="FILE"),
+]
+
 
 def _answers_files(files: list[Path] | None) -> list[Path]:
     """The files named, each once and in order; careerstory.yaml when none is.
@@ -344,7 +351,7 @@ def _unreadable_files(problems: list[Problem]) -> None:
 
 @app.command(cls=_Command)
 def steps(
-    files: _Files = None,
+    files: _CaseloadFiles = None,
     ics: Annotated[bool, typer.Option("--ics", help="Write the dated steps as an iCalendar file of to-dos.")] = False,
     out: _Out = None,
 ) -> None:
@@ -378,7 +385,7 @@ def steps(
 
 @app.command(cls=_Command)
 def board(
-    files: _Files = None,
+    files: _CaseloadFiles = None,
     md: Annotated[bool, typer.Option("--md", help="Write a Markdown table (the default).")] = False,
     html: Annotated[bool, typer.Option("--html", help="Write a web page with a sortable table.")] = False,
     out: _Out = None,
