@@ -364,3 +364,17 @@ def test_a_folder_among_the_files_gets_its_row_on_the_board_and_the_rest_still_s
     assert steps.returncode == 1
     assert "Maya Okafor (t.yaml:" in steps.stdout
     assert "archive: error: this is a folder" in steps.stderr
+
+
+@pytest.mark.parametrize("language", ["ja", "pt-BR"])
+def test_a_board_in_english_for_a_language_careerstory_does_not_speak_says_it_is_english(
+    tmp_path: Path, language: str
+) -> None:
+    text = (EXAMPLES / "teacher.yaml").read_text(encoding="utf-8")
+    (tmp_path / "t.yaml").write_text(
+        text.replace("version: 3\n", f"version: 3\nlanguage: {language}\n", 1), encoding="utf-8"
+    )
+    board = run("board", "--html", "t.yaml", cwd=tmp_path)
+    assert board.returncode == 0, board.stderr
+    assert "Caseload board" in board.stdout  # the words are English
+    assert '<html lang="en">' in board.stdout
