@@ -6,6 +6,7 @@ and an interrupt into exit 130; any other exception is a bug and keeps its trace
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from pathlib import Path
@@ -58,10 +59,24 @@ _Files = Annotated[
     typer.Argument(help="Answers files [default: careerstory.yaml].", dir_okay=False, metavar="FILE"),
 ]
 
+# A coach's caseload (steps, board): a folder among the files gets its own row or line saying
+# what it is, as any file that cannot be read does, and the rest is still shown.
+_CaseloadFiles = Annotated[
+    list[Path] | None,
+    typer.Argument(help="Answers files [default: careerstory.yaml].", metavar="FILE"),
+]
+
 
 def _answers_files(files: list[Path] | None) -> list[Path]:
-    """The files named, each once and in order; careerstory.yaml when none is."""
-    return list(dict.fromkeys(files or [DEFAULT_FILE]))
+    """The files named, each once and in order; careerstory.yaml when none is.
+
+    One file named twice in other words (``t.yaml``, ``./t.yaml``, its full path, a link to
+    it) is read once, under the name it was first given.
+    """
+    seen: dict[str, Path] = {}
+    for path in files or [DEFAULT_FILE]:
+        seen.setdefault(os.path.realpath(path), path)
+    return list(seen.values())
 
 
 def _page_size(value: str) -> str:
@@ -310,8 +325,19 @@ def review(
 
 _Out = Annotated[
     Path | None,
-    typer.Option("--out", "-o", metavar="PATH", dir_okay=False, help="Write to this file instead of standard output."),
+    typer.Option(
+        "--out",
+        "-o",
+        metavar="PATH",
+        dir_okay=False,
+        help="Write to this file instead of standard output ('-' is standard output).",
+    ),
 ]
+
+
+def _to_file(out: Path | None) -> Path | None:
+    """The file --out names; None for standard output ('-', as render reads it)."""
+    return None if out is None or str(out) == "-" else out
 
 
 def _unreadable_files(problems: list[Problem]) -> None:
@@ -325,7 +351,7 @@ def _unreadable_files(problems: list[Problem]) -> None:
 
 @app.command(cls=_Command)
 def steps(
-    files: _Files = None,
+    files: _CaseloadFiles = None,
     ics: Annotated[bool, typer.Option("--ics", help="Write the dated steps as an iCalendar file of to-dos.")] = False,
     out: _Out = None,
 ) -> None:
@@ -347,8 +373,9 @@ def steps(
     else:
         text = steps_text(ordered, today())
         data = (text + "\n").encode() if text else b""
-    if out is not None:
-        write_output(out, data, paths)
+    written = _to_file(out)
+    if written is not None:
+        write_output(written, data, paths)
     elif data:
         sys.stdout.buffer.write(data)
     if not ordered and not any(checked.problems for checked in gathered):
@@ -358,7 +385,7 @@ def steps(
 
 @app.command(cls=_Command)
 def board(
-    files: _Files = None,
+    files: _CaseloadFiles = None,
     md: Annotated[bool, typer.Option("--md", help="Write a Markdown table (the default).")] = False,
     html: Annotated[bool, typer.Option("--html", help="Write a web page with a sortable table.")] = False,
     out: _Out = None,
@@ -380,8 +407,9 @@ def board(
         view = board_view(clients, today())
         text = board_html(view) if html else board_markdown(view)
     data = text.encode()
-    if out is not None:
-        write_output(out, data, paths)
+    written = _to_file(out)
+    if written is not None:
+        write_output(written, data, paths)
     else:
         sys.stdout.buffer.write(data)
     if view.problems:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from careerstory import _
@@ -594,8 +594,24 @@ def _named(sheet: AnswerSheet, job: Mapping[str, Any] | None) -> dict[str, str]:
     return named
 
 
+class _Noteless(AnswerSheet):
+    """A sheet whose notes to self are already taken out: a draft made from it takes nothing more out."""
+
+
+def drafting_sheet(sheet: AnswerSheet) -> AnswerSheet:
+    """The answers a draft reads: every note to self ("TODO: …", "???") taken out, as documents print them.
+
+    Give the result to every draft of one file (``review`` drafts each person's message) and
+    the file is gone through once, not once a draft.
+    """
+    if isinstance(sheet, _Noteless):
+        return sheet
+    clean = sheet_without_notes(sheet)
+    return _Noteless(**{field.name: getattr(clean, field.name) for field in fields(clean)})
+
+
 def _message(sheet: AnswerSheet, person: Mapping[str, Any], today: dt.date) -> Drafted:
-    sheet, person = sheet_without_notes(sheet), value_without_notes(dict(person))
+    sheet, person = drafting_sheet(sheet), value_without_notes(dict(person))
     people = _by_role(sheet, "people")
     if people is None:
         return Drafted("", draft=True)
@@ -629,7 +645,7 @@ def _message(sheet: AnswerSheet, person: Mapping[str, Any], today: dt.date) -> D
 
 
 def _intro(sheet: AnswerSheet) -> Drafted:
-    sheet = sheet_without_notes(sheet)
+    sheet = drafting_sheet(sheet)
     question = _by_role(sheet, "intro")
     if question is None:
         return Drafted("", draft=True)
@@ -638,7 +654,7 @@ def _intro(sheet: AnswerSheet) -> Drafted:
 
 
 def _job_draft(sheet: AnswerSheet, job: Mapping[str, Any], field_id: str, today: dt.date) -> Drafted:
-    sheet, job = sheet_without_notes(sheet), value_without_notes(dict(job))
+    sheet, job = drafting_sheet(sheet), value_without_notes(dict(job))
     jobs = _by_role(sheet, "jobs")
     if jobs is None or not _text(job, "role").strip():
         return Drafted("", draft=True)

@@ -8,6 +8,7 @@ draft) and ``render`` (documents' recipes) use it.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from careerstory import _
 from careerstory.answers.model import AnswerSheet, field_items, field_text
@@ -24,6 +25,15 @@ _BULLET = re.compile(r"^\s*- ")
 # where the editor wrapped it (a space); a shorter one ended where the person pressed
 # Enter ("Dear Sam," / "Thank you," / a line of an address), and the break is kept.
 WRAPPED = 50
+
+
+def need_key(text: str) -> str:
+    """What a requirement's ``need`` and a story's ``shows`` item are compared by ("" for none).
+
+    The same words are the same need whatever their case, spacing, closing stop or how
+    the keyboard composed their accents: "SQL." shows "SQL", "Café" typed either way.
+    """
+    return " ".join(unicodedata.normalize("NFKC", text).split()).strip(" .;:").casefold()
 
 
 def first_paragraph(text: str) -> str:

@@ -161,9 +161,15 @@ class Board:
 
 
 def board_language(clients: Sequence[Client]) -> str:
-    """The language every readable client's file speaks, when they all speak one; else English ("")."""
+    """The language every readable client's file speaks, when they all speak one careerstory speaks; else English ("").
+
+    A board of files in a language careerstory has no words for is worded in English, and says so.
+    """
+    from careerstory.i18n.catalogs import available_languages
+
     spoken = {c.language.split("-", 1)[0].lower() or "en" for c in clients if not c.problems}
-    return spoken.pop() if len(spoken) == 1 else ""
+    common = spoken.pop() if len(spoken) == 1 else ""
+    return common if common in available_languages() else ""
 
 
 def _rank_key(indexed: tuple[int, Client], today: dt.date) -> tuple[int, dt.date, int, int, int]:

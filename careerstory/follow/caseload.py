@@ -90,6 +90,17 @@ def write_output(out: Path, data: bytes, inputs: Sequence[Path]) -> None:
         raise UserError(
             Problem(_("{out} is where answers are kept: careerstory never writes over one").format(out=out), keep, out)
         )
+    target = Path(os.path.realpath(out))  # the write goes through a link: judge where it lands
+    if target.suffix.casefold() in ANSWERS_SUFFIXES:
+        raise UserError(
+            Problem(
+                _("{out} leads to {target}, where answers are kept: careerstory never writes over one").format(
+                    out=out, target=target
+                ),
+                keep,
+                out,
+            )
+        )
     try:
         existing = storage.read_bytes(out)
     except UserError:

@@ -175,12 +175,18 @@ def whose(step: Step) -> str:
     return f"{step.owner} ({place})" if step.owner else place
 
 
+def _one_line(text: str) -> str:
+    # A line break typed in a name or a step (a carriage return too) would split its row.
+    return " ".join(text.split())
+
+
 def steps_text(steps: Sequence[Step], today: dt.date) -> str:
     """One line per step, each in its own file's language, the columns lined up."""
     rows = []
     for step in steps:
         with using(step.language or None, announce=False):
-            rows.append((when(step, today), whose(step), f"{what(step)}: {step.step}"))
+            cells = (when(step, today), whose(step), f"{what(step)}: {step.step}")
+        rows.append(tuple(_one_line(cell) for cell in cells))
     if not rows:
         return ""
     widths = [max(len(row[column]) for row in rows) for column in range(2)]

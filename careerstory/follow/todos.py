@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 from collections.abc import Sequence
 
 from careerstory import _, __version__
@@ -24,15 +25,23 @@ def uid(identity: str) -> str:
 
 
 def uids(steps: Sequence[Step]) -> list[str]:
-    """Each step's UID; two records of one name in one file are told apart by their detail, then by their turn."""
+    """Each step's UID; two records of one name are told apart by their detail, then by their turn.
+
+    The turn is counted in the order the records are written, file by file, and over every
+    step, dated or not: a record keeps its UID when another of its name gains a date or
+    moves ahead of it in time.
+    """
     seen: dict[str, int] = {}
-    found = []
-    for step in steps:
+    found = [""] * len(steps)
+    # The file as it is on disk, however it was named on this run's command line.
+    written = sorted(range(len(steps)), key=lambda number: (os.path.realpath(steps[number].file), steps[number].line))
+    for number in written:
+        step = steps[number]
         identity = step.identity
         if identity in seen and step.detail:
             identity += "\0" + step.detail
         seen[identity] = seen.get(identity, 0) + 1
-        found.append(uid(identity if seen[identity] == 1 else f"{identity}\0{seen[identity]}"))
+        found[number] = uid(identity if seen[identity] == 1 else f"{identity}\0{seen[identity]}")
     return found
 
 
@@ -60,8 +69,8 @@ def calendar_bytes(steps: Sequence[Step], stamp: dt.datetime) -> bytes:
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//careerstory//steps {__version__}//EN")
     calendar.add("version", "2.0")
-    dated = [step for step in steps if step.due is not None]
-    for step, name in zip(dated, uids(dated), strict=True):
+    dated = [(step, name) for step, name in zip(steps, uids(steps), strict=True) if step.due is not None]
+    for step, name in dated:
         todo = icalendar.Todo()
         todo.add("uid", name)
         todo.add("dtstamp", stamp)

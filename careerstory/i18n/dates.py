@@ -4,7 +4,9 @@
 month and day names for every language careerstory speaks, and more); it is imported
 here only, on the first date read, because it costs a few hundred milliseconds. A
 date must name its day, month and year, and be absolute: "early March" and
-"yesterday" are not read, since a file's "yesterday" has no fixed day.
+"yesterday" are not read, since a file's "yesterday" has no fixed day. A date of
+figures alone is read here, day first (month first in en-US); in any other English
+one that reads both ways (03/05/2026) is not read at all, rather than guessed.
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ _SETTINGS: dict[str, Any] = {
     "DATE_ORDER": "DMY",  # 03.05.2026 is 3 May in every language careerstory speaks
 }
 _MOST_CHARACTERS = 60  # a typed date is short; longer text is not one
+# A date of figures alone: 03/05/2026, 3.5.26, 30.11.2026. (ISO, year first, is read above.)
+_NUMERIC = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{2}|\d{4})\.?")
+_MONTH_FIRST = frozenset({"en-us"})  # the one tag careerstory speaks that writes the month first
 
 
 def base(language: str) -> str:
@@ -41,7 +46,33 @@ def read_date(text: str, language: str = "") -> dt.date | None:
             return dt.date.fromisoformat(typed)
         except ValueError:  # 2026-02-31
             return None
+    numeric = _NUMERIC.fullmatch(typed)
+    if numeric:
+        return _read_numeric(numeric, language)
     return _read(typed, base(language))
+
+
+def _read_numeric(numeric: re.Match[str], language: str) -> dt.date | None:
+    """A date of figures alone, in its language's order; in English (not en-US) only when one reading fits."""
+    first, _separator, second, year_typed = numeric.groups()
+    year = int(year_typed)
+    if len(year_typed) == 2:  # as strptime's %y: 69-99 are the 1900s
+        year += 1900 if year >= 69 else 2000
+    tag = language.casefold()
+    if tag in _MONTH_FIRST:
+        readings = [(int(first), int(second))]
+    elif base(language) == "en":
+        # 03/05/2026 is 3 May in London and 5 March in New York: an English file is not guessed.
+        readings = [(int(second), int(first)), (int(first), int(second))]
+    else:
+        readings = [(int(second), int(first))]
+    days = set()
+    for month, day in readings:
+        try:
+            days.add(dt.date(year, month, day))
+        except ValueError:
+            continue
+    return days.pop() if len(days) == 1 else None
 
 
 @lru_cache(maxsize=1024)
@@ -62,7 +93,7 @@ def _read(typed: str, language: str) -> dt.date | None:
 
 
 _YEAR = re.compile(r"\d{4}")
-_DAY_AND_MONTH = re.compile(r"\d{1,2}\.\d{1,2}\.?")  # 30.11 or 30.11.
+_DAY_AND_MONTH = re.compile(r"\d{1,2}([./-])\d{1,2}\.?")  # 30.11, 30.11. or 11/30
 
 
 def read_day_near(text: str, language: str, today: dt.date) -> dt.date | None:
@@ -77,7 +108,8 @@ def read_day_near(text: str, language: str, today: dt.date) -> dt.date | None:
         return found
     days = []
     for year in (today.year - 1, today.year, today.year + 1):
-        written = f"{typed.rstrip('.')}.{year}" if _DAY_AND_MONTH.fullmatch(typed) else f"{typed} {year}"
+        numeric = _DAY_AND_MONTH.fullmatch(typed)
+        written = f"{typed.rstrip('.')}{numeric.group(1)}{year}" if numeric else f"{typed} {year}"
         day = read_date(written, language)
         if day is not None:
             days.append(day)

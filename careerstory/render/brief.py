@@ -20,7 +20,7 @@ from careerstory.answers.notes import has_note, sheet_without_notes, without_not
 from careerstory.answers.recipes import recipe
 from careerstory.clock import source_moment
 from careerstory.i18n import date_line, format_date, parse_language
-from careerstory.i18n.dates import read_date
+from careerstory.i18n.dates import read_date, read_day_near
 from careerstory.questions import Question
 from careerstory.questions.documents import (
     HEADER,
@@ -413,7 +413,7 @@ def _due(typed: str, sheet: AnswerSheet, today: dt.date) -> tuple[str, bool]:
     """A due date as the document prints it (the file's language; as typed when unreadable), and whether it is past."""
     if not typed:
         return "", False
-    day = read_date(typed, sheet.language)
+    day = read_day_near(typed, sheet.language, today)  # a day with no year: the one nearest today, as steps reads it
     if day is None:
         return typed, False
     return format_date(day), day < today
@@ -441,6 +441,7 @@ def _people(sheet: AnswerSheet, kit: Kit, today: dt.date) -> tuple[Person, ...]:
     if question is None:
         return ()
     people = []
+    drafted_from = drafts.drafting_sheet(sheet)  # notes to self taken out once, not once a person
     for entry in sheet.entries(question.id):
         fields = _row(question, entry)
         status = fields.get(kit.status, "")
@@ -449,7 +450,7 @@ def _people(sheet: AnswerSheet, kit: Kit, today: dt.date) -> tuple[Person, ...]:
         said = (fields.get(kit.field("works_as"), ""), fields.get(kit.field("connection"), ""))
         kind = kit.kind_of(said, sheet.language)
         questions = () if stage == "after" else (own, *map(_, kit.questions_for(kind, own, sheet.language)))
-        message = drafts.person_message(sheet, entry, today)
+        message = drafts.person_message(drafted_from, entry, today)
         # As it is to be copied into an email: wrapped lines joined, a salutation's break kept.
         text = reflowed(without_notes(message.text).strip())
         nudge_on, nudge_now = "", False

@@ -147,11 +147,11 @@ def _check_plan(plan: list[Output], files: tuple[Path, ...]) -> None:
                     output.file,
                 )
             )
-        elif target.suffix.casefold() in ANSWERS_SUFFIXES:
+        elif key.suffix.casefold() in ANSWERS_SUFFIXES:  # its own name, or the file a link leads to
             problems.append(
                 Problem(
                     _("{target} ends in {suffix}, as answers files do: render never writes one").format(
-                        target=target, suffix=target.suffix
+                        target=target if target.suffix.casefold() in ANSWERS_SUFFIXES else key, suffix=key.suffix
                     ),
                     keep,
                     output.file,

@@ -19,6 +19,7 @@ from careerstory import _
 from careerstory.answers import AnswerSheet, GroupEntry
 from careerstory.answers import drafts as drafting
 from careerstory.answers.model import field_items, field_records, field_text
+from careerstory.answers.recipes import need_key
 from careerstory.questions import Question
 from careerstory.questions.documents import Prepare, targets_data
 
@@ -123,10 +124,12 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 def _same(a: str, b: str) -> bool:
-    def key(text: str) -> str:
-        return " ".join(text.split()).strip(" .;:").casefold()
+    return bool(need_key(a)) and need_key(a) == need_key(b)
 
-    return bool(key(a)) and key(a) == key(b)
+
+def _names(text: str, shown: str) -> bool:
+    """True when ``text`` holds ``shown`` as whole words ("R" is in "You lack R", not in "never")."""
+    return re.search(rf"(?<!\w){re.escape(shown.casefold())}(?!\w)", text.casefold()) is not None
 
 
 def split_objection(paragraph: str) -> Objection:
@@ -224,8 +227,7 @@ def prepare_for(sheet: AnswerSheet, job: GroupEntry, index: int, prepare: Prepar
     paragraphs = _PARAGRAPH_BREAK.split(field_text(job, prepare.objections).strip())
     objections = tuple(split_objection(p) for p in paragraphs if p.strip())
     for objection in objections:
-        words = objection.said.casefold()
-        fits = next((s for s in stories if any(i.casefold() in words for i in s.shows)), None)
+        fits = next((s for s in stories if any(_names(objection.said, i) for i in s.shows)), None)
         likely.append(Likely(objection.said, fits, objection=True))
     counts: list[int] = [sum(s.title in r.stories for r in requirements) for s in stories]
     most = max(counts, default=0)

@@ -19,6 +19,7 @@ from typing import Any
 from careerstory import _, n_
 from careerstory.answers.locating import Located
 from careerstory.answers.notes import MARKERS, first_note
+from careerstory.answers.recipes import need_key
 from careerstory.i18n.dates import read_date, read_day_near
 from careerstory.i18n.formats import format_date
 from careerstory.review.story import Finding, Record, Story
@@ -531,9 +532,9 @@ def draft_unchanged(story: Story) -> Iterator[Finding]:
     """A message, the note to forward, a 'tell me about yourself' or a letter that is still careerstory's draft."""
     from careerstory.answers import drafts
 
-    sheet = story.sheet
-    if sheet is None:
+    if story.sheet is None:
         return
+    sheet = drafts.drafting_sheet(story.sheet)  # its notes to self taken out once, for every draft below
     mine = _("This is careerstory's draft, word for word: before anyone reads it, make it yours, in your own words.")
 
     def entry_of(record: Record) -> dict[str, Any] | None:
@@ -603,17 +604,14 @@ _APPLYING = ("applied", "interviewing", "offer")
 _ITEM = re.compile(r"\[(\d+)\]$")
 
 
-def _same(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
 @rule("requirement-unanswered")
 def requirement_unanswered(story: Story) -> Iterator[Finding]:
     """A requirement of a job applied to (applied, interviewing, offer) with neither evidence nor a plan."""
     if story.lifted:  # a version-2 file has no place for evidence and plans yet: `ask` upgrades it first
         return
-    # A story answers a requirement when one of the things it shows is that need, word for word.
-    shown = {_same(item.text) for record in story.records("stories") for item in record.items.get("shows", [])}
+    # A story answers a requirement when one of the things it shows is that need, word for word
+    # (as the interview sheet reads it).
+    shown = {need_key(item.text) for record in story.records("stories") for item in record.items.get("shows", [])}
     for record in story.records("jobs"):
         if record.text("status") not in _APPLYING:
             continue
@@ -623,7 +621,7 @@ def requirement_unanswered(story: Story) -> Iterator[Finding]:
             number = _ITEM.search(need.question)
             given = answers.get(int(number.group(1)), {}) if number else {}
             answered = any(given[f].text.strip() for f in ("evidence", "plan") if f in given)
-            if not answered and _same(need.text) not in shown:
+            if not answered and need_key(need.text) not in shown:
                 open_needs.append(need)
         if not open_needs:
             continue
