@@ -235,19 +235,19 @@ def _many_people(count: int) -> str:
 
 
 def test_reviewing_twice_the_people_costs_about_twice_the_work(monkeypatch: pytest.MonkeyPatch) -> None:
-    from careerstory.answers import drafts, load_text
+    from careerstory.answers import load_text, notes
     from careerstory.questions import default_bank
     from careerstory.review import review_sheet
 
     calls = 0
-    real = drafts.without_notes
+    real = notes.without_notes
 
     def counted(text: str) -> str:
         nonlocal calls
         calls += 1
         return real(text)
 
-    monkeypatch.setattr(drafts, "without_notes", counted)
+    monkeypatch.setattr(notes, "without_notes", counted)  # what the note-free view of a file calls
 
     def work(count: int) -> int:
         nonlocal calls
