@@ -16,6 +16,7 @@ commands must not pay for them (ruff TID253).
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import re
 import shutil
@@ -82,6 +83,21 @@ class OpenEditor:
     text: str  # what was in the prompt when they asked: the editor starts from it
 
 
+@functools.cache
+def _own_style() -> Any:
+    from prompt_toolkit.styles import Style
+
+    return Style(STYLE_RULES)
+
+
+@functools.cache
+def _printing_style() -> Any:
+    """The style every printed line uses: prompt_toolkit's defaults under careerstory's rules, merged once."""
+    from prompt_toolkit.styles import default_ui_style, merge_styles
+
+    return merge_styles([default_ui_style(), _own_style()])
+
+
 class Terminal:
     """Prompts and printed words, on a real terminal or on the streams tests give."""
 
@@ -117,10 +133,21 @@ class Terminal:
 
     def show(self, fragments: Sequence[tuple[str, str]]) -> None:
         """Print styled fragments, ``(style, text)``, followed by a line break."""
-        from prompt_toolkit import print_formatted_text
+        from prompt_toolkit.application import get_app_or_none, get_app_session
         from prompt_toolkit.formatted_text import FormattedText
 
-        print_formatted_text(FormattedText(list(fragments)), style=self._style(), output=self._output)
+        if get_app_or_none() is not None:  # a prompt is on the screen: print above it, as prompt_toolkit does
+            from prompt_toolkit import print_formatted_text
+
+            print_formatted_text(FormattedText(list(fragments)), style=self._style(), output=self._output)
+            return
+        from prompt_toolkit.renderer import print_formatted_text as print_fragments
+
+        # prompt_toolkit's own print merges its hundreds of default rules into a new style
+        # for every line; the merged style is made once here, and every line reuses it.
+        output = self._output or get_app_session().output
+        print_fragments(output, FormattedText([*fragments, ("", "\n")]), _printing_style())
+        output.flush()
 
     def question(self, message: str) -> None:
         """Print a question that several prompts answer (a list's items, a group's records)."""
@@ -236,9 +263,7 @@ class Terminal:
         return {"input": self._input, "output": self._output} if self._input is not None else {}
 
     def _style(self) -> Any:
-        from prompt_toolkit.styles import Style
-
-        return Style(STYLE_RULES)
+        return _own_style()
 
     def _run(self, question: Any, *, erase: bool = False) -> Any:
         """The prompt's answer; with ``erase``, the prompt leaves the screen when done, for :meth:`_echo`."""
