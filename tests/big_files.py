@@ -31,8 +31,10 @@ def acronyms(count: int = 0) -> str:
     names = ("".join(letters) for letters in itertools.product(string.ascii_uppercase, repeat=4))
     budget = NEAR - len(TEACHER)
     chosen: list[str] = []
-    while (count and len(chosen) < count) or (not count and len(" ".join(chosen)) < budget):
+    length = -1  # of the chosen joined by spaces, kept as they are added (joining each time is quadratic)
+    while (count and len(chosen) < count) or (not count and length < budget):
         chosen.append(next(names))
+        length += 5
     return _replace_answer(TEACHER, "why_enjoy", " ".join(chosen))
 
 
