@@ -10,7 +10,7 @@ finds every character's place without re-implementing YAML's scanner.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -42,18 +42,60 @@ class Lines:
 
 
 @dataclass(frozen=True)
-class Located:
-    """One answer (or one item, or one record's field) and the file index of each character.
+class Address:
+    """Which answer: its question, and the record, field, item and item's field within it.
 
-    ``question`` is how a person names it: records and items counted from 1
-    (``people[2].learned``, ``jobs[1].requirements[3]``).
+    Records and items are counted from 1, as a person counts them. A list question's item
+    has only ``item``; a group's field has ``record`` and ``field``; a field holding items
+    (a story's ``shows``, a job's ``requirements``) adds ``item``, and an item's own field
+    (a requirement's ``evidence``) adds ``sub``. An item's naming field (a requirement's
+    ``need``) is the item itself.
+    """
+
+    question: str
+    record: int | None = None
+    field: str | None = None
+    item: int | None = None
+    sub: str | None = None
+
+    def __str__(self) -> str:
+        """How a person names it, as notes print it: ``people[2].learned``, ``jobs[1].requirements[3]``."""
+        said = self.question
+        if self.record is not None:
+            said += f"[{self.record}]"
+        if self.field is not None:
+            said += f".{self.field}"
+        if self.item is not None:
+            said += f"[{self.item}]"
+        if self.sub is not None:
+            said += f".{self.sub}"
+        return said
+
+    @property
+    def plain(self) -> bool:
+        """True for a question's own answer (a text, a long answer), not an item nor a record's field."""
+        return self.record is None and self.item is None
+
+
+@dataclass(frozen=True)
+class Located:
+    """One answer (or one item, or one record's field), its address and role, and the file index of each character.
+
+    ``role`` is the bank's role of its question (what documents and the review address it
+    by, "" when it has none); ``question`` is how a person names it (``people[2].learned``).
     """
 
     block: str
-    question: str
+    address: Address
+    role: str
     text: str
     indexes: tuple[int, ...]  # file index of each character of ``text``
     start: int  # file index of the value (or of the record, for a field left out)
+
+    @property
+    def question(self) -> str:
+        """How a person names the answer: records and items counted from 1 (``jobs[1].requirements[3]``)."""
+        return str(self.address)
 
     def index(self, offset: int) -> int:
         """The file index of the character at ``offset`` in the text (its start when empty)."""
@@ -94,12 +136,15 @@ def locate(text: str, bank: Bank) -> list[Located]:
         return []
     found: list[Located] = []
     item_names = _item_names(bank)
+    roles = {q.id: q.role for q in bank.questions}
     for block_key, block_node in root.value:
         block_id = str(block_key.value)
         if block_id not in {b.id for b in bank.blocks} or not isinstance(block_node, yaml.MappingNode):
             continue
         for key, node in block_node.value:
-            found += _locate_answer(block_id, str(key.value), node, text, item_names)
+            question = str(key.value)
+            at = _Where(block_id, roles.get(question, ""), text)
+            found += _locate_answer(at, Address(question), node, item_names)
     return found
 
 
@@ -108,32 +153,50 @@ def _item_names(bank: Bank) -> frozenset[str]:
     return frozenset(f.fields[0].id for q in bank.questions for f in q.fields if f.kind == "group")
 
 
-def _locate_answer(
-    block: str, name: str, node: yaml.Node, text: str, item_names: frozenset[str] = frozenset(), depth: int = 0
-) -> list[Located]:
+@dataclass(frozen=True)
+class _Where:
+    """What every answer of one question shares: its block, its question's role, the file's text."""
+
+    block: str
+    role: str
+    text: str
+
+    def scalar(self, address: Address, node: yaml.ScalarNode) -> Located:
+        start = int(node.start_mark.index)
+        if is_null(node):
+            return Located(self.block, address, self.role, "", (), start)
+        value = str(node.value).rstrip("\n")
+        indexes = character_indexes(node, self.text)[: len(value)]
+        return Located(self.block, address, self.role, value, indexes, start)
+
+
+def _locate_answer(at: _Where, address: Address, node: yaml.Node, item_names: frozenset[str]) -> list[Located]:
+    """The answer at ``address`` (a question, or a record's field) and, for a sequence, each of its items."""
     if isinstance(node, yaml.ScalarNode):
-        return [_scalar(block, name, node, text)]
+        return [at.scalar(address, node)]
     if not isinstance(node, yaml.SequenceNode):
         return []
     found: list[Located] = []
     for number, item in enumerate(node.value, start=1):
-        where = f"{name}[{number}]"
-        if isinstance(item, yaml.MappingNode):
-            for key, value in item.value:
-                # An item's need is the item, named as a plain item is (`jobs[1].requirements[2]`).
-                named = where if depth == 1 and key.value in item_names else f"{where}.{key.value}"
-                found += _locate_answer(block, named, value, text, item_names, depth + 1)
-        elif isinstance(item, yaml.ScalarNode):
-            found.append(_scalar(block, where, item, text))
+        if address.field is None:  # a question's records, or a list question's items
+            if isinstance(item, yaml.MappingNode):
+                for key, value in item.value:
+                    found += _locate_answer(
+                        at, replace(address, record=number, field=str(key.value)), value, item_names
+                    )
+            elif isinstance(item, yaml.ScalarNode):
+                found.append(at.scalar(replace(address, item=number), item))
+        elif address.item is None:  # a record's field holding items: a story's shows, a job's requirements
+            within = replace(address, item=number)
+            if isinstance(item, yaml.MappingNode):
+                for key, value in item.value:
+                    # An item's need is the item, named as a plain item is (`jobs[1].requirements[2]`).
+                    named = within if key.value in item_names else replace(within, sub=str(key.value))
+                    if isinstance(value, yaml.ScalarNode):
+                        found.append(at.scalar(named, value))
+            elif isinstance(item, yaml.ScalarNode):
+                found.append(at.scalar(within, item))
     return found
-
-
-def _scalar(block: str, question: str, node: yaml.ScalarNode, text: str) -> Located:
-    start = int(node.start_mark.index)
-    if is_null(node):
-        return Located(block, question, "", (), start)
-    value = str(node.value).rstrip("\n")
-    return Located(block, question, value, character_indexes(node, text)[: len(value)], start)
 
 
 # -- editing traps: what YAML reads differently from what the person meant ------------------

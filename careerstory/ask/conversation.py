@@ -427,7 +427,7 @@ class Conversation:
         self.terminal.say(_("A coach might push back on:"))
         for note in notes[:most]:
             # The question as they were asked it, not its id in the file.
-            where = question_title(self.bank, note.question)
+            where = question_title(self.bank, note.address)
             self._paragraph(_("{question}: {note}").format(question=where, note=note.message), indent="  ")
         if len(notes) > most:
             more = n_("and {n} more note", "and {n} more notes", len(notes) - most).format(n=len(notes) - most)

@@ -8,14 +8,13 @@ says what to do, at the answer's own line and column. The rules live in
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from careerstory import _
-from careerstory.answers.locating import Lines, Located, locate
+from careerstory.answers.locating import Address, Lines, Located, locate
 from careerstory.answers.model import AnswerSheet
 from careerstory.answers.reading import decode, read
 from careerstory.errors import Problem, UserError
@@ -27,34 +26,29 @@ from careerstory.review.words import today
 
 __all__ = ["RULES", "FileReview", "Note", "Rule", "question_title", "review_files", "review_sheet"]
 
-_PATH = re.compile(r"(?P<question>\w+)(?:\[(?P<number>\d+)\])?(?:\.(?P<field>\w+))?(?:\[\d+\])?")
-
 
 def base_language(code: str) -> str:
     """The base language of a file's ``language`` ("" is English)."""
     return (code.split("-", 1)[0] or "en").lower()
 
 
-def question_title(bank: Bank, question: str) -> str:
+def question_title(bank: Bank, address: Address) -> str:
     """A note's answer as the person knows it, in the active language: the heading, else the prompt.
 
     A record's field adds its number and label: ``people[3].learned`` -> ``Conversations so far, 3:
     What you learned``.
     """
-    match = _PATH.fullmatch(question)
     try:
-        asked = bank.question(match.group("question")) if match else None
+        asked = bank.question(address.question)
     except KeyError:
-        asked = None
-    if match is None or asked is None:
-        return question
+        return str(address)
     title = _(asked.heading or asked.prompt)
-    if match.group("field"):
+    if address.record is not None and address.field is not None:
         try:
-            label = _(asked.field(match.group("field")).label)
+            label = _(asked.field(address.field).label)
         except KeyError:
-            label = match.group("field")
-        return _("{question}, {number}: {field}").format(question=title, number=match.group("number"), field=label)
+            label = address.field
+        return _("{question}, {number}: {field}").format(question=title, number=address.record, field=label)
     return title
 
 
@@ -86,7 +80,7 @@ def review_sheet(
                 Note(
                     str(story.path),
                     finding.answer.block,
-                    finding.answer.question,
+                    finding.answer.address,
                     place.line,
                     place.column,
                     rule.id,

@@ -83,7 +83,8 @@ def _lint(text: str) -> list[tuple[str, int, int, str | None]]:
 
 def prose_findings(answers: Sequence[Located]) -> list[ProseFinding]:
     """Proselint's findings over every answer, each placed in its answer."""
-    parts = [a for a in answers if a.text.strip() and not a.question.startswith(("name", "language"))]
+    # The person's name is theirs to spell, not prose to judge.
+    parts = [a for a in answers if a.text.strip() and not (a.address.plain and a.role == "name")]
     if not parts:
         return []
     starts = []

@@ -17,7 +17,7 @@ from itertools import combinations
 from typing import Any
 
 from careerstory import _, n_
-from careerstory.answers.locating import Located
+from careerstory.answers.locating import Address, Located
 from careerstory.answers.notes import MARKERS, first_note
 from careerstory.answers.recipes import need_key
 from careerstory.i18n.dates import read_date, read_day_near
@@ -71,11 +71,17 @@ def _word_count(text: str) -> int:
     return len(text.split())
 
 
-def _question_of(located: Located) -> tuple[str, str]:
-    """The question id and the record's field id ("" for a plain answer) of a located answer."""
-    head = located.question.split("[", 1)[0]
-    field = located.question.rsplit(".", 1)[1] if "." in located.question else ""
-    return head, re.sub(r"\[\d+\]$", "", field)
+def _limits(story: Story, located: Located) -> dict[str, int]:
+    """The bank's review limits for a located answer: its question's, its field's or its item's field's."""
+    address = located.address
+    try:
+        question = story.bank.question(address.question)
+        if address.field is None:
+            return question.review
+        field = question.field(address.field)
+        return field.subfield(address.sub).review if address.sub is not None else field.review
+    except KeyError:
+        return {}
 
 
 # -- length and shape ------------------------------------------------------------------------
@@ -87,13 +93,7 @@ def thin_answer(story: Story) -> Iterator[Finding]:
     for located in story.answers:
         if not located.text.strip():
             continue
-        question_id, field_id = _question_of(located)
-        try:
-            question = story.bank.question(question_id)
-            limits = question.field(field_id).review if field_id else question.review
-        except KeyError:
-            continue
-        least = limits.get("min_words", 0)
+        least = _limits(story, located).get("min_words", 0)
         if _word_count(located.text) < least:
             yield Finding(
                 located,
@@ -242,13 +242,13 @@ def repeated_strength(story: Story) -> Iterator[Finding]:
     """Two strengths (core strengths, skills that transfer) that say nearly the same thing."""
     # Compared two by two, so the first few dozen only: past five, too-many-strengths speaks.
     stems = [(item, content_stems(item.text)) for item in _strength_items(story)[:_MOST_COMPARED]]
-    seen: set[str] = set()
+    seen: set[Address] = set()
     for (first, a), (second, b) in combinations(stems, 2):
         smaller = min(len(a), len(b))
-        if second.question in seen or smaller < 2:
+        if second.address in seen or smaller < 2:
             continue
         if len(a & b) / smaller >= 0.75:
-            seen.add(second.question)
+            seen.add(second.address)
             yield Finding(
                 second,
                 0,
@@ -338,6 +338,16 @@ def _spelled_out(text: str) -> set[str]:
     return found
 
 
+def _theirs(located: Located) -> bool:
+    """The person's name, a requirement's need, a record's name or how they know someone: not their own words."""
+    address = located.address
+    if address.plain:
+        return located.role == "name"
+    if address.item is not None and address.sub is None:  # an item: a requirement's need is the advert's
+        return address.field == "requirements"
+    return (address.sub or address.field) in ("connection", "name")
+
+
 @rule("unexplained-acronym", ENGLISH)
 def unexplained_acronym(story: Story) -> Iterator[Finding]:
     """An acronym (2 to 5 capitals, FP&A and A/B too) never spelled out anywhere in the file, once per acronym."""
@@ -351,7 +361,7 @@ def unexplained_acronym(story: Story) -> Iterator[Finding]:
     }
     for located in story.answers:
         # A requirement is the employer's own words; a name and how they know someone are theirs.
-        if located.question == "name" or re.search(r"\.(requirements\[\d+\]|connection|name)$", located.question):
+        if _theirs(located):
             continue
         for offset, acronym in _acronyms_in(located.text):
             letters = _letters(acronym)
@@ -442,12 +452,12 @@ def due_passed(story: Story) -> Iterator[Finding]:
     """A person's or an open job's due date already past; a day with no year is the one nearest today."""
     for record in story.records("people") + story.records("jobs"):
         # A closed application's step no longer falls due.
-        if record.question == "jobs" and record.text("status") in _CLOSED:
+        if record.role == "jobs" and record.text("status") in _CLOSED:
             continue
         when = read_day_near(record.text("due"), story.language, story.today)
         if when is None or when >= story.today:
             continue
-        if record.question == "jobs":
+        if record.role == "jobs":
             message = _("The next step for {role} was due on {date}: do it now, or give it a date you can keep.")
             said = message.format(role=record.text("role") or _("this job"), date=format_date(when))
         else:
@@ -464,9 +474,11 @@ INTRO_WORDS = 120  # "about 120 words at most", as the question's help says
 _ASKING = ("", "to contact", "contacted")
 
 
-def _most_words(story: Story, question_id: str, field_id: str, default: int) -> int:
+def _most_words(story: Story, role: str, field_id: str, default: int) -> int:
+    question = story.question(role)
+    if question is None:
+        return default
     try:
-        question = story.bank.question(question_id)
         limits = question.field(field_id).review if field_id else question.review
     except KeyError:
         return default
@@ -601,7 +613,6 @@ def about_not_to_them(story: Story) -> Iterator[Finding]:
 # Only once the person applies: while exploring, the requirements are a reading of the advert;
 # from the application on, each one is answered in the letter and asked about at the interview.
 _APPLYING = ("applied", "interviewing", "offer")
-_ITEM = re.compile(r"\[(\d+)\]$")
 
 
 @rule("requirement-unanswered")
@@ -618,8 +629,7 @@ def requirement_unanswered(story: Story) -> Iterator[Finding]:
         answers = record.item_fields.get("requirements", {})
         open_needs = []
         for need in record.items.get("requirements", []):
-            number = _ITEM.search(need.question)
-            given = answers.get(int(number.group(1)), {}) if number else {}
+            given = answers.get(need.address.item, {}) if need.address.item is not None else {}
             answered = any(given[f].text.strip() for f in ("evidence", "plan") if f in given)
             if not answered and need_key(need.text) not in shown:
                 open_needs.append(need)
@@ -721,7 +731,8 @@ _ASK = re.compile(
 def pitch_too_long(story: Story) -> Iterator[Finding]:
     """A pitch of more than about 75 words: it no longer fits in thirty seconds."""
     pitch = story.answer("pitch")
-    most = story.bank.question("pitch").review.get("max_words", PITCH_WORDS) if "pitch" in _ids(story) else 0
+    asked = story.question("pitch")
+    most = asked.review.get("max_words", PITCH_WORDS) if asked else 0
     if pitch is not None and most and _word_count(pitch.text) > most:
         yield Finding(
             pitch,
@@ -730,10 +741,6 @@ def pitch_too_long(story: Story) -> Iterator[Finding]:
                 n=_word_count(pitch.text)
             ),
         )
-
-
-def _ids(story: Story) -> set[str]:
-    return {question.id for question in story.bank.questions}
 
 
 def _aims(story: Story) -> list[str]:

@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from careerstory.answers.locating import Located
+from careerstory.answers.locating import Address, Located
 from careerstory.answers.model import AnswerSheet
-from careerstory.questions import Bank
-
-# `jobs[1].requirements[2]` is an item (a requirement's need, however it is written); its
-# other fields (`jobs[1].requirements[2].evidence`, `.plan`) are the item's own.
-_RECORD = re.compile(
-    r"(?P<question>\w+)\[(?P<number>\d+)\](?:\.(?P<field>\w+))?(?:\[(?P<item>\d+)\](?:\.(?P<sub>\w+))?)?"
-)
+from careerstory.questions import Bank, Question
 
 
 @dataclass(frozen=True)
@@ -35,11 +28,16 @@ class Note:
 
     file: str
     block: str
-    question: str
+    address: Address
     line: int
     column: int
     rule: str
     message: str
+
+    @property
+    def question(self) -> str:
+        """The answer as a person names it (``people[2].learned``), as notes print it."""
+        return str(self.address)
 
     def as_dict(self) -> dict[str, Any]:
         """The note for ``--json``."""
@@ -58,7 +56,8 @@ class Note:
 class Record:
     """One record of a group question (a person, a job), its fields by id."""
 
-    question: str
+    question: str  # the question's id, as the answers sheet holds it
+    role: str  # the question's role, as the rules ask for it
     number: int
     fields: dict[str, Located] = field(default_factory=dict)
     items: dict[str, list[Located]] = field(default_factory=dict)
@@ -99,45 +98,48 @@ class Story:
         """True when the answers are in English."""
         return self.language == "en"
 
-    def answer(self, question_id: str) -> Located | None:
-        """The located answer of a text or long question; None when left out or empty."""
+    def question(self, role: str) -> Question | None:
+        """The bank's question that plays ``role``; None when no question does."""
+        return next((q for q in self.bank.questions if q.role == role), None)
+
+    def answer(self, role: str) -> Located | None:
+        """The located answer of the text or long question playing ``role``; None when left out or empty."""
         for located in self.answers:
-            if located.question == question_id:
+            if located.role == role and located.address.plain:
                 return located if located.text.strip() else None
         return None
 
-    def items(self, question_id: str) -> list[Located]:
-        """The non-empty items of a list question, in order."""
-        prefix = question_id + "["
-        return [a for a in self.answers if a.question.startswith(prefix) and "." not in a.question and a.text.strip()]
+    def items(self, role: str) -> list[Located]:
+        """The non-empty items of the list question playing ``role``, in order."""
+        return [
+            a
+            for a in self.answers
+            if a.role == role and a.address.record is None and a.address.item is not None and a.text.strip()
+        ]
 
     @cached_property
     def _records(self) -> dict[str, list[Record]]:
         records: dict[str, dict[int, Record]] = {}
         for located in self.answers:
-            match = _RECORD.fullmatch(located.question)
-            if not match or not match.group("field"):
+            address = located.address
+            if not located.role or address.record is None or address.field is None:
                 continue
-            number = int(match.group("number"))
-            record = records.setdefault(match.group("question"), {}).setdefault(
-                number, Record(match.group("question"), number)
+            record = records.setdefault(located.role, {}).setdefault(
+                address.record, Record(address.question, located.role, address.record)
             )
-            if match.group("item"):
-                sub = match.group("sub")
-                if sub:
-                    record.item_fields.setdefault(match.group("field"), {}).setdefault(int(match.group("item")), {})[
-                        sub
-                    ] = located
+            if address.item is not None:
+                if address.sub is not None:
+                    record.item_fields.setdefault(address.field, {}).setdefault(address.item, {})[address.sub] = located
                 elif located.text.strip():
-                    record.items.setdefault(match.group("field"), []).append(located)
+                    record.items.setdefault(address.field, []).append(located)
             else:
-                record.fields[match.group("field")] = located
-        return {question: [by_number[n] for n in sorted(by_number)] for question, by_number in records.items()}
+                record.fields[address.field] = located
+        return {role: [by_number[n] for n in sorted(by_number)] for role, by_number in records.items()}
 
-    def records(self, question_id: str) -> list[Record]:
-        """The records of a group question that hold something."""
+    def records(self, role: str) -> list[Record]:
+        """The records of the group question playing ``role`` that hold something."""
         return [
             record
-            for record in self._records.get(question_id, [])
+            for record in self._records.get(role, [])
             if record.items or any(f.text.strip() for f in record.fields.values())
         ]
