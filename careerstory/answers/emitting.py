@@ -47,8 +47,8 @@ def _for_dump(question: Question, value: Answer) -> Any:
         return text + "\n" if text else text
 
     if isinstance(value, str):
-        return long(value) if question.kind == "long" else value
-    if question.kind == "list":
+        return long(value) if question.shape.block else value
+    if question.shape.items:
         return value or ""
     return [
         {f.id: _field_for_dump(f, entry.get(f.id, ""), long) for f in question.fields}
@@ -59,13 +59,13 @@ def _for_dump(question: Question, value: Answer) -> Any:
 
 def _field_for_dump(field: Field, value: FieldValue, long: Callable[[str], str]) -> Any:
     if isinstance(value, str):
-        return long(value) if field.kind == "long" else value
-    if field.kind == "group":
+        return long(value) if field.shape.block else value
+    if field.shape.records:
         # A requirement is written `- need: ...`, its evidence and plan only once they hold something.
         first = field.fields[0].id
         return [
             {
-                sub.id: long(item.get(sub.id, "")) if sub.kind == "long" else item.get(sub.id, "")
+                sub.id: long(item.get(sub.id, "")) if sub.shape.block else item.get(sub.id, "")
                 for sub in field.fields
                 if sub.id == first or item.get(sub.id, "").strip()
             }
@@ -107,7 +107,7 @@ def emit_answer(question: Question, value: Answer, indent: str, newline: str = "
     # PyYAML closes a document that ends in a kept line break (`|+`) with `...`; inside
     # a file that marker would end the document early.
     dumped = dumped.removesuffix("\n...")
-    if question.kind == "long" and isinstance(value, str) and value and not dumped.startswith(f"{question.id}: |"):
+    if question.shape.block and isinstance(value, str) and value and not dumped.startswith(f"{question.id}: |"):
         dumped = _literal_block(question.id, value) or dumped
     lines = dumped.split("\n")
     return newline.join([lines[0]] + [indent + line if line else line for line in lines[1:]])

@@ -150,7 +150,7 @@ def locate(text: str, bank: Bank) -> list[Located]:
 
 def _item_names(bank: Bank) -> frozenset[str]:
     """The fields that name an item of a record's group field (a requirement's `need`)."""
-    return frozenset(f.fields[0].id for q in bank.questions for f in q.fields if f.kind == "group")
+    return frozenset(f.fields[0].id for q in bank.questions for f in q.fields if f.shape.records)
 
 
 @dataclass(frozen=True)

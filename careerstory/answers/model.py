@@ -26,7 +26,7 @@ class Unstorable(UserError):
 
 def empty_answer(question: Question) -> Answer:
     """The value of an unanswered question."""
-    return "" if question.kind in ("text", "long") else []
+    return question.shape.empty()
 
 
 def empty_field(field: Field) -> FieldValue:
@@ -102,7 +102,7 @@ def is_answered(question: Question, value: Answer) -> bool:
     """True when the answer holds something beyond whitespace."""
     if isinstance(value, str):
         return bool(value.strip())
-    return bool(filled_items(value) if question.kind == "list" else filled_entries(value))
+    return bool(filled_items(value) if question.shape.items else filled_entries(value))
 
 
 # YAML folds or drops these on a round trip, and nobody means to type them.
@@ -153,7 +153,7 @@ def clean_answer(question: Question, value: Answer) -> Answer:
     where = question.id
     if isinstance(value, str):
         return clean_text(value, where)
-    if question.kind == "list":
+    if question.shape.items:
         return [clean_text(item, where) for item in value if isinstance(item, str)]
     # Every field present, in the bank's order, as the reader gives a record back.
     known = {f.id: f for f in question.fields}
@@ -170,7 +170,7 @@ def clean_answer(question: Question, value: Answer) -> Answer:
 def _clean_field(field: Field, value: FieldValue, where: str) -> FieldValue:
     if isinstance(value, str):
         return clean_text(value, where)
-    if field.kind != "group":
+    if not field.shape.records:
         return [clean_text(item, where) for item in value if isinstance(item, str)]
     # A plain item is a record of the first field (`- SQL` is `- need: SQL`).
     records: list[SubRecord] = []
@@ -248,7 +248,7 @@ class AnswerSheet:
         """Records that hold something yet lack a required field, in bank order."""
         found = []
         for question in self.bank.questions:
-            if question.kind != "group":
+            if not question.shape.records:
                 continue
             for number, entry in enumerate(filled_entries(self[question.id]), start=1):
                 missing = missing_fields(question, entry)

@@ -650,14 +650,14 @@ def _text(node: yaml.Node, reader: Reader, where: str, what: str) -> str | None:
 
 
 def _read_answer(question: Question, node: yaml.Node, reader: Reader) -> Answer | None:
-    if question.kind in ("text", "long"):
+    if question.shape.text:
         return _text(node, reader, question.id, _("text"))
     if is_null(node):
         return []
     if not isinstance(node, yaml.SequenceNode):
         example = (
             "  - " + _("first item") + "\n  - " + _("second item")
-            if question.kind == "list"
+            if question.shape.items
             else _record_example(question)
         )
         reader.problem(
@@ -666,7 +666,7 @@ def _read_answer(question: Question, node: yaml.Node, reader: Reader) -> Answer 
             _("Write it as:") + f"\n{example}",
         )
         return None
-    if question.kind == "list":
+    if question.shape.items:
         return _items(node, reader, question.id)
     entries = [_read_entry(question, item, reader) for item in node.value]
     return [entry for entry in entries if entry is not None]
@@ -702,9 +702,9 @@ def _read_entry(question: Question, node: yaml.Node, reader: Reader) -> GroupEnt
         field = question.field(key.value)
         where = f"{question.id}.{key.value}"
         read: FieldValue | None
-        if field.kind == "list":
+        if field.shape.items:
             read = _items(value, reader, where)
-        elif field.kind == "group":
+        elif field.shape.records:
             read = _subrecords(field, value, reader, where)
         else:
             read = _text(value, reader, where, _("text"))

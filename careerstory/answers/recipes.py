@@ -264,12 +264,12 @@ def clause(text: str) -> str:
 
 def _texts(sheet: AnswerSheet, question: Question, part: Part) -> list[str]:
     """The pieces of text a part reads: the answer, a list's items, or its records' field."""
-    if question.kind == "group":
+    if question.shape.records:
         entries = sheet.entries(question.id)
         if part.field:
             return [t for e in entries for t in [field_text(e, part.field), *field_items(e, part.field)] if t.strip()]
         return []
-    if question.kind == "list":
+    if question.shape.items:
         return [s.strip() for s in sheet.items(question.id)]
     text = sheet.text(question.id).strip()
     return [text] if text else []

@@ -45,9 +45,9 @@ _TEXT: dict[str, Any] = {"$ref": "#/$defs/text"}
 
 def _answer_schema(question: Question) -> dict[str, Any]:
     described = {"description": f"{question.prompt} {question.help}".strip()}
-    if question.kind in ("text", "long"):
+    if question.shape.text:
         return {**_TEXT, **described}
-    if question.kind == "list":
+    if question.shape.items:
         return {"type": ["array", "null"], "items": _TEXT, **described}
     # No field is required: a field left out reads as empty, and a bare '-' is an empty record.
     entry = {
@@ -62,9 +62,9 @@ def _field_schema(field: Field) -> dict[str, Any]:
     described = {"description": f"{field.label}. {field.help}".strip() if field.help else field.label}
     if field.choices:
         return {"enum": [*field.choices, "", None], **described}
-    if field.kind == "list":
+    if field.shape.items:
         return {"type": ["array", "null"], "items": _TEXT, **described}
-    if field.kind == "group":
+    if field.shape.records:
         # An item is a record of the field's own fields, or plain text read as its first field.
         record = {
             "type": ["object", "null"],

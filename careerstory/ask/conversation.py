@@ -302,8 +302,8 @@ class Conversation:
                 _("A draft made from your own answers is in the prompt. Make it yours: change any word, then confirm."),
                 style="quiet",
             )
-        offers = _evidence_offers(sheet) if any(f.kind == "group" for f in question.fields) else ()
-        drafting = self._drafting(question) if question.kind == "group" else None
+        offers = _evidence_offers(sheet) if any(f.shape.records for f in question.fields) else ()
+        drafting = self._drafting(question) if question.shape.records else None
         ask_answer(
             self.terminal, question, sheet[question.id], self._saver(question), self.editor, draft, offers, drafting
         )
@@ -439,9 +439,9 @@ class Conversation:
         sheet = self.answers.sheet
         if not sheet.answered(question):
             return _("(open)")
-        if question.kind == "list":
+        if question.shape.items:
             return shorten("; ".join(sheet.items(question.id)), width)
-        if question.kind == "group":
+        if question.shape.records:
             titles = [entry_title(question, entry, width) for entry in sheet.entries(question.id)]
             return shorten("; ".join(titles), width)
         return shorten(sheet.text(question.id), width)

@@ -74,10 +74,10 @@ def ask_answer(
     ``offers`` are the person's own evidence (a skill's, a story's) offered as the
     evidence of a requirement.
     """
-    if question.kind == "group":
+    if question.shape.records:
         terminal.question(_(question.prompt))
         _ask_group(terminal, question, [dict(e) for e in filled_entries(current)], save, editor, offers, drafting)
-    elif question.kind == "list":
+    elif question.shape.items:
         terminal.question(_(question.prompt))
         _ask_list(terminal, filled_items(current), save)
     else:
@@ -102,9 +102,9 @@ def laid_out(draft: str, width: int) -> str:
 def _ask_text(
     terminal: Terminal, question: Question, current: str, save: Save, editor: Editor | None, draft: str = ""
 ) -> None:
-    typed = laid_out(draft, terminal.width - 4) if draft and question.kind == "long" else draft or current
+    typed = laid_out(draft, terminal.width - 4) if draft and question.shape.block else draft or current
     while True:
-        if question.kind == "long":
+        if question.shape.block:
             typed = _paragraphs(terminal, _(question.prompt), typed, editor, [_(question.prompt)])
         else:
             typed = terminal.line(_(question.prompt), typed).strip()
@@ -175,7 +175,7 @@ def typed_lines(question: Question, value: Answer) -> list[str]:
     """An answer as the lines a person typed: a text as it is, list items and records as ``- `` lines."""
     if isinstance(value, str):
         return value.split("\n") if value else [_("(empty)")]
-    if question.kind == "list":
+    if question.shape.items:
         return [f"- {item}" for item in value if isinstance(item, str)]
     lines: list[str] = []
     for entry in value:
@@ -195,9 +195,9 @@ def typed_lines(question: Question, value: Answer) -> list[str]:
 
 def entry_title(question: Question, entry: GroupEntry, width: int = 60) -> str:
     """One line naming a record: its first two text fields, then its choices in brackets."""
-    texts = [field_text(entry, f.id).strip() for f in question.fields if f.kind == "text"][:2]
+    texts = [field_text(entry, f.id).strip() for f in question.fields if f.shape.line][:2]
     title = " · ".join(text for text in texts if text) or _("(no name)")
-    choices = [field_text(entry, f.id).strip() for f in question.fields if f.kind == "choice"]
+    choices = [field_text(entry, f.id).strip() for f in question.fields if f.shape.pick]
     if any(choices):
         title += f" ({', '.join(_(c) for c in choices if c)})"  # stored in English, shown translated
     return shorten(title, width)
@@ -386,7 +386,7 @@ def _fill_entry(
     """Ask each field in turn and hand it to ``keep``; False when adding is given up."""
     for position, field in enumerate(question.fields):
         _field_help(terminal, field)
-        if field.kind == "group":
+        if field.shape.records:
             records = _ask_subrecords(
                 terminal,
                 question,
@@ -399,7 +399,7 @@ def _fill_entry(
             while not keep(field.id, records):
                 pass  # the save was refused and the person chose to try again
             continue
-        if field.kind == "list":
+        if field.shape.items:
             _ask_items(terminal, field, field_items(start, field.id), functools.partial(keep, field.id))
             continue
         value = field_text(start, field.id)
@@ -434,7 +434,7 @@ def _offer_draft(terminal: Terminal, field: Field, current: str, offered: _Offer
         )
         for note in notes:
             _say_paragraph(terminal, note)
-        return laid_out(draft, terminal.width - 4) if field.kind == "long" else draft
+        return laid_out(draft, terminal.width - 4) if field.shape.block else draft
     if not offered.status_changed():
         return current
     terminal.say("  " + _("Your current message:"), "quiet")
@@ -444,7 +444,7 @@ def _offer_draft(terminal: Terminal, field: Field, current: str, offered: _Offer
     for note in notes:
         _say_paragraph(terminal, note)
     if terminal.confirm(_("Start from the new draft? (No keeps your current message.)"), default=True):
-        return laid_out(draft, terminal.width - 4) if field.kind == "long" else draft
+        return laid_out(draft, terminal.width - 4) if field.shape.block else draft
     return current
 
 
@@ -546,7 +546,7 @@ def _ask_subfield(
         if not picked:
             return ""
         current = "" if picked == "\0write" else picked
-    if field.kind == "long":
+    if field.shape.block:
         label = f"    {_(field.label)}:"
         return _paragraphs(terminal, label, current, editor, [_(question.prompt), _(field.label)], qmark=" ")
     return terminal.line(f"    {_(field.label)}:", current, qmark=" ").strip()
@@ -555,10 +555,10 @@ def _ask_subfield(
 def _ask_field(terminal: Terminal, question: Question, field: Field, current: str, editor: Editor | None) -> str:
     # Fields sit under their question, indented and without a question mark of their own.
     label = f"{_(field.label)}:"
-    if field.kind == "choice":
+    if field.shape.pick:
         # Stored in English, shown in the person's language.
         choices = [(_(choice), choice) for choice in field.choices]
         return terminal.choose(label, choices, default=current or field.choices[0], qmark=" ")
-    if field.kind == "long":
+    if field.shape.block:
         return _paragraphs(terminal, label, current, editor, [_(question.prompt), _(field.label)], qmark=" ")
     return terminal.line(label, current, qmark=" ").strip()

@@ -64,7 +64,7 @@ class Client:
 
 def _jobs(sheet: AnswerSheet) -> Question | None:
     role = targets_data().role
-    return next((q for q in sheet.bank.questions if q.role == role and q.kind == "group"), None)
+    return next((q for q in sheet.bank.questions if q.role == role and q.shape.records), None)
 
 
 def _aim(sheet: AnswerSheet, jobs: Question | None) -> str:

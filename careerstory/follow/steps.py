@@ -63,12 +63,12 @@ class FileSteps:
 
 
 def _group(bank: Bank, role: str) -> Question | None:
-    return next((q for q in bank.questions if q.role == role and q.kind == "group"), None)
+    return next((q for q in bank.questions if q.role == role and q.shape.records), None)
 
 
 def owner_name(sheet: AnswerSheet) -> str:
     """The person whose file it is, as they wrote their name ("" when unanswered)."""
-    question = next((q for q in sheet.bank.questions if q.role == "name" and q.kind == "text"), None)
+    question = next((q for q in sheet.bank.questions if q.role == "name" and q.shape.line), None)
     return sheet.text(question.id).strip() if question else ""
 
 

@@ -11,17 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, Literal
+from typing import Any
 
 from careerstory.questions.compiled import load_data
+from careerstory.questions.kinds import KINDS, Kind, Place, kinds_at
 from careerstory.questions.recipes import Part, parse_recipe
-
-Kind = Literal["text", "long", "list", "group"]
-FieldKind = Literal["text", "long", "choice", "list", "group"]
-KINDS: tuple[Kind, ...] = ("text", "long", "list", "group")
-FIELD_KINDS: tuple[FieldKind, ...] = ("text", "long", "choice", "list", "group")
-# The kinds of a group field's own fields (a requirement's need, evidence and plan).
-SUBFIELD_KINDS: tuple[FieldKind, ...] = ("text", "long")
 
 
 @dataclass(frozen=True)
@@ -36,7 +30,7 @@ class Field:
 
     id: str
     label: str
-    kind: FieldKind
+    kind: str  # a name in the table of kinds (careerstory/questions/kinds.py)
     choices: tuple[str, ...] = ()
     required: bool = False
     help: str = ""
@@ -50,9 +44,14 @@ class Field:
     draft: tuple[Part, ...] = ()  # the recipe of the draft `ask` offers while it is empty (a message, a letter)
 
     @property
+    def shape(self) -> Kind:
+        """The field's entry in the table of kinds."""
+        return KINDS[self.kind]
+
+    @property
     def holds_items(self) -> bool:
         """True for a field holding several items: a list, or a group whose records print as their first field."""
-        return self.kind in ("list", "group")
+        return not self.shape.text
 
     def subfield(self, field_id: str) -> Field:
         """Return the group field's own field named ``field_id``."""
@@ -75,7 +74,7 @@ class Question:
     prompt: str
     help: str
     example: str
-    kind: Kind
+    kind: str  # a name in the table of kinds (careerstory/questions/kinds.py)
     required: bool
     fields: tuple[Field, ...] = ()
     role: str = ""  # the name documents address it by; stays when the id is renamed
@@ -84,6 +83,11 @@ class Question:
     show: dict[str, str] = field(default_factory=dict, hash=False, compare=False)  # document id -> place
     review: dict[str, int] = field(default_factory=dict, hash=False, compare=False)  # the review's limits
     draft: tuple[Part, ...] = ()  # the recipe of the draft `ask` offers while it is unanswered
+
+    @property
+    def shape(self) -> Kind:
+        """The question's entry in the table of kinds."""
+        return KINDS[self.kind]
 
     def place(self, document: str, default: str) -> str:
         """Where the question shows in ``document`` (``default`` when the bank does not say)."""
@@ -153,17 +157,19 @@ def _review(raw: dict[str, Any], owner: str) -> dict[str, int]:
     return {str(limit): int(value) for limit, value in review.items()}
 
 
-def _field(raw: dict[str, Any], kinds: tuple[FieldKind, ...] = FIELD_KINDS) -> Field:
+def _field(raw: dict[str, Any], place: Place = "field") -> Field:
+    # A record's field, or a group field's own field (a requirement's need, evidence, plan).
     kind = raw["kind"]
+    kinds = kinds_at(place)
     if kind not in kinds:
         raise ValueError(f"bank: field {raw['id']!r} has unknown kind {kind!r} here (kinds: {', '.join(kinds)})")
     fields = raw.get("fields", [])
     assert isinstance(fields, list)
-    if (kind == "group") != bool(fields):
+    if KINDS[kind].records != bool(fields):
         raise ValueError(f"bank: field {raw['id']!r}: only group fields have fields")
     choices = raw.get("choices", [])
     assert isinstance(choices, list)
-    if (kind == "choice") != bool(choices):
+    if KINDS[kind].pick != bool(choices):
         raise ValueError(f"bank: field {raw['id']!r}: only choice fields have choices")
     return Field(
         id=str(raw["id"]),
@@ -178,18 +184,19 @@ def _field(raw: dict[str, Any], kinds: tuple[FieldKind, ...] = FIELD_KINDS) -> F
         private=bool(raw.get("private", False)),
         show=_show(raw, str(raw["id"])),
         review=_review(raw, str(raw["id"])),
-        fields=tuple(_field(f, SUBFIELD_KINDS) for f in fields),
+        fields=tuple(_field(f, "subfield") for f in fields),
         draft=parse_recipe(raw.get("draft", []), f"bank: field {raw['id']}: draft"),
     )
 
 
 def _question(raw: dict[str, Any], block_id: str) -> Question:
     kind = raw["kind"]
-    if kind not in KINDS:
-        raise ValueError(f"bank: question {raw['id']!r} has unknown kind {kind!r}")
+    kinds = kinds_at("question")
+    if kind not in kinds:
+        raise ValueError(f"bank: question {raw['id']!r} has unknown kind {kind!r} (kinds: {', '.join(kinds)})")
     fields = raw.get("fields", [])
     assert isinstance(fields, list)
-    if (kind == "group") != bool(fields):
+    if KINDS[kind].records != bool(fields):
         raise ValueError(f"bank: question {raw['id']!r}: only group questions have fields")
     return Question(
         id=str(raw["id"]),

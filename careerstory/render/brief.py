@@ -238,9 +238,9 @@ def _heading(question: Question) -> str:
 
 def _item(sheet: AnswerSheet, question: Question, document: Document) -> Item:
     heading = _heading(question)
-    if question.kind in ("text", "long"):
+    if question.shape.text:
         return Item(question.id, question.role, heading, question.kind, text=sheet.text(question.id).strip())
-    if question.kind == "list":
+    if question.shape.items:
         items = tuple(i.strip() for i in sheet.items(question.id))
         return Item(question.id, question.role, heading, "list", items=items)
     rows = tuple(
@@ -383,7 +383,7 @@ def _without_private(sheet: AnswerSheet) -> tuple[AnswerSheet, bool]:
     for question in sheet.bank.questions:
         if question.private:
             removed = removed or sheet.answered(question)
-            values[question.id] = "" if question.kind in ("text", "long") else []
+            values[question.id] = question.shape.empty()
             continue
         private = [f.id for f in question.fields if f.private]
         if not private:
@@ -406,7 +406,7 @@ def _row(question: Question, entry: dict[str, FieldValue]) -> dict[str, str]:
 
 
 def _group(sheet: AnswerSheet, role: str) -> Question | None:
-    return next((q for q in sheet.bank.questions if q.role == role and q.kind == "group"), None)
+    return next((q for q in sheet.bank.questions if q.role == role and q.shape.records), None)
 
 
 def _due(typed: str, sheet: AnswerSheet, today: dt.date) -> tuple[str, bool]:
@@ -500,7 +500,7 @@ def _target_view(sheet: AnswerSheet, target: Target) -> TargetView:
             if f.holds_items
             else Item(f.id, f.role, _(f.heading or f.label), "long", text=fields[f.id])
             for f in question.fields
-            if (f.holds_items and lists[f.id]) or (f.kind == "long" and fields[f.id])
+            if (f.holds_items and lists[f.id]) or (f.shape.block and fields[f.id])
         ),
     )
 
@@ -569,7 +569,7 @@ def build_document(
         if items:
             sections.append(Section(block.id, _(block.heading or block.title), tuple(items)))
     # Titles may name any answered text by its role, wherever it shows.
-    texts = {q.role: sheet.text(q.id).strip() for q in sheet.bank.questions if q.role and q.kind in ("text", "long")}
+    texts = {q.role: sheet.text(q.id).strip() for q in sheet.bank.questions if q.role and q.shape.text}
     view = _target_view(sheet, target) if target is not None else None
     moment = document_moment(sheet, document)
     texts_for_job: dict[str, JobText] = {}
@@ -659,7 +659,7 @@ class PrintsAsFirstField(str):
 
 
 def _for_templates(question: Question, value: Answer) -> Answer:
-    if question.kind != "group" or not any(f.kind == "group" for f in question.fields):
+    if not question.shape.records or not any(f.shape.records for f in question.fields):
         return value
     # The records' group fields hold str (a PrintsAsFirstField) where the type says dict.
     return [  # type: ignore[return-value]

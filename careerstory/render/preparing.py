@@ -169,7 +169,7 @@ def _stories(sheet: AnswerSheet, prepare: Prepare) -> tuple[Story, ...]:
 
 
 def _group(sheet: AnswerSheet, role: str) -> Question | None:
-    return next((q for q in sheet.bank.questions if q.role == role and q.kind == "group"), None)
+    return next((q for q in sheet.bank.questions if q.role == role and q.shape.records), None)
 
 
 def _lessons(sheet: AnswerSheet, prepare: Prepare, index: int) -> tuple[Lesson, ...]:
@@ -194,7 +194,7 @@ def _lessons(sheet: AnswerSheet, prepare: Prepare, index: int) -> tuple[Lesson, 
 
 def _answer_by_role(sheet: AnswerSheet, role: str) -> str:
     question = next((q for q in sheet.bank.questions if q.role == role), None)
-    return sheet.text(question.id).strip() if question is not None and question.kind in ("text", "long") else ""
+    return sheet.text(question.id).strip() if question is not None and question.shape.text else ""
 
 
 def prepare_for(sheet: AnswerSheet, job: GroupEntry, index: int, prepare: Prepare) -> Preparation:
