@@ -300,7 +300,7 @@ def test_outputs_go_beside_the_answers_file_named_after_its_stem(write_answers, 
 
 def targets(files: list[Path], formats: list[str], out: str | None) -> dict[tuple[Path, str], Path | None]:
     plan = plan_outputs(RenderRequest(files, formats, out=out))
-    return {(o.file, o.format.value): o.target for o in plan}
+    return {(o.file, o.format.value): o.path for o in plan}
 
 
 def test_out_is_a_file_for_one_brief_and_a_folder_for_several(tmp_path: Path) -> None:

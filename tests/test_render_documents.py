@@ -253,3 +253,39 @@ def test_a_half_finished_file_says_so_kindly_in_every_document(bank: Bank, tmp_p
     assert "Your pitch is still to write" in out["half-finished-pitch.md"]
     assert "No one on your list yet" in out["half-finished-conversations.md"]
     assert all(len(re.sub(r"\s", "", text)) > 200 for text in out.values())
+
+
+def _bank_with(change) -> Bank:
+    import copy
+
+    from careerstory.questions import bank_from_data
+    from careerstory.questions.compiled import load_data
+
+    raw = copy.deepcopy(load_data("bank.yaml"))
+    change({q["id"]: q for block in raw["blocks"] for q in block["questions"]})
+    return bank_from_data(raw)
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        (lambda qs: qs["name"].pop("role"), "bank: name shows in the brief's header but has no role"),
+        (
+            lambda qs: qs["pitch"]["show"].update(brief="margin"),
+            "bank: pitch shows at 'margin', not a place of the brief",
+        ),
+        (
+            lambda qs: next(f for f in qs["jobs"]["fields"] if f["id"] == "role").pop("role"),
+            "bank: jobs.role shows in the header but has no role",
+        ),
+    ],
+)
+def test_a_bank_showing_a_question_where_a_document_cannot_is_refused_before_anything_is_read(tmp_path, change, said):
+    from careerstory.questions.documents import check_places, default_documents
+
+    bank = _bank_with(change)
+    with pytest.raises(ValueError, match=re.escape(said)):
+        check_places(bank, default_documents())
+    missing = tmp_path / "never-read.yaml"  # the check comes first: no file is opened
+    with pytest.raises(ValueError, match=re.escape(said)):
+        run_render(RenderRequest((missing,), ("md",)), bank)

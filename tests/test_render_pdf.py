@@ -145,7 +145,7 @@ def test_several_pdfs_are_laid_out_in_parallel_each_reported(tmp_path: Path, cap
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
         patch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-        written = run_render(RenderRequest(paths, ["pdf"], jobs=2), bank)
+        written = run_render(RenderRequest(paths, ["pdf"], workers=2), bank)
     assert written == [tmp_path / "ann.pdf", tmp_path / "bob.pdf"]
     assert pypdf.PdfReader(written[1]).metadata.author == "Bob"
     err = capsys.readouterr().err

@@ -11,10 +11,13 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from careerstory.questions.compiled import load_data
 from careerstory.questions.recipes import TAKES, Part, Take, parse_recipe
+
+if TYPE_CHECKING:
+    from careerstory.questions import Bank
 
 __all__ = [
     "HEADER",
@@ -310,10 +313,33 @@ def documents_from_data(raw: dict[str, Any]) -> tuple[Document, ...]:
     return documents
 
 
+def check_places(bank: Bank, documents: tuple[Document, ...]) -> None:
+    """Refuse, as the bug it is, a bank that shows a question where a document has no such place.
+
+    A header prints its answers by role, so a question or a record's field shown there
+    needs one. Checked when the documents are loaded (and for any other bank when a
+    render starts), so that building a document never has to.
+    """
+    for doc in documents:
+        for question in bank.questions:
+            place = question.place(doc.id, doc.default_place)
+            if place not in (*doc.places, HIDDEN):
+                raise ValueError(f"bank: {question.id} shows at {place!r}, not a place of the {doc.id}")
+            if place == HEADER and not question.role:
+                raise ValueError(f"bank: {question.id} shows in the {doc.id}'s header but has no role")
+            for group_field in question.fields:
+                if group_field.place(doc.id) == HEADER and not group_field.role:
+                    raise ValueError(f"bank: {question.id}.{group_field.id} shows in the header but has no role")
+
+
 @cache
 def default_documents() -> tuple[Document, ...]:
-    """The documents shipped with careerstory."""
-    return documents_from_data(load_data("documents.yaml"))
+    """The documents shipped with careerstory, checked against the shipped bank."""
+    from careerstory.questions import default_bank
+
+    documents = documents_from_data(load_data("documents.yaml"))
+    check_places(default_bank(), documents)
+    return documents
 
 
 @cache

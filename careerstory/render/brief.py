@@ -1,6 +1,6 @@
 """What a document says, worked out from validated answers before any template sees them.
 
-Templates only lay out a :class:`Brief`: which answers appear, where, under which
+Templates only lay out a :class:`DocumentView`: which answers appear, where, under which
 heading, and the recipes assembled from the person's own words are decided here, once
 for every format, from data alone: the bank says where each question shows and how
 it is headed, ``documents.yaml`` what each document is made of. No question is known
@@ -145,7 +145,7 @@ class Forward:
 
 
 @dataclass(frozen=True)
-class Brief:
+class DocumentView:
     """Everything a template of one document may print."""
 
     id: str  # the document's id
@@ -518,11 +518,12 @@ def _named_entries(sheet: AnswerSheet, question: Question) -> list[dict[str, Fie
 
 def build_document(
     sheet: AnswerSheet, document: Document, target: Target | None = None, *, share_private: bool = False
-) -> Brief:
+) -> DocumentView:
     """Turn validated answers into what ``document`` shows, tailored to ``target`` when given.
 
     Private answers (bank.yaml) are left out unless the document is for the person alone
-    or ``share_private`` says they chose to share them.
+    or ``share_private`` says they chose to share them. Where each question shows was
+    checked against the documents when they were loaded.
     """
     # A question this document never shows (a message, a letter: another document's) is
     # not missing from it.
@@ -535,88 +536,33 @@ def build_document(
     if not (document.shows_private or share_private):
         sheet, private_left_out = _without_private(sheet)
     today = clock.today()
-    shown_sheet = sheet  # with its notes to self, to say where they were
     forward = _forward(sheet, document)
     people = _people(sheet_without_notes(kit_sheet), document.kit, today) if document.kit else ()
-    reasons = _draft_reasons(shown_sheet, document, target)
+    reasons = _draft_reasons(sheet, document, target)  # with its notes to self, to say where they were
     sheet = sheet_without_notes(sheet)
-    header: dict[str, str] = {}
-    places: dict[str, list[Item]] = {place: [] for place in document.places if place not in (HEADER, SECTION)}
-    sections = []
-    for block in sheet.bank.blocks:
-        items: list[Item] = []
-        for question in block.questions:
-            place = question.place(document.id, document.default_place)
-            if place not in (*document.places, HIDDEN):
-                raise ValueError(f"bank: {question.id} shows at {place!r}, not a place of the {document.id}")
-            for group_field in question.fields:
-                if group_field.place(document.id) == HEADER:
-                    # A record's field in the header names the first record that has it (the
-                    # brief's aim: the first target job's role); it stays a column of the table.
-                    if not group_field.role:
-                        raise ValueError(f"bank: {question.id}.{group_field.id} shows in the header but has no role")
-                    header[group_field.role] = _first_field_text(sheet, question, group_field.id)
-            if place == HEADER:
-                if not question.role:
-                    raise ValueError(f"bank: {question.id} shows in the {document.id}'s header but has no role")
-                header[question.role] = sheet.text(question.id).strip()
-            elif place != HIDDEN and sheet.answered(question):
-                item = _item(sheet, question, document)
-                if target is not None and question.role == targets_data().role:
-                    # The tailored part shows this target's own details; the board keeps the others' apart.
-                    item = Item(item.id, item.role, item.heading, item.kind, columns=item.columns, rows=item.rows)
-                (items if place == SECTION else places[place]).append(item)
-        if items:
-            sections.append(Section(block.id, _(block.heading or block.title), tuple(items)))
+    header, places, sections = _placed(sheet, document, target is not None)
     # Titles may name any answered text by its role, wherever it shows.
     texts = {q.role: sheet.text(q.id).strip() for q in sheet.bank.questions if q.role and q.shape.text}
-    view = _target_view(sheet, target) if target is not None else None
     moment = document_moment(sheet, document)
-    texts_for_job: dict[str, JobText] = {}
-    preparation = None
-    if target is not None:
-        # The job's record as this document may show it (private fields emptied where it must).
-        job = _job_entry(sheet, target)
-        # What careerstory drafts is read by others (a letter, an answer said aloud): it is
-        # drafted from the shared answers only, whatever this document shows.
-        shared, _left_out = _without_private(sheet)
-        texts_for_job = drafted(shared, _job_entry(shared, target), document.drafted, moment.date())
-        if document.prepare is not None:
-            preparation = prepare_for(sheet, job, target.index, document.prepare)
+    view = _target_view(sheet, target) if target is not None else None
+    texts_for_job, preparation = _for_the_job(sheet, document, target, moment.date())
     if view is not None:
         header[targets_data().name if targets_data().name in header else "target_role"] = view.role
         header["target_role"] = view.role
         header["organisation"] = view.organisation
     texts.update(header)
-    # Every role is there, None while open, so that a template may test it without failing.
-    roles: dict[str, Item | None] = {
-        q.role: _item(sheet, q, document) if sheet.answered(q) else None for q in sheet.bank.questions if q.role
-    }
-    more: dict[str, int] = {}
-    for role, limit in document.limits:
-        bounded = roles.get(role)
-        if bounded is not None and len(bounded.rows) + len(bounded.items) > limit:
-            more[role] = len(bounded.rows) + len(bounded.items) - limit
-            roles[role] = replace(bounded, rows=bounded.rows[:limit], items=bounded.items[:limit])
+    roles, more = _roles(sheet, document)
     title = _first_filled(document.title, texts)
-    # The document's main text (a letter, an answer to say aloud) still careerstory's: a draft too.
-    jobs = _group(sheet, targets_data().role)
-    reasons += tuple(
-        _("“{text}” is careerstory's draft (`careerstory ask {file} --block targets` makes it yours)").format(
-            text=_(jobs.field(name).label) if jobs else name, file=sheet.path or "careerstory.yaml"
-        )
-        for name, text in texts_for_job.items()
-        if text.draft
-    )
-    return Brief(
+    reasons += _still_drafted(sheet, texts_for_job)
+    return DocumentView(
         id=document.id,
         header=header,
-        places={place: tuple(items) for place, items in places.items()},
+        places=places,
         recipes={name: recipe(sheet, parts) for name, parts in document.recipes},
         title=_("Draft: {title}").format(title=title) if reasons else title,
         subject=_first_filled(document.subject, texts),
         moment=moment,
-        sections=tuple(sections),
+        sections=sections,
         open_questions=open_questions,
         answers={q.id: _for_templates(q, sheet[q.id]) for q in sheet.bank.questions},
         language=parse_language(sheet.language).tag if sheet.language else "en",
@@ -633,6 +579,78 @@ def build_document(
         drafted=texts_for_job,
         preparation=preparation,
         date_line=date_line(moment.date(), place_of(texts.get(document.sent_from, ""))) if document.sent_from else "",
+    )
+
+
+def _placed(
+    sheet: AnswerSheet, document: Document, tailored: bool
+) -> tuple[dict[str, str], dict[str, tuple[Item, ...]], tuple[Section, ...]]:
+    """The header's texts by role, each other place's items, and the sections, block by block."""
+    header: dict[str, str] = {}
+    places: dict[str, list[Item]] = {place: [] for place in document.places if place not in (HEADER, SECTION)}
+    sections = []
+    for block in sheet.bank.blocks:
+        items: list[Item] = []
+        for question in block.questions:
+            place = question.place(document.id, document.default_place)
+            for group_field in question.fields:
+                if group_field.place(document.id) == HEADER:
+                    # A record's field in the header names the first record that has it (the
+                    # brief's aim: the first target job's role); it stays a column of the table.
+                    header[group_field.role] = _first_field_text(sheet, question, group_field.id)
+            if place == HEADER:
+                header[question.role] = sheet.text(question.id).strip()
+            elif place != HIDDEN and sheet.answered(question):
+                item = _item(sheet, question, document)
+                if tailored and question.role == targets_data().role:
+                    # The tailored part shows this target's own details; the board keeps the others' apart.
+                    item = Item(item.id, item.role, item.heading, item.kind, columns=item.columns, rows=item.rows)
+                (items if place == SECTION else places[place]).append(item)
+        if items:
+            sections.append(Section(block.id, _(block.heading or block.title), tuple(items)))
+    return header, {place: tuple(items) for place, items in places.items()}, tuple(sections)
+
+
+def _for_the_job(
+    sheet: AnswerSheet, document: Document, target: Target | None, day: dt.date
+) -> tuple[dict[str, JobText], Preparation | None]:
+    """A tailored document's texts for its job (the person's own, or drafts) and its preparation."""
+    if target is None:
+        return {}, None
+    # What careerstory drafts is read by others (a letter, an answer said aloud): it is
+    # drafted from the shared answers only, whatever this document shows.
+    shared, _left_out = _without_private(sheet)
+    texts = drafted(shared, _job_entry(shared, target), document.drafted, day)
+    if document.prepare is None:
+        return texts, None
+    # The job's record as this document may show it (private fields emptied where it must).
+    return texts, prepare_for(sheet, _job_entry(sheet, target), target.index, document.prepare)
+
+
+def _roles(sheet: AnswerSheet, document: Document) -> tuple[dict[str, Item | None], dict[str, int]]:
+    """Every question with a role, its item or None while open, bounded as the document says; and what was cut."""
+    # Every role is there, None while open, so that a template may test it without failing.
+    roles: dict[str, Item | None] = {
+        q.role: _item(sheet, q, document) if sheet.answered(q) else None for q in sheet.bank.questions if q.role
+    }
+    more: dict[str, int] = {}
+    for role, limit in document.limits:
+        bounded = roles.get(role)
+        if bounded is not None and len(bounded.rows) + len(bounded.items) > limit:
+            more[role] = len(bounded.rows) + len(bounded.items) - limit
+            roles[role] = replace(bounded, rows=bounded.rows[:limit], items=bounded.items[:limit])
+    return roles, more
+
+
+def _still_drafted(sheet: AnswerSheet, texts: dict[str, JobText]) -> tuple[str, ...]:
+    """The document's main text (a letter, an answer to say aloud) still careerstory's: a draft too."""
+    jobs = _group(sheet, targets_data().role)
+    return tuple(
+        _("“{text}” is careerstory's draft (`careerstory ask {file} --block targets` makes it yours)").format(
+            text=_(jobs.field(name).label) if jobs else name, file=sheet.path or "careerstory.yaml"
+        )
+        for name, text in texts.items()
+        if text.draft
     )
 
 
@@ -675,7 +693,7 @@ def _for_templates(question: Question, value: Answer) -> Answer:
     ]
 
 
-def build_brief(sheet: AnswerSheet) -> Brief:
+def build_brief(sheet: AnswerSheet) -> DocumentView:
     """What the brief, the document every render makes by default, shows."""
     from careerstory.questions.documents import document
 

@@ -35,7 +35,7 @@ class Output:
     file: Path  # the answers file
     document: Document
     format: Format
-    target: Path | None  # None: standard output
+    path: Path | None  # where it is written; None: standard output
     job: Target | None = None  # the job the document is tailored to; None: the general document
 
 
@@ -47,14 +47,14 @@ ANSWERS_SUFFIXES = (".yaml", ".yml")
 
 def plan_outputs(
     request: RenderRequest,
-    jobs: dict[Path, list[Target | None]] | None = None,
-    per_job: dict[tuple[Path, str], list[Target]] | None = None,
+    targets: dict[Path, list[Target | None]] | None = None,
+    tailored: dict[tuple[Path, str], list[Target]] | None = None,
 ) -> list[Output]:
     """Every output the request makes, in order: file by file, document by document, target by target, format by format.
 
-    ``jobs`` gives each file's targets (``[None]``, the general documents, for a file it
-    lacks); ``per_job`` the jobs of each document made one job at a time (none for a pair it
-    lacks). Without ``--out`` each output lies beside its answers file, named after its
+    ``targets`` gives each file's jobs that ``--target`` names (``[None]``, the general
+    documents, for a file it lacks); ``tailored`` the jobs of each document made one job at
+    a time (none for a pair it lacks). Without ``--out`` each output lies beside its answers file, named after its
     stem as the document's ``file_name`` says, ``-<slug>`` added for a target. With one
     output in all, ``--out`` is that output's file (unless it is an existing folder or
     ends with a slash); otherwise it is a folder, made when missing.
@@ -64,45 +64,45 @@ def plan_outputs(
     long for the file system, is refused as a whole.
     """
     documents = [document(doc_id) for doc_id in request.documents]
-    jobs = jobs or {}
+    targets = targets or {}
     general: list[Target | None] = [None]
 
-    def targets_of(file: Path, doc: Document) -> list[Target | None]:
+    def jobs_of(file: Path, doc: Document) -> list[Target | None]:
         if doc.per_job:
-            return list((per_job or {}).get((file, doc.id), []))
-        return jobs.get(file, general)
+            return list((tailored or {}).get((file, doc.id), []))
+        return targets.get(file, general)
 
     if request.to_stdout:
         file = request.files[0]
-        targets = targets_of(file, documents[0])
-        if not targets:  # a document made per job, for a file that has none (said when it was read)
+        jobs = jobs_of(file, documents[0])
+        if not jobs:  # a document made per job, for a file that has none (said when it was read)
             return []
-        if len(targets) > 1:
+        if len(jobs) > 1:
             raise UserError(
                 Problem(
                     _("'-' (standard output) takes one document, and {file} has {n} jobs to tailor it to").format(
-                        file=file, n=len(targets)
+                        file=file, n=len(jobs)
                     ),
                     _("Nothing was written. Name one job with --target, or give --out a folder for them all."),
                     file,
                 )
             )
-        return [Output(file, documents[0], Format.md, None, targets[0])]
+        return [Output(file, documents[0], Format.md, None, jobs[0])]
     out = request.out
-    count = sum(len(targets_of(file, doc)) for file in request.files for doc in documents) * len(request.formats)
+    count = sum(len(jobs_of(file, doc)) for file in request.files for doc in documents) * len(request.formats)
     single = count == 1
     plan: list[Output] = []
     for file in request.files:
         for doc in documents:
-            for job in targets_of(file, doc):
+            for job in jobs_of(file, doc):
                 for fmt in request.formats:
                     if out is not None and single and not out.endswith(("/", os.sep)) and not _is_dir(Path(out)):
-                        target = Path(out)
+                        path = Path(out)
                     else:
                         folder = Path(out) if out is not None else file.parent
                         name = doc.file_name.format(stem=file.stem) + (f"-{job.slug}" if job else "")
-                        target = folder / (name + fmt.suffix)
-                    plan.append(Output(file, doc, fmt, target, job))
+                        path = folder / (name + fmt.suffix)
+                    plan.append(Output(file, doc, fmt, path, job))
     _check_plan(plan, request.files)
     return plan
 
@@ -132,8 +132,8 @@ def _check_plan(plan: list[Output], files: tuple[Path, ...]) -> None:
     problems: list[Problem] = []
     keep = _("Nothing was written. Give --out a .md, .html or .pdf file, or a folder.")
     for output in plan:
-        assert output.target is not None
-        target, key = output.target, output.target.resolve()
+        assert output.path is not None
+        path, key = output.path, output.path.resolve()
         if key in inputs:
             problems.append(
                 Problem(
@@ -151,21 +151,21 @@ def _check_plan(plan: list[Output], files: tuple[Path, ...]) -> None:
             problems.append(
                 Problem(
                     _("{target} ends in {suffix}, as answers files do: render never writes one").format(
-                        target=target if target.suffix.casefold() in ANSWERS_SUFFIXES else key, suffix=key.suffix
+                        target=path if path.suffix.casefold() in ANSWERS_SUFFIXES else key, suffix=key.suffix
                     ),
                     keep,
                     output.file,
                 )
             )
-        elif _reads_as_answers(target):
+        elif _reads_as_answers(path):
             problems.append(
                 Problem(
-                    _("{target} reads as an answers file, and render never writes over one").format(target=target),
+                    _("{target} reads as an answers file, and render never writes over one").format(target=path),
                     keep,
                     output.file,
                 )
             )
-        elif len(os.fsencode(target.name)) > NAME_MAX:
+        elif len(os.fsencode(path.name)) > NAME_MAX:
             problems.append(
                 Problem(
                     _("the file name of {what} would be longer than {most} bytes").format(
@@ -179,7 +179,7 @@ def _check_plan(plan: list[Output], files: tuple[Path, ...]) -> None:
             problems.append(
                 Problem(
                     _("{first} and {second} would both be written to {target}").format(
-                        first=_what(seen[key]), second=_what(output), target=target
+                        first=_what(seen[key]), second=_what(output), target=path
                     ),
                     _("Nothing was written. Rename one of the answers files, or render them one at a time."),
                 )
@@ -229,14 +229,14 @@ def _stamp(path: Path) -> list[int] | None:
     return [stat.st_size, stat.st_mtime_ns]
 
 
-def is_up_to_date(path: Path, print_: str) -> bool:
-    """True when careerstory wrote ``path`` from the inputs ``print_`` stands for, and it is untouched."""
+def is_up_to_date(path: Path, fingerprint: str) -> bool:
+    """True when careerstory wrote ``path`` from the inputs ``fingerprint`` stands for, and it is untouched."""
     record = _read_cache().get(str(path.resolve()))
     stamp = _stamp(path)
     return (
         bool(record)
         and stamp is not None
-        and (record or {}).get("fingerprint") == print_
+        and (record or {}).get("fingerprint") == fingerprint
         and (record or {}).get("stamp") == stamp
     )
 
@@ -257,10 +257,10 @@ def remember(written: dict[Path, str], pages: dict[Path, int] | None = None) -> 
     if not written:
         return
     cache = _read_cache()
-    for path, print_ in written.items():
+    for path, fingerprint in written.items():
         stamp = _stamp(path)
         if stamp is not None:
-            record: dict[str, object] = {"fingerprint": print_, "stamp": stamp}
+            record: dict[str, object] = {"fingerprint": fingerprint, "stamp": stamp}
             if pages and path in pages:
                 record["pages"] = pages[path]
             cache[str(path.resolve())] = record

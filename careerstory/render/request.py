@@ -74,7 +74,7 @@ class RenderRequest:
     # Private answers (bank.yaml) go into documents meant for others too.
     share_private: bool = False
     # Processes laying out PDFs at once; None means one per core.
-    jobs: int | None = None
+    workers: int | None = None
     # Set from ``documents``: True when `all` asked for every document, so that a document
     # made per job is added only for the jobs there are, never refused for want of one.
     every_document: bool = False

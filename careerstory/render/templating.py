@@ -119,13 +119,15 @@ def _moved_answers() -> dict[tuple[str, str], tuple[str, str]]:
 
 
 # Values templates written for version 1 used, and what took their place: the brief's
-# own names, then every answer the migrations moved.
+# own names, then every answer the migrations moved. A template sees its document as a
+# `DocumentView` (render/brief.py), the name Jinja's error gives.
+_VIEW = "DocumentView"
 _VERSION_1_NAMES = {
-    ("Brief", "name"): ("brief.name", "brief.header.name"),
-    ("Brief", "current_role"): ("brief.current_role", "brief.header.current_role"),
-    ("Brief", "target_role"): ("brief.target_role", "brief.header.target_role (the first job's role)"),
-    ("Brief", "what_i_want"): ("brief.what_i_want", "answers.what_i_want, or the items of brief.places.lead"),
-    ("Brief", "pitch"): ("brief.pitch", "answers.pitch, the person's own pitch"),
+    (_VIEW, "name"): ("brief.name", "brief.header.name"),
+    (_VIEW, "current_role"): ("brief.current_role", "brief.header.current_role"),
+    (_VIEW, "target_role"): ("brief.target_role", "brief.header.target_role (the first job's role)"),
+    (_VIEW, "what_i_want"): ("brief.what_i_want", "answers.what_i_want, or the items of brief.places.lead"),
+    (_VIEW, "pitch"): ("brief.pitch", "answers.pitch, the person's own pitch"),
     **_moved_answers(),
 }
 _NO_ATTRIBUTE = re.compile(r"'(?:[\w.]+\.)?(\w+) object' has no attribute '(\w+)'")
