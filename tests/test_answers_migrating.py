@@ -129,6 +129,27 @@ def test_a_note_after_an_empty_answer_stays_on_a_line_of_its_own(bank, tmp_path)
     assert _migrated(text, bank, tmp_path) == "version: 3\nabout:\n  # none yet\n  name: Z\n"
 
 
+@pytest.mark.parametrize("end", ["", "\n"])
+def test_a_note_on_the_last_line_stays_in_its_block_when_a_new_block_follows(bank, tmp_path, end):
+    # The moves cut the file's last answer and add `targets:` after the last block: the
+    # person's note stays with `about`, and one blank line parts the blocks.
+    text = "version: 1\nstory:\n  why_fit: x\nabout:\n  name: A\n  target_role:  # later" + end
+    assert _migrated(text, bank, tmp_path) == (
+        "version: 3\nstory:\nabout:\n  name: A\n  # later\n\ntargets:\n  jobs:\n    - why_fit: x\n"
+    )
+
+
+def test_each_step_reads_the_tree_of_its_text_once(bank, tmp_path, monkeypatch):
+    from careerstory.answers import migrating
+
+    composed = []
+    real = migrating.compose_nodes
+    monkeypatch.setattr(migrating, "compose_nodes", lambda text: composed.append(text) or real(text))
+    moved = plan(tmp_path / "a.yaml", (FIXTURES / "teacher-v1.yaml").read_bytes(), bank)
+    assert [step.version for step in moved.steps] == [2, 3]
+    assert len(composed) == 2, "one tree for version 2's moves and one for version 3's records, nothing more"
+
+
 def test_a_flow_style_block_without_a_moved_answer_is_no_obstacle(bank, tmp_path):
     text = "version: 1\nabout:\n  target_role: X\nstory: {why_change: x}\n"
     expected = "version: 3\nabout:\nstory: {why_change: x}\n\ntargets:\n  jobs:\n    - role: X\n"

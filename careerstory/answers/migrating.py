@@ -13,13 +13,14 @@ touched, and removed again when the file cannot be replaced (read-only, a full d
 A CR-only file is moved in LF and given back its CRs. Version 3's step moves nothing:
 it writes each plain requirement item (``- SQL``) as a record (``- need: SQL``), in place.
 
+Each step finds all its edits (the cuts, the new record, the version line) on one
+node tree of the text it starts from, then makes them together, from the end back.
 Cost of a 100 kB version-1 file (300 people, tests/bench/bench.py builds it) on the
-2-core development machine: working out the migration takes about 140 ms in process,
-against 27 ms to read the file (the node tree is composed six times: the in-memory
-lift, each cut, the insertion, the version line, the read-back); the whole
-``careerstory migrate`` command, start-up, fsyncs and the ``.v1`` copy included, took
-618 ms against 592 ms for ``careerstory check`` of the same file (installed wheel,
-median of 7). Files that people write are under 10 kB.
+2-core development machine, 3 December 2026: working out the migration takes 51 ms in
+process (it took 83 ms when every cut, the insertion and the version line composed the
+tree afresh, nine trees in all), against 22 ms to read the file; the tree is now
+composed four times: the in-memory lift, once for each of the two steps, the read-back.
+Files that people write are under 10 kB.
 """
 
 from __future__ import annotations
@@ -100,9 +101,13 @@ def plan(path: Path, data: bytes, bank: Bank) -> Migration:
     # works in lines ended by LF, so a CR-only file is moved in LF and given back its CRs.
     cr_only = "\r" in text and "\n" not in text
     new = text.replace("\r", "\n") if cr_only else text
-    for step in steps:
-        new = _apply(new, step, path, bank)
-    new = _set_version(new, path)
+    for number, step in enumerate(steps, 1):
+        # One tree per step: every edit of the step is found on it, then all are made at once.
+        root = _root(new, path)
+        edits = _step_edits(new, root, step, path, bank)
+        if number == len(steps):
+            edits.append(_version_edit(new, root))
+        new = _edited(new, edits)
     if cr_only:
         new = new.replace("\n", "\r")
     _verify(new, lifted, bank, path)
@@ -286,15 +291,31 @@ def _floor(text: str, block: Pair, answer: Pair) -> int:
     return line_end(text, end)
 
 
-def _cut(text: str, move: Move, path: Path | None) -> tuple[str, _Piece | None]:
-    """Take the source answer of ``move`` out of ``text``, with its comment lines."""
-    root = _root(text, path)
+# A change of the text: (start, end, what takes the place of text[start:end]).
+Edit = tuple[int, int, str]
+
+
+def _edited(text: str, edits: list[Edit]) -> str:
+    """``text`` with every edit made; all were found on ``text`` as it is, none overlaps another."""
+    limit = len(text)
+    # From the end back, so that each edit's offsets still hold when it is made; an
+    # insertion where a cut ends goes in first, and stays after what the cut leaves.
+    for start, end, new in sorted(edits, key=lambda edit: (edit[0], edit[1]), reverse=True):
+        if end > limit:
+            raise NotImplementedError(f"migration edits overlap at {start}")
+        text = text[:start] + new + text[end:]
+        limit = start
+    return text
+
+
+def _cut(text: str, root: yaml.MappingNode, move: Move, path: Path | None) -> tuple[Edit | None, _Piece | None]:
+    """The edit that takes the source answer of ``move`` out of ``text`` with its comment lines, and that answer."""
     block = find_pair(root, move.source[0])
     if block is None or not isinstance(block.value, yaml.MappingNode):
-        return text, None
+        return None, None
     answer = find_pair(block.value, move.source[1])
     if answer is None:
-        return text, None
+        return None, None
     if block.value.flow_style:
         # Checked on the file as written (see _apply), so this names the right line.
         mark = block.key.start_mark
@@ -311,14 +332,14 @@ def _cut(text: str, move: Move, path: Path | None) -> tuple[str, _Piece | None]:
         note = text[answer.key.end_mark.index : end].rstrip("\r\n").lstrip().removeprefix(":").lstrip(" \t")
         if note.startswith("#"):
             mine.append(" " * answer.column + note)
-        return text[:start] + "".join(line + newline_of(text) for line in mine) + text[end:], None
+        return (start, end, "".join(line + newline_of(text) for line in mine)), None
     end = line_end(text, answer.end(text))
     # The key is written anew (plain, under its new name); the rest keeps its bytes.
     body = text[answer.key.end_mark.index : end].rstrip("\r\n")
     lines = tuple(line.rstrip("\r") for line in (str(move.target[-1]) + body).split("\n"))
     # A comment is re-indented with its answer; what follows its '#' stays as typed.
     piece = _Piece(str(move.target[-1]), tuple(c.lstrip(" \t") for c in comment_lines), lines, answer.column)
-    return text[:start] + text[end:], piece
+    return (start, end, ""), piece
 
 
 def _reindent(line: str, by: int) -> str | None:
@@ -345,15 +366,14 @@ def _record(pieces: list[_Piece], dash: int, newline: str, path: Path | None) ->
     return newline.join(out) + newline
 
 
-def _items_to_records(text: str, step: Step, path: Path | None) -> str:
+def _items_to_records(text: str, root: yaml.MappingNode, step: Step) -> list[Edit]:
     """Write each plain item of the step's record fields as a record of its first field.
 
     ``- SQL`` becomes ``- need: SQL`` (``[SQL]`` becomes ``[{need: SQL}]``): the item's
     text, its quotes and the comments around it keep their bytes; lines after the
     first of an item spread over several lines move two spaces right, below the new key.
     """
-    root = _root(text, path)
-    edits: list[tuple[int, int, str]] = []  # (start, end, new text), never overlapping
+    edits: list[Edit] = []
     for block_id, question_id, field_id, first in step.item_records:
         block = find_pair(root, block_id)
         group = find_pair(block.value, question_id) if block else None
@@ -373,33 +393,31 @@ def _items_to_records(text: str, step: Step, path: Path | None) -> str:
                     edits.append((start, end, "{" + f"{first}: " + own + "}"))
                 else:
                     edits.append((start, end, f"{first}: " + own.replace("\n", "\n  ")))
-    for start, end, new in sorted(edits, reverse=True):
-        text = text[:start] + new + text[end:]
-    return text
+    return edits
 
 
-def _apply(text: str, step: Step, path: Path | None, bank: Bank) -> str:
-    """Make one step's moves (and its items made records) in the text."""
-    if step.item_records:
-        text = _items_to_records(text, step, path)
+def _step_edits(text: str, root: yaml.MappingNode, step: Step, path: Path | None, bank: Bank) -> list[Edit]:
+    """The edits of one step's moves (and its items made records), all found on ``root``, the tree of ``text``."""
+    edits = _items_to_records(text, root, step) if step.item_records else []
     if not step.moves:
-        return text
+        return edits
     homes = {move.target[:3] for move in step.moves}
     if len(homes) != 1 or any(len(m.source) != 2 or len(m.target) != 4 for m in step.moves):
         # Today's only step moves answers into the first record of one group; another
         # kind of step needs its own writing here.
         raise NotImplementedError(f"step {step.version}: only moves into one group's first record are written")
-    for move in step.moves:  # refusals name lines of the file as it was written
-        _cut(text, move, path)
     pieces: list[_Piece] = []
+    cuts: list[Edit] = []
     for move in step.moves:
-        text, piece = _cut(text, move, path)
-        if piece is not None:
-            pieces.append(piece)
-    if not pieces:
-        return text
-    home = step.moves[0].target
-    return _insert(text, bank, str(home[0]), str(home[1]), pieces, path)
+        cut, piece = _cut(text, root, move, path)
+        cuts += [cut] if cut is not None else []
+        pieces += [piece] if piece is not None else []
+    if pieces:
+        home = step.moves[0].target
+        # A cut starts at a line's start: when one runs to the end, what stays ends in a line break.
+        broken = text.endswith("\n") or any(end == len(text) for _start, end, _new in cuts)
+        edits.append(_insert(text, root, bank, str(home[0]), str(home[1]), pieces, path, broken))
+    return edits + cuts
 
 
 def _titled(text: str, bank: Bank, key: yaml.ScalarNode) -> bool:
@@ -409,9 +427,20 @@ def _titled(text: str, bank: Bank, key: yaml.ScalarNode) -> bool:
     return above.strip() in titles
 
 
-def _insert(text: str, bank: Bank, block_id: str, question_id: str, pieces: list[_Piece], path: Path | None) -> str:
-    """Put ``pieces`` as the first record of ``block_id``'s group ``question_id``."""
-    root = _root(text, path)
+def _insert(
+    text: str,
+    root: yaml.MappingNode,
+    bank: Bank,
+    block_id: str,
+    question_id: str,
+    pieces: list[_Piece],
+    path: Path | None,
+    ends_in_break: bool,
+) -> Edit:
+    """The edit that puts ``pieces`` as the first record of ``block_id``'s group ``question_id``.
+
+    ``ends_in_break`` says whether the text, once this step's cuts are made, ends in a line break.
+    """
     newline = newline_of(text)
     top = int(root.value[0][0].start_mark.column)
     unit = max(2, min((p.column for p in pieces), default=2) - top)
@@ -422,13 +451,13 @@ def _insert(text: str, bank: Bank, block_id: str, question_id: str, pieces: list
         head = newline + " " * top + f"{block_id}:" + newline + " " * (top + unit) + f"{question_id}:" + newline
         if _titled(text, bank, root.value[-1][0]):
             head = newline + " " * top + f"# {_(bank.block(block_id).title)}" + head
-        lead = newline if at == len(text) and text and not text.endswith("\n") else ""
-        return text[:at] + lead + head + _record(pieces, top + 2 * unit, newline, path) + text[at:]
+        lead = newline if at == len(text) and text and not ends_in_break else ""
+        return (at, at, lead + head + _record(pieces, top + 2 * unit, newline, path))
     where = block.key.start_mark
     if is_empty(block.value):
         at = line_end(text, int(block.key.end_mark.index))
         head = " " * (top + unit) + f"{question_id}:" + newline
-        return text[:at] + head + _record(pieces, top + 2 * unit, newline, path) + text[at:]
+        return (at, at, head + _record(pieces, top + 2 * unit, newline, path))
     group = find_pair(block.value, question_id)
     if group is None or not is_empty(group.value):
         raise _refuse(
@@ -438,19 +467,18 @@ def _insert(text: str, bank: Bank, block_id: str, question_id: str, pieces: list
             where.column + 1,
         )
     at = line_end(text, int(group.key.end_mark.index))
-    return text[:at] + _record(pieces, group.column + unit, newline, path) + text[at:]
+    return (at, at, _record(pieces, group.column + unit, newline, path))
 
 
-def _set_version(text: str, path: Path | None) -> str:
-    """Write the current version: the ``version`` value replaced, or a line added above the first block."""
-    root = _root(text, path)
+def _version_edit(text: str, root: yaml.MappingNode) -> Edit:
+    """The current version written: the ``version`` value replaced, or a line added above the first block."""
     found = find_pair(root, "version")
     if found is not None:
         value = found.value
-        return text[: int(value.start_mark.index)] + str(CURRENT_VERSION) + text[content_end(value, text) :]
+        return (int(value.start_mark.index), content_end(value, text), str(CURRENT_VERSION))
     first = root.value[0][0]
     at = _comments_start(text, 0, int(first.start_mark.index))
-    return text[:at] + " " * int(first.start_mark.column) + f"version: {CURRENT_VERSION}" + newline_of(text) + text[at:]
+    return (at, at, " " * int(first.start_mark.column) + f"version: {CURRENT_VERSION}" + newline_of(text))
 
 
 def _verify(text: str, lifted: AnswerSheet, bank: Bank, path: Path | None) -> None:
