@@ -4,6 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import in_process
 import pytest
 
 from careerstory.answers import new_file_text
@@ -13,14 +14,7 @@ REPO = Path(__file__).parents[1]
 
 
 def run(*args: str, cwd: Path | None = None, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "careerstory", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        input=stdin,
-        timeout=60,
-    )
+    return in_process.run(*args, cwd=cwd, stdin=stdin)
 
 
 def test_version_and_help_work(tmp_path):
@@ -304,3 +298,29 @@ def test_help_shows_files_as_FILE_and_every_command_whole_at_80_columns():
         text = run(command, "--help").stdout
         assert "  FILE...  " in text and "list[Path]" not in text
     assert "--page-size [a4|letter]" in run("render", "--help").stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--version",),
+        ("check", "bad.yaml", "good.yaml"),
+        ("render", "good.yaml", "--out", "-"),
+        ("render", "--page-size", "legal"),
+        ("ask", "--question", "why_chnage"),
+        ("steps", "good.yaml", "missing.yaml"),
+    ],
+    ids=" ".join,
+)
+def test_the_in_process_runner_gives_what_a_process_gives(bank, tmp_path, args):
+    # Most command-line tests run careerstory in the test's process (tests/in_process.py):
+    # the same exit code, standard output and standard error as `python -m careerstory`.
+    (tmp_path / "good.yaml").write_text(new_file_text(bank, {"name": "Zoë", "pitch": "I teach."}), encoding="utf-8")
+    (tmp_path / "bad.yaml").write_text("about:\n  name: [never closed\n", encoding="utf-8")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
+    process = subprocess.run(
+        [sys.executable, "-m", "careerstory", *args], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60
+    )
+    here = in_process.run(*args, cwd=tmp_path, env=env)
+    assert (here.returncode, here.stdout, here.stderr) == (process.returncode, process.stdout, process.stderr)
+    assert os.getcwd() != str(tmp_path) and os.environ.get("SOURCE_DATE_EPOCH") != "1767225600"

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import in_process
 import pytest
 
 REPO = Path(__file__).parents[1]
@@ -15,16 +16,15 @@ EXAMPLES = REPO / "examples"
 
 
 def careerstory(
-    *args: str, cwd: Path | None = None, timeout: float = 60, env: dict[str, str] | None = None
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
+    return in_process.run(*args, cwd=cwd, env=env)
+
+
+def careerstory_process(*args: str, cwd: Path, timeout: float) -> subprocess.CompletedProcess[str]:
+    """A real process, stopped after ``timeout``: for what must never hang."""
     return subprocess.run(
-        [sys.executable, "-m", "careerstory", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=timeout,
-        check=False,
-        env=env,
+        [sys.executable, "-m", "careerstory", *args], capture_output=True, text=True, cwd=cwd, timeout=timeout
     )
 
 
@@ -152,7 +152,7 @@ def special(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
 def test_a_pipe_or_a_device_is_refused_by_every_command_without_waiting(
     command: list[str], special: Path, tmp_path: Path
 ) -> None:
-    done = careerstory(*command, str(special), cwd=tmp_path, timeout=20)
+    done = careerstory_process(*command, str(special), cwd=tmp_path, timeout=20)
     assert done.returncode == 1
     assert "is not a regular file" in done.stderr and "Traceback" not in done.stderr
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
@@ -191,7 +191,7 @@ def test_a_huge_file_is_refused_after_reading_no_more_than_the_limit(command: li
     with huge.open("wb") as stream:  # sparse: a gigabyte that costs nothing on disk
         stream.write(b"version: 1\nabout:\n  name: ")
         stream.truncate(1 << 30)
-    done = careerstory(*command, str(huge), cwd=tmp_path, timeout=20)
+    done = careerstory_process(*command, str(huge), cwd=tmp_path, timeout=20)
     assert done.returncode == 1
     assert "larger than 256 kB" in done.stderr and "Traceback" not in done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["huge.yaml"]
@@ -541,8 +541,8 @@ def test_a_name_too_long_for_the_file_system_is_refused_before_anything_is_writt
 
 @pytest.mark.parametrize("folder", ["/proc", "/usr", "/etc", "/"])
 def test_a_system_folder_given_as_templates_is_refused_at_once(folder: str, tmp_path: Path) -> None:
-    done = careerstory(
-        "render", str(EXAMPLES / "teacher.yaml"), "--template-dir", folder, "--out", str(tmp_path / "x.md"), timeout=20
+    done = careerstory_process(
+        "render", str(EXAMPLES / "teacher.yaml"), "--template-dir", folder, "--out", "x.md", cwd=tmp_path, timeout=20
     )
     assert done.returncode == 1
     assert "is no template folder" in done.stderr and "Traceback" not in done.stderr

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
-import sys
 from pathlib import Path
 
+import in_process
 import pytest
 import vobject
 
@@ -19,10 +19,7 @@ TODAY = dt.date(2026, 3, 20)
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": MARCH_20}
-    return subprocess.run(
-        [sys.executable, "-m", "careerstory", *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=120
-    )
+    return in_process.run(*args, cwd=cwd, env={**os.environ, "SOURCE_DATE_EPOCH": MARCH_20})
 
 
 # -- dates: an ambiguous numeric date in English is not guessed; en-US reads month first ------

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
+
+import in_process
 
 from careerstory.answers import new_file_text
 from careerstory.questions import Bank
@@ -19,10 +20,8 @@ def _file(bank: Bank, path: Path, language: str) -> Path:
 
 
 def _render(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
-    return subprocess.run(
-        [sys.executable, "-m", "careerstory", "render", *args], capture_output=True, text=True, cwd=cwd, env=env
-    )
+    # In this very process: one file's language must not stay behind for the next.
+    return in_process.run("render", *args, cwd=cwd, env={**os.environ, "SOURCE_DATE_EPOCH": "1767225600"})
 
 
 def test_a_mixed_batch_says_each_file_s_lines_in_its_language(bank, tmp_path):

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
+import in_process
 import pytest
 
 TEACHER = Path(__file__).parent.parent / "examples" / "teacher.yaml"
@@ -22,13 +21,7 @@ TEACHER = Path(__file__).parent.parent / "examples" / "teacher.yaml"
 )
 def test_a_version_1_value_is_named_with_what_replaced_it(tmp_path: Path, expression: str, old: str, new: str) -> None:
     (tmp_path / "brief.md.j2").write_text("# Brief\n\n{{ " + expression + " }}\n")
-    done = subprocess.run(
-        [sys.executable, "-m", "careerstory", "render", str(TEACHER), "--template-dir", str(tmp_path), "--out", "-"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = in_process.run("render", str(TEACHER), "--template-dir", str(tmp_path), "--out", "-")
     assert done.returncode == 1
     assert f"brief.md.j2:3: error: the template uses {old}, a value of templates written for version 1" in done.stderr
     assert new in done.stderr and "Traceback" not in done.stderr
@@ -36,11 +29,5 @@ def test_a_version_1_value_is_named_with_what_replaced_it(tmp_path: Path, expres
 
 def test_another_missing_value_gets_the_usual_message(tmp_path: Path) -> None:
     (tmp_path / "brief.md.j2").write_text("{{ brief.nickname }}\n")
-    done = subprocess.run(
-        [sys.executable, "-m", "careerstory", "render", str(TEACHER), "--template-dir", str(tmp_path), "--out", "-"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = in_process.run("render", str(TEACHER), "--template-dir", str(tmp_path), "--out", "-")
     assert "the template uses a value that does not exist" in done.stderr and "version 1" not in done.stderr

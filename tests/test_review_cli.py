@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
+
+import in_process
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
 TEACHER = (EXAMPLES / "teacher.yaml").read_text(encoding="utf-8")
@@ -19,10 +20,7 @@ WE_LINE = next(n for n, line in enumerate(WEAK.splitlines(), 1) if "We mentored 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     # 10 March 2026, the day the examples reach: none of their next steps is overdue yet.
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1773100800"}
-    return subprocess.run(
-        [sys.executable, "-m", "careerstory", *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=60
-    )
+    return in_process.run(*args, cwd=cwd, env={**os.environ, "SOURCE_DATE_EPOCH": "1773100800"})
 
 
 def test_review_prints_notes_grouped_by_block_then_a_summary_and_exits_0(tmp_path: Path) -> None:

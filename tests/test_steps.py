@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
-import sys
 from pathlib import Path
 
+import in_process
 import pytest
 import vobject
 
@@ -39,10 +39,7 @@ TEACHER = with_dues("teacher.yaml", "16 March 2026", "2026-04-02", "early March"
 
 
 def run(*args: str, cwd: Path, epoch: str = MARCH_20) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch}
-    return subprocess.run(
-        [sys.executable, "-m", "careerstory", *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=120
-    )
+    return in_process.run(*args, cwd=cwd, env={**os.environ, "SOURCE_DATE_EPOCH": epoch})
 
 
 def test_dated_steps_come_first_overdue_on_top_then_by_date_then_the_undated_as_typed(tmp_path: Path) -> None:
