@@ -3,8 +3,8 @@
 tests/browser/check_pages.mjs drives Chromium (puppeteer-core) and runs axe-core; the
 packages are pinned in tests/package.json and installed by `make test`. Each page is
 copied alone into a folder of its own, so that nothing beside it can be loaded. The
-screenshots (desktop, phone, dark) and Chromium's print of each page are left in
-out/screenshots/ for a person to look at.
+screenshots (desktop and phone; dark mode is judged by its colours) and Chromium's print
+of each page are left in out/screenshots/ for a person to look at.
 """
 
 from __future__ import annotations
