@@ -48,6 +48,28 @@ def test_a_latin_page_carries_its_used_faces_latin_cut_whole_and_cuts_nothing(
     assert base64.b64decode(embedded) == precut_path(regular, regular.read_bytes()).read_bytes()
 
 
+def test_a_coachs_board_of_latin_names_cuts_no_face(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # Its sorted column shows ↑ or ↓: the arrows are in the Latin cut, so that a board of
+    # new names costs no cutting (it cost about 1.5 s, four faces cut afresh).
+    from careerstory.follow.board import board_html, board_view, gather
+    from careerstory.i18n.dates import read_date
+    from careerstory.questions import default_bank
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cold"))
+
+    def no_cutting(*args: object) -> bytes:
+        raise AssertionError("a board of Latin names cut a face")
+
+    monkeypatch.setattr(webpage, "_cut", no_cutting)
+    examples = [
+        path for path in sorted(Path(__file__).parents[1].glob("examples/*.yaml")) if "translator" not in path.name
+    ]
+    today = read_date("2026-03-10")
+    assert today is not None
+    page = board_html(board_view(gather(examples, default_bank()), today))
+    assert "↑" in page and len(embedded_fonts(page)) >= 2
+
+
 def test_a_page_beyond_latin_carries_its_used_faces_cut_to_its_characters() -> None:
     page = for_screen(PAGE.replace("co</p>", f"co {CYRILLIC}</p>"), FOLDERS, "a4")
     (font,) = embedded_fonts(page)

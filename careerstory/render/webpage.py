@@ -64,12 +64,15 @@ def _characters(document: str, css: str) -> frozenset[int]:
 # page in about half the time of the whole face, whose layout tables are slow to read.
 _COMMON = frozenset(
     [*range(0x20, 0x7F), *range(0xA0, 0x250), *range(0x370, 0x500), *range(0x1E00, 0x1F00), *range(0x2000, 0x2070)]
-).union([0x20AC, 0x2122, 0x2192])
+).union([0x20AC, 0x2122, *range(0x2190, 0x2194)])
 
 
 # Latin as the five languages and their neighbours write it (Basic Latin to Latin
-# Extended-B), general punctuation, the euro, the trademark sign and an arrow.
-PRECUT = frozenset([*range(0x20, 0x7F), *range(0xA0, 0x250), *range(0x2000, 0x2070), 0x20AC, 0x2122, 0x2192])
+# Extended-B), general punctuation, the euro, the trademark sign and the four arrows
+# (the board's sorted column shows ↑ or ↓: without them every board was cut afresh).
+PRECUT = frozenset(
+    [*range(0x20, 0x7F), *range(0xA0, 0x250), *range(0x2000, 0x2070), 0x20AC, 0x2122, *range(0x2190, 0x2194)]
+)
 
 
 def precut_path(font: Path, data: bytes) -> Path:
