@@ -147,28 +147,44 @@ def _ask_list(terminal: Terminal, items: list[str], save: Save) -> None:
         terminal.say("  " + _("Enter keeps an item; erase it to remove it. An empty line finishes."), "quiet")
     else:
         terminal.say("  " + _("One item per line. An empty line finishes."), "quiet")
-    kept: list[str] = []
     saved = list(items)
+
+    def keep(wanted: list[str]) -> bool:
+        nonlocal saved
+        if wanted != saved and not save(wanted):  # an item kept as it was is not saved again
+            return False
+        saved = wanted
+        return True
+
+    if not _typed_items(terminal, items, keep) and not items:
+        terminal.say("  " + _("Skipped for now."), "quiet")
+
+
+def _typed_items(
+    terminal: Terminal, items: list[str], keep: Callable[[list[str]], bool], indent: str = ""
+) -> list[str]:
+    """Items one per line: each current one kept with Enter or erased to remove it, then new ones.
+
+    ``keep`` gets the whole list the moment an item is confirmed; an item it refuses is
+    asked again. An empty new line finishes; the items kept are returned.
+    """
+    kept: list[str] = []
     for position, item in enumerate(items):
         rest = items[position + 1 :]
         typed = item
         while True:
-            typed = terminal.line(f"{len(kept) + 1}.", typed, qmark=" ").strip()
-            wanted = [*kept, typed, *rest] if typed else [*kept, *rest]
-            if wanted == saved or save(wanted):
+            typed = terminal.line(f"{indent}{len(kept) + 1}.", typed, qmark=" ").strip()
+            if keep([*kept, typed, *rest] if typed else [*kept, *rest]):
                 break
-        saved = wanted
         if typed:
             kept.append(typed)
     while True:
-        typed = terminal.line(f"{len(kept) + 1}.", "", qmark=" ").strip()
-        while typed and not save([*kept, typed]):
-            typed = terminal.line(f"{len(kept) + 1}.", typed, qmark=" ").strip()
+        typed = terminal.line(f"{indent}{len(kept) + 1}.", "", qmark=" ").strip()
+        while typed and not keep([*kept, typed]):
+            typed = terminal.line(f"{indent}{len(kept) + 1}.", typed, qmark=" ").strip()
         if not typed:
-            break
+            return kept
         kept.append(typed)
-    if not kept and not items:
-        terminal.say("  " + _("Skipped for now."), "quiet")
 
 
 def typed_lines(question: Question, value: Answer) -> list[str]:
@@ -475,23 +491,7 @@ def _ask_items(terminal: Terminal, field: Field, items: list[str], keep: Callabl
     label = f"  {_(field.label)}:"
     terminal.say(label, "")
     terminal.say("    " + _("One item per line. An empty line finishes."), "quiet")
-    kept: list[str] = []
-    for position, item in enumerate(items):
-        rest = items[position + 1 :]
-        typed = item
-        while True:
-            typed = terminal.line(f"  {len(kept) + 1}.", typed, qmark=" ").strip()
-            if keep([*kept, typed, *rest] if typed else [*kept, *rest]):
-                break
-        if typed:
-            kept.append(typed)
-    while True:
-        typed = terminal.line(f"  {len(kept) + 1}.", "", qmark=" ").strip()
-        while typed and not keep([*kept, typed]):
-            typed = terminal.line(f"  {len(kept) + 1}.", typed, qmark=" ").strip()
-        if not typed:
-            return kept
-        kept.append(typed)
+    return _typed_items(terminal, items, keep, indent="  ")
 
 
 def _ask_subrecords(

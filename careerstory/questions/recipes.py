@@ -10,7 +10,7 @@ pitch question in bank.yaml; :mod:`careerstory.answers.recipes` assembles them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 Take = Literal[
     "text",
@@ -43,26 +43,7 @@ Take = Literal[
 # (across the records' `field` for a group); role_phrase: a job as said after "I'm"
 # ("a chemistry teacher"); clause: the first sentence made to follow "because"; fixed:
 # reads no answer and says its ``say`` as it stands (the pitch's closing ask).
-TAKES: tuple[Take, ...] = (
-    "text",
-    "first_sentence",
-    "aim",
-    "two_sentences",
-    "phrases",
-    "first_with_number",
-    "role_phrase",
-    "clause",
-    "fixed",
-    "greeting_name",
-    "formal_name",
-    "to_reader",
-    "question",
-    "date",
-    "organisation",
-    "promise",
-    "requirements",
-    "gap_plan",
-)
+TAKES: tuple[Take, ...] = get_args(Take)
 
 
 @dataclass(frozen=True)
