@@ -49,7 +49,57 @@ def read_date(text: str, language: str = "") -> dt.date | None:
     numeric = _NUMERIC.fullmatch(typed)
     if numeric:
         return _read_numeric(numeric, language)
-    return _read(typed, base(language))
+    recognised, day = _named_month(typed, base(language))
+    return day if recognised else _read(typed, base(language))
+
+
+# A day, a month by its name and a year, as most dates in a file are typed: "16 March
+# 2026", "3. Mai 2026", "16 marca 2026", "March 16, 2026". Read with the month names of
+# the file's language and of English (Babel's), as dateparser reads them, without its half
+# a second of start-up; any other shape, or a day the month lacks, is dateparser's.
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\.?\s+([^\W\d_]+)\.?(?:,?\s+(\d{4}))?")
+_MONTH_DAY_YEAR = re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?")
+
+
+@lru_cache(maxsize=16)
+def _month_numbers(language: str) -> dict[str, int]:
+    """Month names, wide and abbreviated, of ``language`` then English, folded: ``{"märz": 3, ...}``."""
+    from babel import UnknownLocaleError
+    from babel.dates import get_month_names
+
+    numbers: dict[str, int] = {}
+    for spoken in dict.fromkeys([language, "en"]):
+        for width in ("wide", "abbreviated"):
+            try:
+                names = get_month_names(width, locale=spoken)
+            except (UnknownLocaleError, ValueError):
+                continue
+            for number, name in names.items():
+                numbers.setdefault(name.casefold().rstrip("."), int(number))
+    return numbers
+
+
+def _named_month(typed: str, language: str) -> tuple[bool, dt.date | None]:
+    """(True, the day) for a day and a month by its name, the day None without a year or when the month lacks it.
+
+    (False, None) for any other text: dateparser reads that.
+    """
+    found = _DAY_MONTH_YEAR.fullmatch(typed)
+    if found:
+        day, month, year = found.group(1), found.group(2), found.group(3)
+    elif found := _MONTH_DAY_YEAR.fullmatch(typed):
+        month, day, year = found.group(1), found.group(2), found.group(3)
+    else:
+        return False, None
+    number = _month_numbers(language).get(month.casefold())
+    if number is None:
+        return False, None
+    if year is None:
+        return True, None  # "30 November": no day of its own (read_day_near finds the nearest)
+    try:
+        return True, dt.date(int(year), number, int(day))
+    except ValueError:  # 31 February
+        return True, None
 
 
 def _read_numeric(numeric: re.Match[str], language: str) -> dt.date | None:
