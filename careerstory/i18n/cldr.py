@@ -2,10 +2,10 @@
 
 Loading Babel and a locale's data costs more than a whole Markdown brief's share of
 start-up, for a date and a list. So ``make messages-compile`` copies the long date
-pattern, the month names and the list patterns of each language with a catalog into
-``locale/<lang>/cldr.json``, and :mod:`careerstory.i18n.formats` reads that instead;
-a test holds the copy equal to Babel's own output. Run ``python -m careerstory.i18n.cldr``
-to refresh the copies.
+pattern, the month names (wide, and abbreviated for reading typed dates) and the list
+patterns of each language with a catalog into ``locale/<lang>/cldr.json``, and
+:mod:`careerstory.i18n.formats` reads that instead; a test holds the copy equal to
+Babel's own output. Run ``python -m careerstory.i18n.cldr`` to refresh the copies.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ def snapshot(lang: str) -> dict[str, Any]:
         "locale": str(locale),
         "date": locale.date_formats["long"].pattern,
         "months": [locale.months["format"]["wide"][month] for month in range(1, 13)],
+        "months_short": [locale.months["format"]["abbreviated"][month] for month in range(1, 13)],
         "list": dict(sorted(locale.list_patterns["standard"].items())),
     }
 

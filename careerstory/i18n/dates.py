@@ -55,8 +55,8 @@ def read_date(text: str, language: str = "") -> dt.date | None:
 
 # A day, a month by its name and a year, as most dates in a file are typed: "16 March
 # 2026", "3. Mai 2026", "16 marca 2026", "March 16, 2026". Read with the month names of
-# the file's language and of English (Babel's), as dateparser reads them, without its half
-# a second of start-up; any other shape, or a day the month lacks, is dateparser's.
+# the file's language (its CLDR copy) and of English, as dateparser reads them, without
+# its half a second of start-up; any other shape, or a name not among those, is dateparser's.
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\.?\s+([^\W\d_]+)\.?(?:,?\s+(\d{4}))?")
 _MONTH_DAY_YEAR = re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?")
 
@@ -64,18 +64,12 @@ _MONTH_DAY_YEAR = re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?")
 @lru_cache(maxsize=16)
 def _month_numbers(language: str) -> dict[str, int]:
     """Month names, wide and abbreviated, of ``language`` then English, folded: ``{"märz": 3, ...}``."""
-    from babel import UnknownLocaleError
-    from babel.dates import get_month_names
+    from careerstory.i18n.formats import month_names
 
     numbers: dict[str, int] = {}
     for spoken in dict.fromkeys([language, "en"]):
-        for width in ("wide", "abbreviated"):
-            try:
-                names = get_month_names(width, locale=spoken)
-            except (UnknownLocaleError, ValueError):
-                continue
-            for number, name in names.items():
-                numbers.setdefault(name.casefold().rstrip("."), int(number))
+        for position, name in enumerate(month_names(spoken)):
+            numbers.setdefault(name.casefold().rstrip("."), position % 12 + 1)
     return numbers
 
 

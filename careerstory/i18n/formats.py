@@ -66,6 +66,23 @@ def _copy(language: Language) -> dict[str, Any] | None:
     return copy
 
 
+def month_names(lang: str) -> tuple[str, ...]:
+    """The names a date in ``lang`` writes its months with, wide then abbreviated (January is 1st and 13th).
+
+    A language with a catalog has them from its CLDR copy (in the form its dates use:
+    Polish "marca"); any other language, and a regional code, from English or its
+    catalog's language, so that reading a date never loads Babel.
+    """
+    try:
+        language = parse_language(lang)
+    except ValueError:
+        language = None
+    copy = _copy(parse_language(catalog_language(language).replace("_", "-"))) if language is not None else None
+    if copy is None:
+        return (*_MONTHS, *(month[:3] for month in _MONTHS))  # Babel's English abbreviations: Jan ... Dec
+    return (*copy["months"], *copy["months_short"])
+
+
 @cache
 def _babel_locale(language: Language) -> babel.Locale:
     """CLDR's data for the code asked (de-AT has its own "Jänner"), else for its catalog's language."""
